@@ -1,0 +1,55 @@
+/** Measurement periods: `YYYY` (annual) or `YYYY-Qn` (quarterly), and their windows. */
+
+export interface Period {
+  id: string;
+  year: number;
+  quarter: number | null;
+  /** First day of the measurement window (ISO date). */
+  start: string;
+  /** Last day of the measurement window (ISO date). */
+  end: string;
+}
+
+const PERIOD_RE = /^(\d{4})(?:-Q([1-4]))?$/;
+const QUARTER_END = ["03-31", "06-30", "09-30", "12-31"];
+const ROMAN = ["I", "II", "III", "IV"];
+
+export function isPeriodId(id: string): boolean {
+  return PERIOD_RE.test(id);
+}
+
+export function parsePeriod(id: string): Period {
+  const m = PERIOD_RE.exec(id);
+  if (!m) {
+    throw new Error(
+      `"${id}" is not a period: use YYYY (annual) or YYYY-Qn (quarterly), e.g. 2024-Q3`,
+    );
+  }
+  const year = Number(m[1]);
+  const quarter = m[2] ? Number(m[2]) : null;
+  return {
+    id,
+    year,
+    quarter,
+    start: `${year}-01-01`,
+    end: `${year}-${quarter ? QUARTER_END[quarter - 1] : "12-31"}`,
+  };
+}
+
+/** Sort key: a period is ordered by the end of its window, annual before Q4 of the same year. */
+export function comparePeriods(a: string, b: string): number {
+  const pa = parsePeriod(a), pb = parsePeriod(b);
+  return pa.end.localeCompare(pb.end) || (pa.quarter ?? 0) - (pb.quarter ?? 0);
+}
+
+/** "2024 Triwulan III" or "2023". */
+export function periodLabel(id: string): string {
+  const p = parsePeriod(id);
+  return p.quarter ? `${p.year} Triwulan ${ROMAN[p.quarter - 1]}` : String(p.year);
+}
+
+/** Decimal year at the middle of the window's last quarter, for a true time axis. */
+export function periodTime(id: string): number {
+  const p = parsePeriod(id);
+  return p.quarter ? p.year + (p.quarter - 0.5) / 4 : p.year + 0.5;
+}

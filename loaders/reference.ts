@@ -1,0 +1,92 @@
+/** Reference tables (real facts with sources), validated with zod at load. */
+import { csvParse } from "d3";
+import { z } from "zod";
+import { isPeriodId } from "./period.ts";
+
+const Kode = z.string().regex(/^\d{2}(\d{2})?$/, "a 2- or 4-digit Kemendagri code");
+const Periode = z.string().refine(isPeriodId, "a period: YYYY or YYYY-Qn");
+const Url = z.string().url();
+const num = z.coerce.number();
+const optionalInt = z.string().transform((s, ctx) => {
+  if (s.trim() === "") return null;
+  const n = Number(s);
+  if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: `not a whole number: ${s}` });
+  return n;
+});
+
+export const Wilayah = z.object({
+  kode_instansi: Kode,
+  nama_instansi: z.string().min(3),
+  jenis: z.enum(["provinsi", "kabupaten", "kota"]),
+  kode_provinsi: z.string().regex(/^\d{2}$/),
+  provinsi: z.string().min(3),
+}).refine(
+  (w) => w.kode_instansi.startsWith(w.kode_provinsi),
+  "kode_instansi must start with kode_provinsi",
+);
+export type Wilayah = z.infer<typeof Wilayah>;
+
+export const Official = z.object({
+  kode_instansi: Kode,
+  periode: Periode,
+  nilai: num,
+  perkiraan: z.enum(["true", "false"]).transform((s) => s === "true"),
+  jenis: z.enum(["resmi", "mandiri"]),
+  peringkat: optionalInt,
+  dari: optionalInt,
+  kategori: z.string(),
+  metode: z.string(),
+  sumber_url: Url,
+  catatan: z.string(),
+});
+export type Official = z.infer<typeof Official>;
+
+export const Target = z.object({
+  kode_instansi: Kode,
+  tahun: z.coerce.number().int(),
+  target: num,
+  sumber_url: Url,
+  catatan: z.string(),
+});
+export type Target = z.infer<typeof Target>;
+
+export const Distribusi = z.object({
+  periode: Periode,
+  sangat_tinggi: z.coerce.number().int(),
+  tinggi: z.coerce.number().int(),
+  sedang: z.coerce.number().int(),
+  rendah: z.coerce.number().int(),
+  sangat_rendah: z.coerce.number().int(),
+  jumlah_instansi: z.coerce.number().int(),
+  sumber_url: Url,
+});
+export type Distribusi = z.infer<typeof Distribusi>;
+
+export async function readReference<T extends z.ZodType>(
+  path: string,
+  schema: T,
+): Promise<z.infer<T>[]> {
+  const rows = csvParse(await Deno.readTextFile(path));
+  return rows.map((row, i) => {
+    const r = schema.safeParse(row);
+    if (!r.success) {
+      throw new Error(
+        `${path} line ${i + 2}: ${
+          r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")
+        }`,
+      );
+    }
+    return r.data;
+  });
+}
+
+export const REFERENCE_DIR = new URL("../data/reference/", import.meta.url).pathname;
+
+export async function loadWilayah(
+  path = `${REFERENCE_DIR}wilayah-kanreg8.csv`,
+): Promise<Wilayah[]> {
+  const rows = await readReference(path, Wilayah);
+  const dup = rows.find((r, i) => rows.findIndex((x) => x.kode_instansi === r.kode_instansi) !== i);
+  if (dup) throw new Error(`${path}: kode_instansi ${dup.kode_instansi} appears twice`);
+  return rows;
+}

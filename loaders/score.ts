@@ -1,0 +1,217 @@
+/**
+ * Scoring: a method profile compiled into one DuckDB SQL statement that scores every counted ASN
+ * of a period, with the facts behind each score. The SQL is built from named pieces (one CTE per
+ * concern) so that each can be read against the profile it comes from.
+ */
+import { lit } from "./duck.ts";
+import { JABATAN_LIST, type KompetensiItem, type MethodProfile, pointsFor } from "./method.ts";
+import type { Period } from "./period.ts";
+
+const num = (n: number) => lit(n);
+
+/** `CASE jenis_jabatan WHEN … THEN points … ELSE 0 END` for an item's points. */
+function pointsByJabatan(
+  poin: KompetensiItem extends infer T ? T extends { poin: infer P } ? P : never : never,
+): string {
+  if (typeof poin === "number") return num(poin);
+  const whens = JABATAN_LIST.filter((j) => pointsFor(poin, j) !== undefined).map((j) =>
+    `WHEN '${j}' THEN ${num(pointsFor(poin, j)!)}`
+  );
+  return whens.length ? `(CASE p.jenis_jabatan ${whens.join(" ")} ELSE 0 END)` : "0";
+}
+
+const inList = (xs: readonly string[]) => `(${xs.map((x) => lit(x)).join(", ")})`;
+
+/** Per-ASN training facts the profile's items need (one aggregate over diklat). */
+function trainingFacts(items: KompetensiItem[], w: Period): string {
+  const inWindow = `d.tanggal BETWEEN DATE '${w.start}' AND DATE '${w.end}'`;
+  const ever = `d.tanggal <= DATE '${w.end}'`;
+  const cols = [
+    `sum(d.jp) FILTER (WHERE ${inWindow}) AS jp_jendela`,
+    `count(*) FILTER (WHERE ${inWindow}) AS n_pengembangan_jendela`,
+  ];
+  for (const it of items) {
+    switch (it.jenis) {
+      case "kepemimpinan": {
+        const level = `CASE d.jenjang ${
+          Object.entries(it.level_jenjang).map(([j, l]) => `WHEN '${j}' THEN ${l}`).join(" ")
+        } END`;
+        cols.push(
+          `min(${level}) FILTER (WHERE d.jenis = 'STRUKTURAL' AND ${ever}) AS level__${it.id}`,
+        );
+        break;
+      }
+      case "diklat_fungsional":
+        cols.push(`bool_or(d.jenis = 'FUNGSIONAL' AND ${ever}) AS ada__${it.id}`);
+        break;
+      case "jp_minimal":
+        cols.push(
+          `sum(d.jp) FILTER (WHERE ${inWindow}${
+            it.jenis_diklat === "*" ? "" : ` AND d.jenis IN ${inList(it.jenis_diklat)}`
+          }) AS jp__${it.id}`,
+        );
+        break;
+      case "ada_dalam_jendela":
+        cols.push(
+          `bool_or(${inWindow} AND d.jenis IN ${inList(it.jenis_diklat)}) AS ada__${it.id}`,
+        );
+        break;
+      case "dari_predikat":
+        break;
+    }
+  }
+  return `SELECT d.nip, ${cols.join(",\n      ")} FROM diklat d GROUP BY d.nip`;
+}
+
+/** One item's points for a scored ASN, and what it could add if it were filled. */
+function itemSql(it: KompetensiItem): { points: string; potential: string } {
+  switch (it.jenis) {
+    case "kepemimpinan": {
+      const max = `(CASE p.jenis_jabatan ${
+        Object.entries(it.level_maks).map(([j, l]) => `WHEN '${j}' THEN ${l}`).join(" ")
+      } END)`;
+      const pts = pointsByJabatan(it.poin);
+      return {
+        points: `(CASE WHEN t.level__${it.id} <= ${max} THEN ${pts} ELSE 0 END)`,
+        potential: pts,
+      };
+    }
+    case "diklat_fungsional": {
+      const pts = pointsByJabatan(it.poin);
+      return {
+        points:
+          `(CASE WHEN coalesce(t.ada__${it.id}, FALSE) OR dikecualikan__${it.id} THEN ${pts} ELSE 0 END)`,
+        potential: pts,
+      };
+    }
+    case "jp_minimal": {
+      const pts = pointsByJabatan(it.poin);
+      return {
+        points: `(CASE WHEN coalesce(t.jp__${it.id}, 0) >= ${
+          num(it.ambang_jp)
+        } THEN ${pts} ELSE 0 END)`,
+        potential: pts,
+      };
+    }
+    case "ada_dalam_jendela": {
+      const pts = pointsByJabatan(it.poin);
+      return {
+        points: `(CASE WHEN coalesce(t.ada__${it.id}, FALSE) THEN ${pts} ELSE 0 END)`,
+        potential: pts,
+      };
+    }
+    case "dari_predikat":
+      return {
+        points: `coalesce(CASE s.predikat ${
+          Object.entries(it.poin_predikat).map(([k, v]) => `WHEN '${k}' THEN ${num(v)}`).join(" ")
+        } END, 0)`,
+        potential: num(Math.max(...Object.values(it.poin_predikat))),
+      };
+  }
+}
+
+export function categorySql(profile: MethodProfile, value: string): string {
+  const rounded = `round(${value}, ${profile.kategori.pembulatan})`;
+  const bands = profile.kategori.batas;
+  return `(CASE ${
+    bands.slice(0, -1).map((b) => `WHEN ${rounded} >= ${num(b.min)} THEN ${lit(b.nama)}`).join(" ")
+  } ELSE ${lit(bands.at(-1)!.nama)} END)`;
+}
+
+/** The SQL that scores every counted ASN of the loaded period under `profile`. */
+export function scoreSql(profile: MethodProfile, period: Period): string {
+  const items = profile.kompetensi.komponen;
+  const dim = profile.dimensi;
+  const varian = profile.disiplin.varian[profile.disiplin.varian_aktif];
+  const fungsional = items.filter((i) => i.jenis === "diklat_fungsional");
+  const exempt = fungsional.map((it) =>
+    `coalesce(p.jenis_jabatan = 'FUNGSIONAL' AND (${
+      it.dikecualikan.map((w) => `contains(lower(p.nama_jabatan), ${lit(w.toLowerCase())})`).join(
+        " OR ",
+      )
+    }), FALSE) AS dikecualikan__${it.id}`
+  );
+  const compiled = items.map((it) => ({ it, ...itemSql(it) }));
+  const rincian = `map([${items.map((i) => lit(i.id)).join(", ")}], [${
+    compiled.map((c) => `CAST(${c.points} AS DOUBLE)`).join(", ")
+  }])`;
+  const kompetensiRaw = compiled.map((c) => c.points).join(" + ");
+  const kompetensiFilled = compiled.map((c) =>
+    `(CASE WHEN ${c.points} = 0 THEN ${c.potential} ELSE ${c.points} END)`
+  ).join(" + ");
+  const jpItem = items.find((i) => i.jenis === "jp_minimal");
+  const kualifikasi = `CASE p.pendidikan ${
+    profile.kualifikasi.poin.flatMap((r) =>
+      r.pendidikan.map((e) => `WHEN '${e}' THEN ${num(r.poin)}`)
+    ).join(" ")
+  } ELSE ${num(profile.kualifikasi.kosong.poin)} END`;
+  const kinerja = `CASE s.predikat ${
+    profile.kinerja.poin.flatMap((r) => r.predikat.map((e) => `WHEN '${e}' THEN ${num(r.poin)}`))
+      .join(" ")
+  } ELSE ${num(profile.kinerja.kosong.poin)} END`;
+  const disiplin = `CASE h.tingkat_berlaku WHEN 3 THEN ${num(varian.BERAT)} WHEN 2 THEN ${
+    num(varian.SEDANG)
+  } WHEN 1 THEN ${num(varian.RINGAN)} ELSE ${num(varian.bersih)} END`;
+
+  return `
+WITH
+counted AS (
+  SELECT p.*, ${exempt.length ? exempt.join(", ") : "NULL AS _no_exempt"}
+  FROM pegawai p WHERE p.jenis_pegawai IN ${inList(profile.populasi.jenis_pegawai)}
+),
+training AS (
+  ${trainingFacts(items, period)}
+),
+skp AS (
+  SELECT nip, arg_max(predikat, tahun) AS predikat, max(tahun) AS tahun
+  FROM kinerja WHERE tahun BETWEEN ${period.year - profile.kinerja.tahun_mundur} AND ${period.year}
+  GROUP BY nip
+),
+punishment AS (
+  SELECT nip, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
+  FROM hukdis
+  WHERE tmt <= DATE '${period.end}' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '${period.start}'
+  GROUP BY nip
+),
+item_scores AS (
+  SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
+    ${jpItem ? `coalesce(t.jp__${jpItem.id}, 0)` : "NULL"} AS jp_dihitung,
+    ${
+    items.find((i) => i.jenis === "kepemimpinan")
+      ? `t.level__${items.find((i) => i.jenis === "kepemimpinan")!.id}`
+      : "NULL"
+  } AS level_kepemimpinan,
+    ${
+    fungsional.length ? `coalesce(t.ada__${fungsional[0].id}, FALSE)` : "NULL"
+  } AS diklat_fungsional_ada,
+    ${fungsional.length ? `dikecualikan__${fungsional[0].id}` : "NULL"} AS dikecualikan_fungsional,
+    CAST(${kualifikasi} AS DOUBLE) AS kualifikasi,
+    CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiRaw}) AS DOUBLE) AS kompetensi,
+    CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiFilled}) AS DOUBLE) AS kompetensi_terisi,
+    ${rincian} AS kompetensi_rincian,
+    CAST(${kinerja} AS DOUBLE) AS kinerja,
+    CAST(${disiplin} AS DOUBLE) AS disiplin
+  FROM counted p
+  LEFT JOIN training t USING (nip)
+  LEFT JOIN skp s USING (nip)
+  LEFT JOIN punishment h USING (nip)
+)
+SELECT
+  ${lit(period.id)} AS periode, ${lit(profile.id)} AS metode,
+  nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
+  kualifikasi, kompetensi, kinerja, disiplin,
+  kualifikasi + kompetensi + kinerja + disiplin AS nilai,
+  ${categorySql(profile, "kualifikasi + kompetensi + kinerja + disiplin")} AS kategori,
+  coalesce(jp_jendela, 0) AS jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
+  predikat AS predikat_dipakai, tahun_skp,
+  CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
+  kompetensi_rincian,
+  pendidikan IS NULL AS pendidikan_kosong,
+  predikat IS NULL AS skp_kosong,
+  coalesce(n_pengembangan_jendela, 0) = 0 AS pengembangan_kosong,
+  CASE WHEN kualifikasi = 0 THEN ${num(dim.kualifikasi.maks)} ELSE 0 END AS potensi_kualifikasi,
+  kompetensi_terisi - kompetensi AS potensi_kompetensi,
+  CASE WHEN kinerja = 0 THEN ${num(dim.kinerja.maks)} ELSE 0 END AS potensi_kinerja,
+  CASE WHEN disiplin = 0 THEN ${num(dim.disiplin.maks)} ELSE 0 END AS potensi_disiplin
+FROM item_scores`;
+}

@@ -1,0 +1,91 @@
+/** Progress of a pipeline run: a live line on a terminal, a plain log elsewhere (CI, pipes). */
+import type { PipelineEvent, PipelineResult } from "../loaders/pipeline.ts";
+
+const fmt = new Intl.NumberFormat("en-US");
+
+export class ProgressReporter {
+  private readonly tty = Deno.stderr.isTerminal() && !Deno.env.get("CI");
+  private readonly t0 = performance.now();
+  private total = 0;
+  private done = 0;
+  private rows = 0;
+
+  private elapsed(): string {
+    return `${((performance.now() - this.t0) / 1000).toFixed(1)} s`;
+  }
+
+  private line(text: string, live = false): void {
+    if (this.tty && live) {
+      Deno.stderr.writeSync(new TextEncoder().encode(`\r\x1b[2K${text}`));
+    } else {
+      if (this.tty) Deno.stderr.writeSync(new TextEncoder().encode("\r\x1b[2K"));
+      console.error(text);
+    }
+  }
+
+  event(e: PipelineEvent): void {
+    switch (e.type) {
+      case "start":
+        this.total = e.periods.length;
+        this.line(
+          `${e.periods.length} period(s): ${e.periods.join(", ")}; method profiles: ${
+            e.methods.join(", ")
+          }`,
+        );
+        break;
+      case "period":
+        if (!e.recompute) {
+          this.done++;
+          this.line(`[${this.done}/${this.total}] ${e.periode}: unchanged, reused`);
+        } else this.line(`[${this.done + 1}/${this.total}] ${e.periode}: reading…`, true);
+        break;
+      case "table":
+        this.rows += e.read;
+        this.line(
+          `[${this.done + 1}/${this.total}] ${e.periode} ${e.table}: ${fmt.format(e.read)} read, ${
+            fmt.format(e.used)
+          } used, ${fmt.format(e.quarantined)} quarantined${
+            e.notes.length ? ` (${e.notes.join("; ")})` : ""
+          } · ${this.elapsed()}`,
+          e.quarantined === 0 && e.notes.length === 0,
+        );
+        break;
+      case "scored":
+        this.line(
+          `[${this.done + 1}/${this.total}] ${e.periode}: ${e.metode} scored ${
+            fmt.format(e.n)
+          } ASN · ${this.elapsed()}`,
+          true,
+        );
+        break;
+      case "done":
+        this.done++;
+        this.line(
+          `[${this.done}/${this.total}] ${e.periode}: done in ${(e.ms / 1000).toFixed(1)} s`,
+        );
+        break;
+      case "finish":
+        break;
+    }
+  }
+
+  stop(): void {
+    if (this.tty) Deno.stderr.writeSync(new TextEncoder().encode("\r\x1b[2K"));
+  }
+
+  summary(r: PipelineResult): void {
+    this.stop();
+    let read = 0, used = 0, quarantined = 0;
+    for (const tables of Object.values(r.accounting)) {
+      for (const t of Object.values(tables)) {
+        (read += t.read), (used += t.used), (quarantined += t.quarantined);
+      }
+    }
+    console.error(
+      `Wrote ${r.out}: ${r.recomputed.length} period(s) computed, ${r.reused.length} reused; rows read ${
+        fmt.format(read)
+      } = used ${fmt.format(used)} + quarantined ${fmt.format(quarantined)} · ${this.elapsed()}`,
+    );
+    if (quarantined) console.error(`Quarantined rows and their reasons: ${r.out}/quarantine.csv`);
+  }
+}

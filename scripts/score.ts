@@ -1,0 +1,56 @@
+/**
+ * `deno task score --raw DIR --out DIR [--method ID]... [--max-quarantine 0.1]`
+ * Scores every period folder of DIR under every method profile and writes the output tables.
+ */
+import { parseArgs } from "node:util";
+import { InputError } from "../loaders/errors.ts";
+import { ProfileError } from "../loaders/method.ts";
+import { type PipelineEvent, runPipeline } from "../loaders/pipeline.ts";
+import { ProgressReporter } from "./progress.ts";
+
+const { values } = parseArgs({
+  args: Deno.args,
+  options: {
+    raw: { type: "string", default: "data/raw" },
+    out: { type: "string", default: "data/computed" },
+    method: { type: "string", multiple: true },
+    "max-quarantine": { type: "string", default: "0.1" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (values.help) {
+  console.log(
+    `Usage: deno task score [--raw data/raw] [--out data/computed] [--method bkn-2024]... [--max-quarantine 0.1]
+
+Reads one folder per period (YYYY or YYYY-Qn) under --raw, each holding pegawai, diklat, kinerja
+and hukdis (.csv, .xlsx or .parquet), and writes to --out: instansi.csv, unit.csv, provinsi.csv,
+kanreg.csv (and .parquet), skor_asn.parquet (private), quarantine.csv, accounting.json.
+Only new or changed periods are recomputed.`,
+  );
+  Deno.exit(0);
+}
+const maxShare = Number(values["max-quarantine"]);
+if (!(maxShare >= 0 && maxShare <= 1)) {
+  console.error("--max-quarantine must be a share between 0 and 1, e.g. 0.05");
+  Deno.exit(2);
+}
+
+const progress = new ProgressReporter();
+try {
+  const result = await runPipeline({
+    raw: values.raw!,
+    out: values.out!,
+    methods: values.method,
+    maxQuarantineShare: maxShare,
+    log: (e: PipelineEvent) => progress.event(e),
+  });
+  progress.summary(result);
+} catch (err) {
+  progress.stop();
+  if (err instanceof InputError || err instanceof ProfileError) {
+    console.error(`\nerror: ${err.message}`);
+    console.error("The previous outputs were left in place.");
+    Deno.exit(1);
+  }
+  throw err;
+}
