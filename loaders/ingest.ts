@@ -339,60 +339,53 @@ function csvCell(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** First worksheet to a UTF-8 CSV whose first column is the Excel row number. */
+/**
+ * First worksheet (in tab order) to a UTF-8 CSV whose first column is the Excel row number.
+ * The whole workbook is read into memory: ExcelJS's streaming reader fails on workbooks whose
+ * workbook.xml comes after the sheets. Exports too large for that belong in CSV or Parquet.
+ */
 async function xlsxToCsv(src: SourceFile, out: string): Promise<string[]> {
-  const notes: string[] = [];
-  const writer = (await Deno.create(out)).writable.getWriter();
-  const enc = new TextEncoder();
-  let header: string[] | null = null;
-  let kinds: { date: boolean; nip: boolean }[] = [];
-  let sheets = 0;
+  const wb = new ExcelJS.Workbook();
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(src.path, {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      styles: "cache",
-      hyperlinks: "ignore",
-      entries: "ignore",
-    });
-    for await (const sheet of reader) {
-      if (++sheets > 1) continue;
-      for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1);
-        if (!header) {
-          header = values.map((v) => cellText(v, false, false).trim());
-          const mapped = mapHeader(src.table, header);
-          if (!mapped.ok) {
-            throw new InputError(
-              src.path,
-              `${mapped.problem} (header taken from row ${row.number} of the first sheet)`,
-              mapped.fix,
-            );
-          }
-          kinds = header.map((_, i) => {
-            const col = columns(src.table).find((c) => c.name === mapped.mapping.get(i));
-            return { date: col?.kind === "date", nip: col?.kind === "nip" };
-          });
-          await writer.write(enc.encode(["_line", ...header].map(csvCell).join(",") + "\n"));
-          continue;
-        }
-        const cells = header.map((_, i) => cellText(values[i], kinds[i].date, kinds[i].nip));
-        if (cells.every((c) => c === "")) continue;
-        await writer.write(
-          enc.encode([String(row.number), ...cells].map(csvCell).join(",") + "\n"),
-        );
-      }
-    }
+    await wb.xlsx.readFile(src.path);
   } catch (err) {
-    if (err instanceof InputError) throw err;
     throw new InputError(
       src.path,
       `cannot read the workbook (${(err as Error).message})`,
       "open it in a spreadsheet program and save it again as .xlsx, or export the table as CSV UTF-8",
     );
-  } finally {
-    await writer.close();
   }
+  const sheet = wb.worksheets.find((w) => w.state !== "hidden" && w.state !== "veryHidden") ??
+    wb.worksheets[0];
+  const notes = wb.worksheets.length > 1
+    ? [`read the first of ${wb.worksheets.length} sheets ("${sheet.name}")`]
+    : [];
+  let header: string[] | null = null;
+  let kinds: { date: boolean; nip: boolean }[] = [];
+  const lines: string[] = [];
+  sheet?.eachRow({ includeEmpty: false }, (row) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1);
+    if (!header) {
+      header = values.map((v) => cellText(v, false, false).trim());
+      const mapped = mapHeader(src.table, header);
+      if (!mapped.ok) {
+        throw new InputError(
+          src.path,
+          `${mapped.problem} (header taken from row ${row.number} of sheet "${sheet.name}")`,
+          mapped.fix,
+        );
+      }
+      kinds = header.map((_, i) => {
+        const col = columns(src.table).find((c) => c.name === mapped.mapping.get(i));
+        return { date: col?.kind === "date", nip: col?.kind === "nip" };
+      });
+      lines.push(["_line", ...header].map(csvCell).join(","));
+      return;
+    }
+    const cells = header.map((_, i) => cellText(values[i], kinds[i].date, kinds[i].nip));
+    if (cells.every((c) => c === "")) return;
+    lines.push([String(row.number), ...cells].map(csvCell).join(","));
+  });
   if (!header) {
     throw new InputError(
       src.path,
@@ -400,7 +393,7 @@ async function xlsxToCsv(src: SourceFile, out: string): Promise<string[]> {
       "put the table with its header row on the first sheet",
     );
   }
-  if (sheets > 1) notes.push(`read the first of ${sheets} sheets`);
+  await Deno.writeTextFile(out, lines.join("\n") + "\n");
   return notes;
 }
 

@@ -4,7 +4,14 @@
  * Expected values are [kualifikasi, kompetensi, kinerja, disiplin]; null = not counted.
  */
 import assert from "node:assert/strict";
-import { type Export, nip, type Row, scoreAndQuery, tempDir, writePeriod } from "./helpers/fixture.ts";
+import {
+  type Export,
+  nip,
+  type Row,
+  scoreAndQuery,
+  tempDir,
+  writePeriod,
+} from "./helpers/fixture.ts";
 
 type Dims = [number, number, number, number] | null;
 interface Case {
@@ -17,84 +24,386 @@ interface Case {
   "bkn-2024": Dims;
 }
 
-const T = (jp: number, selesai: string, jenis = "TEKNIS", mulai?: string): Row => ({ jenis, jp, tanggal_mulai: mulai ?? selesai, tanggal_selesai: selesai });
-const PIM = (jenjang: string, date = "2010-05-01"): Row => ({ jenis: "STRUKTURAL", jenjang, tanggal_mulai: date });
+const T = (jp: number, selesai: string, jenis = "TEKNIS", mulai?: string): Row => ({
+  jenis,
+  jp,
+  tanggal_mulai: mulai ?? selesai,
+  tanggal_selesai: selesai,
+});
+const PIM = (jenjang: string, date = "2010-05-01"): Row => ({
+  jenis: "STRUKTURAL",
+  jenjang,
+  tanggal_mulai: date,
+});
 const SKP = (tahun: number, predikat: string): Row => ({ tahun, predikat });
 const HUK = (tingkat: string, tmt: string, akhir?: string): Row => ({ tingkat, tmt, akhir });
 
 const CASES: Case[] = [
   // Kualifikasi (same in both profiles); default person: PELAKSANA, no training, no SKP, clean.
-  { name: "S3", pegawai: { pendidikan: "S3" }, "bkn-2019": [25, 0, 0, 5], "bkn-2024": [25, 0, 0, 5] },
-  { name: "S2 as Magister", pegawai: { pendidikan: "Magister" }, "bkn-2019": [20, 0, 0, 5], "bkn-2024": [20, 0, 0, 5] },
-  { name: "S1 as S-1", pegawai: { pendidikan: "S-1" }, "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "D4 as D-IV", pegawai: { pendidikan: "D-IV" }, "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "D3", pegawai: { pendidikan: "D3" }, "bkn-2019": [10, 0, 0, 5], "bkn-2024": [10, 0, 0, 5] },
+  {
+    name: "S3",
+    pegawai: { pendidikan: "S3" },
+    "bkn-2019": [25, 0, 0, 5],
+    "bkn-2024": [25, 0, 0, 5],
+  },
+  {
+    name: "S2 as Magister",
+    pegawai: { pendidikan: "Magister" },
+    "bkn-2019": [20, 0, 0, 5],
+    "bkn-2024": [20, 0, 0, 5],
+  },
+  {
+    name: "S1 as S-1",
+    pegawai: { pendidikan: "S-1" },
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "D4 as D-IV",
+    pegawai: { pendidikan: "D-IV" },
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "D3",
+    pegawai: { pendidikan: "D3" },
+    "bkn-2019": [10, 0, 0, 5],
+    "bkn-2024": [10, 0, 0, 5],
+  },
   { name: "D2", pegawai: { pendidikan: "D2" }, "bkn-2019": [5, 0, 0, 5], "bkn-2024": [5, 0, 0, 5] },
   { name: "D1", pegawai: { pendidikan: "D1" }, "bkn-2019": [5, 0, 0, 5], "bkn-2024": [5, 0, 0, 5] },
-  { name: "SLTA as SMK", pegawai: { pendidikan: "SMK" }, "bkn-2019": [5, 0, 0, 5], "bkn-2024": [5, 0, 0, 5] },
-  { name: "SLTP", pegawai: { pendidikan: "SLTP" }, "bkn-2019": [1, 0, 0, 5], "bkn-2024": [1, 0, 0, 5] },
+  {
+    name: "SLTA as SMK",
+    pegawai: { pendidikan: "SMK" },
+    "bkn-2019": [5, 0, 0, 5],
+    "bkn-2024": [5, 0, 0, 5],
+  },
+  {
+    name: "SLTP",
+    pegawai: { pendidikan: "SLTP" },
+    "bkn-2019": [1, 0, 0, 5],
+    "bkn-2024": [1, 0, 0, 5],
+  },
   { name: "SD", pegawai: { pendidikan: "SD" }, "bkn-2019": [1, 0, 0, 5], "bkn-2024": [1, 0, 0, 5] },
-  { name: "pendidikan missing", pegawai: { pendidikan: "" }, "bkn-2019": [0, 0, 0, 5], "bkn-2024": [0, 0, 0, 5] },
+  {
+    name: "pendidikan missing",
+    pegawai: { pendidikan: "" },
+    "bkn-2019": [0, 0, 0, 5],
+    "bkn-2024": [0, 0, 0, 5],
+  },
 
   // Population: PPPK only under bkn-2024.
   { name: "PPPK", pegawai: { jenis_pegawai: "PPPK" }, "bkn-2019": null, "bkn-2024": [15, 0, 0, 5] },
 
   // bkn-2019 leadership training, matched to the jenjang held (ever attended up to the window's end).
-  { name: "JPT with PIM II", pegawai: { jenis_jabatan: "JPT Pratama" }, diklat: [PIM("PIM II")], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "JPT with PKN I", pegawai: { jenis_jabatan: "JPT" }, diklat: [PIM("PKN_I")], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "JPT with only PIM III", pegawai: { jenis_jabatan: "JPT" }, diklat: [PIM("PIM III")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "ADMINISTRATOR with higher PIM II", pegawai: { jenis_jabatan: "ADMINISTRATOR" }, diklat: [PIM("Diklatpim Tk. II")], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "ADMINISTRATOR with PKA", pegawai: { jenis_jabatan: "Eselon III" }, diklat: [PIM("PKA")], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "ADMINISTRATOR with lower PIM IV", pegawai: { jenis_jabatan: "ADMINISTRATOR" }, diklat: [PIM("PIM IV")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "PENGAWAS with PKP", pegawai: { jenis_jabatan: "PENGAWAS" }, diklat: [PIM("Pelatihan Kepemimpinan Pengawas")], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "PENGAWAS with PIM IV after the window", pegawai: { jenis_jabatan: "PENGAWAS" }, diklat: [PIM("PIM IV", "2024-10-01")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "PENGAWAS with PIM IV ending on the window's last day", pegawai: { jenis_jabatan: "PENGAWAS" }, diklat: [PIM("PIM IV", "2024-09-30")], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "PELAKSANA with PIM IV gets nothing for it", diklat: [PIM("PIM IV")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
+  {
+    name: "JPT with PIM II",
+    pegawai: { jenis_jabatan: "JPT Pratama" },
+    diklat: [PIM("PIM II")],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "JPT with PKN I",
+    pegawai: { jenis_jabatan: "JPT" },
+    diklat: [PIM("PKN_I")],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "JPT with only PIM III",
+    pegawai: { jenis_jabatan: "JPT" },
+    diklat: [PIM("PIM III")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "ADMINISTRATOR with higher PIM II",
+    pegawai: { jenis_jabatan: "ADMINISTRATOR" },
+    diklat: [PIM("Diklatpim Tk. II")],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "ADMINISTRATOR with PKA",
+    pegawai: { jenis_jabatan: "Eselon III" },
+    diklat: [PIM("PKA")],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "ADMINISTRATOR with lower PIM IV",
+    pegawai: { jenis_jabatan: "ADMINISTRATOR" },
+    diklat: [PIM("PIM IV")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "PENGAWAS with PKP",
+    pegawai: { jenis_jabatan: "PENGAWAS" },
+    diklat: [PIM("Pelatihan Kepemimpinan Pengawas")],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "PENGAWAS with PIM IV after the window",
+    pegawai: { jenis_jabatan: "PENGAWAS" },
+    diklat: [PIM("PIM IV", "2024-10-01")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "PENGAWAS with PIM IV ending on the window's last day",
+    pegawai: { jenis_jabatan: "PENGAWAS" },
+    diklat: [PIM("PIM IV", "2024-09-30")],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "PELAKSANA with PIM IV gets nothing for it",
+    diklat: [PIM("PIM IV")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
 
   // bkn-2019 functional training and the exempt positions.
-  { name: "FUNGSIONAL with diklat fungsional", pegawai: { jenis_jabatan: "JF", nama_jabatan: "Analis Kebijakan" }, diklat: [{ jenis: "FUNGSIONAL", tanggal_mulai: "2012-03-01" }], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "FUNGSIONAL without it", pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "Analis Kebijakan" }, "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "FUNGSIONAL exempt: guru", pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "Guru Ahli Pertama" }, "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "FUNGSIONAL exempt: DOKTER GIGI (case)", pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "DOKTER GIGI MUDA" }, "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "PELAKSANA named guru is not exempt", pegawai: { nama_jabatan: "Pengadministrasi Guru" }, "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
+  {
+    name: "FUNGSIONAL with diklat fungsional",
+    pegawai: { jenis_jabatan: "JF", nama_jabatan: "Analis Kebijakan" },
+    diklat: [{ jenis: "FUNGSIONAL", tanggal_mulai: "2012-03-01" }],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "FUNGSIONAL without it",
+    pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "Analis Kebijakan" },
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "FUNGSIONAL exempt: guru",
+    pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "Guru Ahli Pertama" },
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "FUNGSIONAL exempt: DOKTER GIGI (case)",
+    pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "DOKTER GIGI MUDA" },
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "PELAKSANA named guru is not exempt",
+    pegawai: { nama_jabatan: "Pengadministrasi Guru" },
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
 
   // JP thresholds: bkn-2019 counts TEKNIS only, bkn-2024 every jenis; 19 fails, 20 passes.
-  { name: "PELAKSANA teknis 19 JP", diklat: [T(19, "2024-03-01")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "PELAKSANA teknis 20 JP", diklat: [T(20, "2024-03-01")], "bkn-2019": [15, 22.5, 0, 5], "bkn-2024": [15, 15, 0, 5] },
-  { name: "FUNGSIONAL teknis 10 + 10 JP", pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "Analis" }, diklat: [T(10, "2024-01-05"), T(10, "2024-09-30")], "bkn-2019": [15, 15, 0, 5], "bkn-2024": [15, 15, 0, 5] },
-  { name: "teknis 20 JP before the window", diklat: [T(20, "2023-12-31")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "teknis 20 JP after the window", diklat: [T(20, "2024-10-01")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "teknis dated by its end: Dec 2023 to Jan 2024", diklat: [T(20, "2024-01-02", "TEKNIS", "2023-12-20")], "bkn-2019": [15, 22.5, 0, 5], "bkn-2024": [15, 15, 0, 5] },
-  { name: "seminar 20 JP: seminar item in 2019, JP in 2024", diklat: [T(20, "2024-05-01", "SEMINAR")], "bkn-2019": [15, 17.5, 0, 5], "bkn-2024": [15, 15, 0, 5] },
-  { name: "JPT seminar without JP", pegawai: { jenis_jabatan: "JPT" }, diklat: [{ jenis: "WORKSHOP", tanggal_mulai: "2024-02-02" }], "bkn-2019": [15, 10, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "magang after the window", diklat: [{ jenis: "MAGANG", tanggal_mulai: "2024-10-01" }], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "JPT all three items", pegawai: { jenis_jabatan: "JPT" }, diklat: [PIM("PIM II"), T(24, "2024-04-01"), { jenis: "KURSUS", tanggal_mulai: "2024-02-02" }], "bkn-2019": [15, 40, 0, 5], "bkn-2024": [15, 15, 0, 5] },
-  { name: "PELAKSANA both items", diklat: [T(20, "2024-04-01"), { jenis: "SEMINAR", tanggal_mulai: "2024-02-02" }], "bkn-2019": [15, 40, 0, 5], "bkn-2024": [15, 15, 0, 5] },
+  {
+    name: "PELAKSANA teknis 19 JP",
+    diklat: [T(19, "2024-03-01")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "PELAKSANA teknis 20 JP",
+    diklat: [T(20, "2024-03-01")],
+    "bkn-2019": [15, 22.5, 0, 5],
+    "bkn-2024": [15, 15, 0, 5],
+  },
+  {
+    name: "FUNGSIONAL teknis 10 + 10 JP",
+    pegawai: { jenis_jabatan: "FUNGSIONAL", nama_jabatan: "Analis" },
+    diklat: [T(10, "2024-01-05"), T(10, "2024-09-30")],
+    "bkn-2019": [15, 15, 0, 5],
+    "bkn-2024": [15, 15, 0, 5],
+  },
+  {
+    name: "teknis 20 JP before the window",
+    diklat: [T(20, "2023-12-31")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "teknis 20 JP after the window",
+    diklat: [T(20, "2024-10-01")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "teknis dated by its end: Dec 2023 to Jan 2024",
+    diklat: [T(20, "2024-01-02", "TEKNIS", "2023-12-20")],
+    "bkn-2019": [15, 22.5, 0, 5],
+    "bkn-2024": [15, 15, 0, 5],
+  },
+  {
+    name: "seminar 20 JP: seminar item in 2019, JP in 2024",
+    diklat: [T(20, "2024-05-01", "SEMINAR")],
+    "bkn-2019": [15, 17.5, 0, 5],
+    "bkn-2024": [15, 15, 0, 5],
+  },
+  {
+    name: "JPT seminar without JP",
+    pegawai: { jenis_jabatan: "JPT" },
+    diklat: [{ jenis: "WORKSHOP", tanggal_mulai: "2024-02-02" }],
+    "bkn-2019": [15, 10, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "magang after the window",
+    diklat: [{ jenis: "MAGANG", tanggal_mulai: "2024-10-01" }],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "JPT all three items",
+    pegawai: { jenis_jabatan: "JPT" },
+    diklat: [PIM("PIM II"), T(24, "2024-04-01"), { jenis: "KURSUS", tanggal_mulai: "2024-02-02" }],
+    "bkn-2019": [15, 40, 0, 5],
+    "bkn-2024": [15, 15, 0, 5],
+  },
+  {
+    name: "PELAKSANA both items",
+    diklat: [T(20, "2024-04-01"), { jenis: "SEMINAR", tanggal_mulai: "2024-02-02" }],
+    "bkn-2019": [15, 40, 0, 5],
+    "bkn-2024": [15, 15, 0, 5],
+  },
 
   // Kinerja buckets and the SKP year: YYYY, else YYYY−1, older is missing.
-  { name: "SKP Sangat Baik 2024", kinerja: [SKP(2024, "SANGAT_BAIK")], "bkn-2019": [15, 0, 30, 5], "bkn-2024": [15, 25, 30, 5] },
-  { name: "SKP Baik", kinerja: [SKP(2024, "baik")], "bkn-2019": [15, 0, 25, 5], "bkn-2024": [15, 20, 25, 5] },
-  { name: "SKP Cukup", kinerja: [SKP(2024, "Cukup")], "bkn-2019": [15, 0, 15, 5], "bkn-2024": [15, 15, 20, 5] },
-  { name: "SKP Butuh Perbaikan", kinerja: [SKP(2024, "Butuh Perbaikan")], "bkn-2019": [15, 0, 15, 5], "bkn-2024": [15, 15, 20, 5] },
-  { name: "SKP Kurang", kinerja: [SKP(2024, "KURANG")], "bkn-2019": [15, 0, 10, 5], "bkn-2024": [15, 10, 15, 5] },
-  { name: "SKP Sangat Kurang", kinerja: [SKP(2024, "sangat kurang")], "bkn-2019": [15, 0, 5, 5], "bkn-2024": [15, 5, 10, 5] },
-  { name: "SKP Buruk", kinerja: [SKP(2024, "Buruk")], "bkn-2019": [15, 0, 5, 5], "bkn-2024": [15, 5, 10, 5] },
-  { name: "SKP only last year", kinerja: [SKP(2023, "BAIK")], "bkn-2019": [15, 0, 25, 5], "bkn-2024": [15, 20, 25, 5] },
-  { name: "SKP two years old is missing", kinerja: [SKP(2022, "SANGAT_BAIK")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "SKP of this year wins over last year", kinerja: [SKP(2023, "SANGAT_BAIK"), SKP(2024, "KURANG")], "bkn-2019": [15, 0, 10, 5], "bkn-2024": [15, 10, 15, 5] },
-  { name: "SKP of next year is not used", kinerja: [SKP(2025, "SANGAT_BAIK")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "bkn-2024 cap at 40", kinerja: [SKP(2024, "SANGAT_BAIK")], diklat: [T(40, "2024-02-01")], "bkn-2019": [15, 22.5, 30, 5], "bkn-2024": [15, 40, 30, 5] },
+  {
+    name: "SKP Sangat Baik 2024",
+    kinerja: [SKP(2024, "SANGAT_BAIK")],
+    "bkn-2019": [15, 0, 30, 5],
+    "bkn-2024": [15, 25, 30, 5],
+  },
+  {
+    name: "SKP Baik",
+    kinerja: [SKP(2024, "baik")],
+    "bkn-2019": [15, 0, 25, 5],
+    "bkn-2024": [15, 20, 25, 5],
+  },
+  {
+    name: "SKP Cukup",
+    kinerja: [SKP(2024, "Cukup")],
+    "bkn-2019": [15, 0, 15, 5],
+    "bkn-2024": [15, 15, 20, 5],
+  },
+  {
+    name: "SKP Butuh Perbaikan",
+    kinerja: [SKP(2024, "Butuh Perbaikan")],
+    "bkn-2019": [15, 0, 15, 5],
+    "bkn-2024": [15, 15, 20, 5],
+  },
+  {
+    name: "SKP Kurang",
+    kinerja: [SKP(2024, "KURANG")],
+    "bkn-2019": [15, 0, 10, 5],
+    "bkn-2024": [15, 10, 15, 5],
+  },
+  {
+    name: "SKP Sangat Kurang",
+    kinerja: [SKP(2024, "sangat kurang")],
+    "bkn-2019": [15, 0, 5, 5],
+    "bkn-2024": [15, 5, 10, 5],
+  },
+  {
+    name: "SKP Buruk",
+    kinerja: [SKP(2024, "Buruk")],
+    "bkn-2019": [15, 0, 5, 5],
+    "bkn-2024": [15, 5, 10, 5],
+  },
+  {
+    name: "SKP only last year",
+    kinerja: [SKP(2023, "BAIK")],
+    "bkn-2019": [15, 0, 25, 5],
+    "bkn-2024": [15, 20, 25, 5],
+  },
+  {
+    name: "SKP two years old is missing",
+    kinerja: [SKP(2022, "SANGAT_BAIK")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "SKP of this year wins over last year",
+    kinerja: [SKP(2023, "SANGAT_BAIK"), SKP(2024, "KURANG")],
+    "bkn-2019": [15, 0, 10, 5],
+    "bkn-2024": [15, 10, 15, 5],
+  },
+  {
+    name: "SKP of next year is not used",
+    kinerja: [SKP(2025, "SANGAT_BAIK")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "bkn-2024 cap at 40",
+    kinerja: [SKP(2024, "SANGAT_BAIK")],
+    diklat: [T(40, "2024-02-01")],
+    "bkn-2019": [15, 22.5, 30, 5],
+    "bkn-2024": [15, 40, 30, 5],
+  },
 
   // Disiplin: in force at any time inside the window; without akhir until 31 Dec of the tmt year.
-  { name: "ringan in force", hukdis: [HUK("RINGAN", "2024-02-01", "2024-08-01")], "bkn-2019": [15, 0, 0, 3], "bkn-2024": [15, 0, 0, 3] },
-  { name: "sedang in force", hukdis: [HUK("Hukuman Disiplin Sedang", "2024-02-01", "2025-02-01")], "bkn-2019": [15, 0, 0, 1], "bkn-2024": [15, 0, 0, 1] },
-  { name: "berat in force", hukdis: [HUK("berat", "2022-01-01", "2026-01-01")], "bkn-2019": [15, 0, 0, 0], "bkn-2024": [15, 0, 0, 0] },
-  { name: "ended before the window", hukdis: [HUK("BERAT", "2022-01-01", "2023-12-31")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "across the window's start", hukdis: [HUK("SEDANG", "2023-06-01", "2024-01-01")], "bkn-2019": [15, 0, 0, 1], "bkn-2024": [15, 0, 0, 1] },
-  { name: "starts after the window", hukdis: [HUK("BERAT", "2024-10-01", "2025-10-01")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "no akhir, tmt last year: over by 31 Dec", hukdis: [HUK("BERAT", "2023-05-01")], "bkn-2019": [15, 0, 0, 5], "bkn-2024": [15, 0, 0, 5] },
-  { name: "no akhir, tmt this year: in force", hukdis: [HUK("RINGAN", "2024-09-30")], "bkn-2019": [15, 0, 0, 3], "bkn-2024": [15, 0, 0, 3] },
-  { name: "the most severe counts", hukdis: [HUK("RINGAN", "2024-02-01", "2024-03-01"), HUK("BERAT", "2024-05-01", "2024-06-01"), HUK("SEDANG", "2024-01-01", "2024-12-01")], "bkn-2019": [15, 0, 0, 0], "bkn-2024": [15, 0, 0, 0] },
+  {
+    name: "ringan in force",
+    hukdis: [HUK("RINGAN", "2024-02-01", "2024-08-01")],
+    "bkn-2019": [15, 0, 0, 3],
+    "bkn-2024": [15, 0, 0, 3],
+  },
+  {
+    name: "sedang in force",
+    hukdis: [HUK("Hukuman Disiplin Sedang", "2024-02-01", "2025-02-01")],
+    "bkn-2019": [15, 0, 0, 1],
+    "bkn-2024": [15, 0, 0, 1],
+  },
+  {
+    name: "berat in force",
+    hukdis: [HUK("berat", "2022-01-01", "2026-01-01")],
+    "bkn-2019": [15, 0, 0, 0],
+    "bkn-2024": [15, 0, 0, 0],
+  },
+  {
+    name: "ended before the window",
+    hukdis: [HUK("BERAT", "2022-01-01", "2023-12-31")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "across the window's start",
+    hukdis: [HUK("SEDANG", "2023-06-01", "2024-01-01")],
+    "bkn-2019": [15, 0, 0, 1],
+    "bkn-2024": [15, 0, 0, 1],
+  },
+  {
+    name: "starts after the window",
+    hukdis: [HUK("BERAT", "2024-10-01", "2025-10-01")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "no akhir, tmt last year: over by 31 Dec",
+    hukdis: [HUK("BERAT", "2023-05-01")],
+    "bkn-2019": [15, 0, 0, 5],
+    "bkn-2024": [15, 0, 0, 5],
+  },
+  {
+    name: "no akhir, tmt this year: in force",
+    hukdis: [HUK("RINGAN", "2024-09-30")],
+    "bkn-2019": [15, 0, 0, 3],
+    "bkn-2024": [15, 0, 0, 3],
+  },
+  {
+    name: "the most severe counts",
+    hukdis: [
+      HUK("RINGAN", "2024-02-01", "2024-03-01"),
+      HUK("BERAT", "2024-05-01", "2024-06-01"),
+      HUK("SEDANG", "2024-01-01", "2024-12-01"),
+    ],
+    "bkn-2019": [15, 0, 0, 0],
+    "bkn-2024": [15, 0, 0, 0],
+  },
 ];
 
 Deno.test("every rule of bkn-2019 and bkn-2024 on hand-computed cases", async () => {
@@ -105,24 +414,44 @@ Deno.test("every rule of bkn-2019 and bkn-2024 on hand-computed cases", async ()
     const id = nip(i + 1);
     ids.set(id, c);
     data.pegawai.push({ nip: id, ...c.pegawai });
-    for (const t of ["diklat", "kinerja", "hukdis"] as const) for (const r of c[t] ?? []) data[t].push({ nip: id, ...r });
+    for (const t of ["diklat", "kinerja", "hukdis"] as const) {
+      for (const r of c[t] ?? []) data[t].push({ nip: id, ...r });
+    }
   });
   writePeriod(`${root}/raw`, "2024-Q3", data);
-  const rows = await scoreAndQuery<{ metode: string; nip: string; kualifikasi: number; kompetensi: number; kinerja: number; disiplin: number; nilai: number }>(
+  const rows = await scoreAndQuery<
+    {
+      metode: string;
+      nip: string;
+      kualifikasi: number;
+      kompetensi: number;
+      kinerja: number;
+      disiplin: number;
+      nilai: number;
+    }
+  >(
     `${root}/raw`,
     "SELECT metode, nip, kualifikasi, kompetensi, kinerja, disiplin, nilai FROM '{out}/skor_asn.parquet'",
   );
   const accounting = JSON.parse(Deno.readTextFileSync(`${root}/out/accounting.json`));
-  for (const t of ["pegawai", "diklat", "kinerja", "hukdis"]) assert.equal(accounting["2024-Q3"][t].quarantined, 0, t);
+  for (const t of ["pegawai", "diklat", "kinerja", "hukdis"]) {
+    assert.equal(accounting["2024-Q3"][t].quarantined, 0, t);
+  }
   const failures: string[] = [];
   for (const [id, c] of ids) {
     for (const metode of ["bkn-2019", "bkn-2024"] as const) {
       const row = rows.find((r) => r.nip === id && r.metode === metode);
       const got: Dims = row ? [row.kualifikasi, row.kompetensi, row.kinerja, row.disiplin] : null;
       if (JSON.stringify(got) !== JSON.stringify(c[metode])) {
-        failures.push(`${c.name} (${metode}): expected ${JSON.stringify(c[metode])}, got ${JSON.stringify(got)}`);
+        failures.push(
+          `${c.name} (${metode}): expected ${JSON.stringify(c[metode])}, got ${
+            JSON.stringify(got)
+          }`,
+        );
       }
-      if (row) assert.equal(row.nilai, row.kualifikasi + row.kompetensi + row.kinerja + row.disiplin);
+      if (row) {
+        assert.equal(row.nilai, row.kualifikasi + row.kompetensi + row.kinerja + row.disiplin);
+      }
     }
   }
   assert.deepEqual(failures, []);
@@ -131,10 +460,24 @@ Deno.test("every rule of bkn-2019 and bkn-2024 on hand-computed cases", async ()
 Deno.test("a binary disiplin variant selected by a profile that extends bkn-2024", async () => {
   const root = await tempDir();
   Deno.mkdirSync(`${root}/methods`);
-  for (const f of ["bkn-2019.json", "bkn-2024.json"]) Deno.copyFileSync(`data/methods/${f}`, `${root}/methods/${f}`);
-  Deno.writeTextFileSync(`${root}/methods/lokal.json`, JSON.stringify({ id: "lokal-biner", extends: "bkn-2024", nama: "Varian lokal", baku_untuk: null, disiplin: { varian_aktif: "biner" } }));
+  for (const f of ["bkn-2019.json", "bkn-2024.json"]) {
+    Deno.copyFileSync(`data/methods/${f}`, `${root}/methods/${f}`);
+  }
+  Deno.writeTextFileSync(
+    `${root}/methods/lokal.json`,
+    JSON.stringify({
+      id: "lokal-biner",
+      extends: "bkn-2024",
+      nama: "Varian lokal",
+      baku_untuk: null,
+      disiplin: { varian_aktif: "biner" },
+    }),
+  );
   const a = nip(901), b = nip(902);
-  writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [{ nip: a }, { nip: b }], hukdis: [{ nip: a, tingkat: "RINGAN", tmt: "2024-02-01", akhir: "2024-03-01" }] });
+  writePeriod(`${root}/raw`, "2024-Q3", {
+    pegawai: [{ nip: a }, { nip: b }],
+    hukdis: [{ nip: a, tingkat: "RINGAN", tmt: "2024-02-01", akhir: "2024-03-01" }],
+  });
   const rows = await scoreAndQuery<{ metode: string; nip: string; disiplin: number }>(
     `${root}/raw`,
     "SELECT metode, nip, disiplin FROM '{out}/skor_asn.parquet' ORDER BY metode, nip",

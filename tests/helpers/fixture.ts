@@ -12,7 +12,17 @@ export interface Export {
 }
 
 export const HEADERS = {
-  pegawai: ["nip", "nama", "jenis_pegawai", "kode_instansi", "kode_unit", "nama_unit", "jenis_jabatan", "nama_jabatan", "pendidikan"],
+  pegawai: [
+    "nip",
+    "nama",
+    "jenis_pegawai",
+    "kode_instansi",
+    "kode_unit",
+    "nama_unit",
+    "jenis_jabatan",
+    "nama_jabatan",
+    "pendidikan",
+  ],
   diklat: ["nip", "jenis", "jenjang", "nama", "jp", "tanggal_mulai", "tanggal_selesai"],
   kinerja: ["nip", "tahun", "predikat"],
   hukdis: ["nip", "tingkat", "jenis", "tmt", "akhir"],
@@ -29,7 +39,9 @@ export function toCsv(header: string[], rows: Row[], delim = ","): string {
     const s = v === null || v === undefined ? "" : String(v);
     return /[",;\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return [header.join(delim), ...rows.map((r) => header.map((h) => cell(r[h])).join(delim))].join("\n") + "\n";
+  return [header.join(delim), ...rows.map((r) => header.map((h) => cell(r[h])).join(delim))].join(
+    "\n",
+  ) + "\n";
 }
 
 export const pegawaiDefaults = {
@@ -59,13 +71,20 @@ export async function tempDir(prefix = "ipasn-test-"): Promise<string> {
 }
 
 /** Run the pipeline on `raw` and read a query over its outputs (`{out}` is replaced by the output folder). */
-export async function scoreAndQuery<T = Record<string, unknown>>(raw: string, query: string, options: Partial<PipelineOptions> = {}): Promise<T[]> {
+export async function scoreAndQuery<T = Record<string, unknown>>(
+  raw: string,
+  query: string,
+  options: Partial<PipelineOptions> = {},
+): Promise<T[]> {
   const out = join(raw, "..", "out");
   await runPipeline({ raw, out, maxQuarantineShare: 1, ...options });
   return await queryOut<T>(out, query);
 }
 
-export async function queryOut<T = Record<string, unknown>>(out: string, query: string): Promise<T[]> {
+export async function queryOut<T = Record<string, unknown>>(
+  out: string,
+  query: string,
+): Promise<T[]> {
   const db = await Db.open();
   try {
     return await db.all<T>(query.replaceAll("{out}", out));

@@ -1,0 +1,176 @@
+/** Aggregation identities, an independent recomputation, incremental runs and failed-run safety. */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { runPipeline } from "../loaders/pipeline.ts";
+import { nip, queryOut, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
+
+/** Two instansi in two provinces, three units, a mix that exercises every dimension. */
+function sample(seed: number) {
+  const pegawai: Row[] = [], diklat: Row[] = [], kinerja: Row[] = [], hukdis: Row[] = [];
+  const edu = ["S2", "S1", "D3", "SLTA", ""];
+  const jab = ["PELAKSANA", "FUNGSIONAL", "PENGAWAS", "PELAKSANA", "ADMINISTRATOR"];
+  const pred = ["SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", null];
+  for (let i = 1; i <= 40; i++) {
+    const id = nip(seed * 100 + i);
+    const k = (i * 7 + seed) % 11;
+    pegawai.push({
+      nip: id,
+      jenis_pegawai: i % 9 === 0 ? "PPPK" : "PNS",
+      kode_instansi: i % 3 === 0 ? "63" : "6474",
+      kode_unit: `U${i % 3 === 0 ? 1 : 1 + (i % 2)}`,
+      nama_unit: i % 2 ? "Dinas Satu" : "Dinas Dua",
+      jenis_jabatan: jab[k % 5],
+      nama_jabatan: k % 4 === 0 ? "Guru" : "Analis",
+      pendidikan: edu[k % 5],
+    });
+    if (k % 2) {
+      diklat.push({ nip: id, jenis: "TEKNIS", jp: 10 + k * 2, tanggal_mulai: "2024-03-01" });
+    }
+    if (k % 3 === 0) {
+      diklat.push({
+        nip: id,
+        jenis: "STRUKTURAL",
+        jenjang: "PIM_III",
+        tanggal_mulai: "2015-03-01",
+      });
+    }
+    if (k % 4 === 1) diklat.push({ nip: id, jenis: "SEMINAR", tanggal_mulai: "2024-05-01" });
+    const p = pred[k % 4];
+    if (p) kinerja.push({ nip: id, tahun: 2024, predikat: p });
+    if (k === 5) {
+      hukdis.push({ nip: id, tingkat: "SEDANG", tmt: "2024-01-01", akhir: "2024-12-31" });
+    }
+  }
+  return { pegawai, diklat, kinerja, hukdis };
+}
+
+type Num = Record<string, number | string | boolean>;
+
+Deno.test("dimension means add up to the total at every level, and levels agree", async () => {
+  const root = await tempDir();
+  writePeriod(`${root}/raw`, "2024-Q3", sample(1));
+  writePeriod(`${root}/raw`, "2024-Q4", sample(2));
+  const { out } = await runPipeline({ raw: `${root}/raw`, out: `${root}/out` });
+  for (const level of ["unit", "instansi", "provinsi", "kanreg"]) {
+    const rows = await queryOut<Num>(out, `SELECT * FROM read_csv('{out}/${level}.csv')`);
+    assert.ok(rows.length > 0, level);
+    for (const r of rows) {
+      const sum = Number(r.kualifikasi) + Number(r.kompetensi) + Number(r.kinerja) +
+        Number(r.disiplin);
+      assert.ok(Math.abs(sum - Number(r.nilai)) < 1e-9, `${level}: ${sum} vs ${r.nilai}`);
+    }
+  }
+  // unit → instansi → kanreg: weighted means and counts agree.
+  const check = await queryOut<{ d_inst: number; d_kanreg: number; n_diff: number }>(
+    out,
+    `
+    WITH u AS (SELECT periode, metode, kode_instansi, sum(n_asn * nilai) / sum(n_asn) AS m, sum(n_asn) AS n FROM read_csv('{out}/unit.csv', types = {'kode_instansi': 'VARCHAR'}) GROUP BY ALL),
+         i AS (SELECT * FROM read_csv('{out}/instansi.csv', types = {'kode_instansi': 'VARCHAR'})),
+         k AS (SELECT * FROM read_csv('{out}/kanreg.csv')),
+         ik AS (SELECT periode, metode, sum(n_asn * nilai) / sum(n_asn) AS m FROM i GROUP BY ALL)
+    SELECT max(abs(u.m - i.nilai)) AS d_inst, (SELECT max(abs(ik.m - k.nilai)) FROM ik JOIN k USING (periode, metode)) AS d_kanreg,
+           max(abs(u.n - i.n_asn)) AS n_diff
+    FROM u JOIN i USING (periode, metode, kode_instansi)`,
+  );
+  assert.ok(
+    check[0].d_inst < 1e-9 && check[0].d_kanreg < 1e-9 && check[0].n_diff === 0,
+    JSON.stringify(check),
+  );
+});
+
+Deno.test("instansi.csv equals an independent per-person computation, with ranks and change", async () => {
+  const root = await tempDir();
+  writePeriod(`${root}/raw`, "2024-Q3", sample(1));
+  writePeriod(`${root}/raw`, "2024-Q4", sample(3));
+  const { out } = await runPipeline({ raw: `${root}/raw`, out: `${root}/out` });
+  // Independent aggregation in TypeScript from the per-ASN scores.
+  const people = await queryOut<
+    { periode: string; metode: string; kode_instansi: string; nilai: number }
+  >(out, "SELECT periode, metode, kode_instansi, nilai FROM '{out}/skor_asn.parquet'");
+  const groups = new Map<string, number[]>();
+  for (const p of people) {
+    const k = `${p.periode}|${p.metode}|${p.kode_instansi}`;
+    groups.set(k, [...(groups.get(k) ?? []), p.nilai]);
+  }
+  const rows = await queryOut<Num>(
+    out,
+    "SELECT * FROM read_csv('{out}/instansi.csv', types = {'kode_instansi': 'VARCHAR'})",
+  );
+  assert.equal(rows.length, groups.size);
+  for (const r of rows) {
+    const vals = groups.get(`${r.periode}|${r.metode}|${r.kode_instansi}`)!;
+    assert.equal(r.n_asn, vals.length);
+    assert.ok(Math.abs(vals.reduce((a, b) => a + b, 0) / vals.length - Number(r.nilai)) < 1e-6);
+    const peers = rows.filter((x) => x.periode === r.periode && x.metode === r.metode);
+    const better = peers.filter((x) =>
+      Number(x.nilai) > Number(r.nilai) ||
+      (x.nilai === r.nilai && String(x.kode_instansi) < String(r.kode_instansi))
+    );
+    assert.equal(r.peringkat, better.length + 1);
+    const prev = rows.find((x) =>
+      x.periode === "2024-Q3" && x.metode === r.metode && x.kode_instansi === r.kode_instansi
+    );
+    if (r.periode === "2024-Q4") {
+      assert.ok(Math.abs(Number(r.selisih) - (Number(r.nilai) - Number(prev!.nilai))) < 1e-9);
+    } else assert.equal(r.selisih, null);
+    assert.equal(r.metode_baku, r.metode === "bkn-2024");
+  }
+});
+
+Deno.test("only new or changed periods are recomputed; an unchanged run recomputes nothing", async () => {
+  const root = await tempDir();
+  const raw = `${root}/raw`, out = `${root}/out`;
+  writePeriod(raw, "2023", sample(1));
+  writePeriod(raw, "2024-Q1", sample(2));
+  let r = await runPipeline({ raw, out });
+  assert.deepEqual([r.recomputed, r.reused], [["2023", "2024-Q1"], []]);
+  const before = Deno.readTextFileSync(`${out}/instansi.csv`);
+  r = await runPipeline({ raw, out });
+  assert.deepEqual([r.recomputed, r.reused], [[], ["2023", "2024-Q1"]]);
+  assert.equal(Deno.readTextFileSync(`${out}/instansi.csv`), before);
+  writePeriod(raw, "2024-Q2", sample(3));
+  r = await runPipeline({ raw, out });
+  assert.deepEqual([r.recomputed, r.reused], [["2024-Q2"], ["2023", "2024-Q1"]]);
+  const kinerja = `${raw}/2023/kinerja.csv`;
+  Deno.writeTextFileSync(kinerja, Deno.readTextFileSync(kinerja).replace("SANGAT_BAIK", "KURANG"));
+  r = await runPipeline({ raw, out });
+  assert.deepEqual([r.recomputed, r.reused], [["2023"], ["2024-Q1", "2024-Q2"]]);
+  const periods = await queryOut<{ periode: string }>(
+    out,
+    "SELECT DISTINCT periode FROM read_csv('{out}/instansi.csv', all_varchar = true) ORDER BY 1",
+  );
+  assert.deepEqual(periods.map((p) => p.periode), ["2023", "2024-Q1", "2024-Q2"]);
+});
+
+Deno.test("a failed run leaves the previous outputs untouched and says why", async () => {
+  const root = await tempDir();
+  const raw = `${root}/raw`, out = `${root}/out`;
+  writePeriod(raw, "2024-Q1", sample(1));
+  await runPipeline({ raw, out });
+  const snapshot = () =>
+    [...Deno.readDirSync(out)].filter((e) => e.isFile).map((e) =>
+      `${e.name}:${Deno.readFileSync(`${out}/${e.name}`).length}`
+    ).sort().join(",");
+  const before = snapshot();
+  const good = Deno.readTextFileSync(`${out}/instansi.csv`);
+  writePeriod(raw, "2024-Q2", sample(2));
+  Deno.writeTextFileSync(`${raw}/2024-Q2/pegawai.csv`, "nip,nama\n1,x\n");
+  await assert.rejects(runPipeline({ raw, out }), /missing required columns/);
+  assert.equal(snapshot(), before);
+  assert.equal(Deno.readTextFileSync(`${out}/instansi.csv`), good);
+  assert.ok(!existsSync(`${out}.tmp`));
+  // Too many quarantined rows fail the run too, and the reasons are kept beside the outputs.
+  writePeriod(raw, "2024-Q2", {
+    ...sample(2),
+    pegawai: sample(2).pegawai.map((p, i) => (i % 2 ? { ...p, nip: "123" } : p)),
+  });
+  await assert.rejects(
+    runPipeline({ raw, out, maxQuarantineShare: 0.2 }),
+    /quarantined, above the limit of 20\.0%/,
+  );
+  assert.equal(Deno.readTextFileSync(`${out}/instansi.csv`), good);
+  assert.match(
+    Deno.readTextFileSync(`${out}.failed/periode/2024-Q2/quarantine.csv`),
+    /NIP must be 18 digits/,
+  );
+});
