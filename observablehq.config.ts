@@ -1,8 +1,48 @@
+/**
+ * Observable Framework configuration. Read at build time under Deno: the page list, the dynamic
+ * report-card routes (one per instansi of the reference table) and the synthetic-data banner all
+ * come from the project's own files.
+ */
+const root = new URL(".", import.meta.url).pathname;
+const computed = Deno.env.get("IPASN_COMPUTED") ?? `${root}data/computed`;
+
+function instansiCodes(): string[] {
+  const [, ...rows] = Deno.readTextFileSync(`${root}data/reference/wilayah-kanreg8.csv`).trim()
+    .split("\n");
+  return rows.map((r) => r.split(",")[0]);
+}
+
+function synthetic(): boolean {
+  try {
+    return JSON.parse(Deno.readTextFileSync(`${computed}/manifest.json`)).sintetis === true;
+  } catch {
+    return false;
+  }
+}
+
+const banner = synthetic()
+  ? `<div class="banner-sintetis" role="note"><strong>Data contoh sintetis.</strong> Angka pada situs ini dihitung dari data pegawai buatan (bukan data sungguhan) yang dikalibrasi ke nilai yang pernah dilaporkan. Nilai resmi yang dilaporkan ditandai terpisah beserta sumbernya.</div>`
+  : "";
+
 export default {
   title: "IP ASN Kanreg VIII",
   root: "src",
-  output: "dist",
+  output: Deno.env.get("IPASN_OUTPUT") ?? "dist",
+  style: "style.css",
   globalStylesheets: [],
   interpreters: { ".ts": [Deno.execPath(), "run", "-A"] },
-  footer: "",
+  search: true,
+  toc: { label: "Isi halaman" },
+  header: banner,
+  footer:
+    `Indeks Profesionalitas ASN · Kantor Regional VIII BKN (Kalimantan Selatan, Tengah, Timur, Utara). Angka dihitung oleh mesin skor ipasn; metodenya di halaman <a href="./metodologi">Metodologi</a>.`,
+  pages: [
+    { name: "Peringkat", path: "/peringkat" },
+    { name: "Tren", path: "/tren" },
+    { name: "Dimensi", path: "/dimensi" },
+    { name: "Rapor instansi", path: "/instansi/" },
+    { name: "Metodologi", path: "/metodologi" },
+    { name: "Data", path: "/data" },
+  ],
+  dynamicPaths: instansiCodes().map((k) => `/instansi/${k}`),
 };

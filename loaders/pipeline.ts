@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
 import { aggregateSql, categoryNames, slug } from "./aggregate.ts";
 import { TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
@@ -68,27 +69,66 @@ export interface PipelineResult {
   accounting: Accounting;
 }
 
-const PERIOD_FILES = [
-  "skor_asn",
-  "agg_unit",
-  "agg_instansi",
-  "agg_provinsi",
-  "agg_kanreg",
-  "quarantine",
-];
+/** Optional `meta.json` of a period folder. */
+export const PeriodMeta = z.object({
+  sumber: z.string().optional(),
+  tanggal_ekspor: z.string().optional(),
+  /** Synthetic data: every page of the site says so. */
+  sintetis: z.boolean().optional(),
+  /** Method profile that is the default (metode_baku) for this period, instead of the profiles' own rule. */
+  metode: z.string().optional(),
+}).passthrough();
+export type PeriodMeta = z.infer<typeof PeriodMeta>;
+
+function readMeta(dir: string): PeriodMeta {
+  const file = join(dir, "meta.json");
+  if (!existsSync(file)) return {};
+  let json;
+  try {
+    json = JSON.parse(Deno.readTextFileSync(file));
+  } catch (err) {
+    throw new InputError(
+      file,
+      `not valid JSON (${(err as Error).message})`,
+      "fix the syntax or delete the file",
+    );
+  }
+  const r = PeriodMeta.safeParse(json);
+  if (!r.success) {
+    throw new InputError(
+      file,
+      r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      'see README, "Raw data"',
+    );
+  }
+  return r.data;
+}
 
 async function sha256File(path: string, h = createHash("sha256")): Promise<void> {
   const f = await Deno.open(path);
   for await (const chunk of f.readable) h.update(chunk);
 }
 
+/** The modules whose code decides the results; a change to any of them recomputes every period. */
+const ENGINE = [
+  "aggregate.ts",
+  "contract.ts",
+  "csv.ts",
+  "duck.ts",
+  "errors.ts",
+  "ingest.ts",
+  "method.ts",
+  "period.ts",
+  "pipeline.ts",
+  "reference.ts",
+  "score.ts",
+  "validate.ts",
+];
+
 /** Hash of everything besides the raw files that decides the results: engine code and configuration. */
 async function configHash(files: string[]): Promise<string> {
   const h = createHash("sha256");
-  const engine = [...Deno.readDirSync(join(ROOT, "loaders"))].map((e) => e.name).filter((n) =>
-    n.endsWith(".ts")
-  ).sort();
-  for (const f of [...engine.map((n) => join(ROOT, "loaders", n)), ...files]) {
+  for (const f of [...ENGINE.map((n) => join(ROOT, "loaders", n)), ...files]) {
     h.update(f.replace(ROOT, "") + "\0");
     await sha256File(f, h);
   }
@@ -187,9 +227,18 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const recomputed: string[] = [];
   const reused: string[] = [];
   const accounting: Accounting = {};
+  const metas: Record<string, PeriodMeta> = {};
   try {
     for (const p of periods) {
       const dir = join(raw, p);
+      const meta = metas[p] = readMeta(dir);
+      if (meta.metode && !profiles.some((x) => x.id === meta.metode)) {
+        throw new InputError(
+          join(dir, "meta.json"),
+          `metode "${meta.metode}" is not a method profile`,
+          `use one of ${profiles.map((x) => x.id).join(", ")}`,
+        );
+      }
       const hash = await periodHash(dir, config);
       const cached = join(out, "periode", p);
       const target = join(staging, "periode", p);
@@ -226,7 +275,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         `${out}.failed/periode/${p}/quarantine.csv`,
       );
     }
-    await combine(staging, periods, profiles, wilayah, accounting);
+    await combine(staging, periods, profiles, wilayah, accounting, metas);
   } catch (err) {
     // Keep what explains the failure next to the output, and leave the last good output alone.
     const failed = `${out}.failed`;
@@ -291,7 +340,7 @@ async function computePeriod(
       "SELECT * FROM quarantine ORDER BY tabel, line",
       join(target, "quarantine.csv"),
     );
-    const def = defaultProfileFor(p, profiles);
+    const def = profiles.find((x) => x.id === baku(p, profiles, readMeta(dir)));
     let first = true;
     for (const profile of profiles) {
       await db.run(
@@ -324,6 +373,10 @@ async function computePeriod(
   }
 }
 
+function baku(p: string, profiles: MethodProfile[], meta: PeriodMeta): string | null {
+  return meta.metode ?? defaultProfileFor(p, profiles)?.id ?? null;
+}
+
 function checkQuarantineShare(
   acc: Record<TableName, TableAccounting>,
   maxShare: number,
@@ -349,6 +402,7 @@ async function combine(
   profiles: MethodProfile[],
   wilayah: Wilayah[],
   accounting: Accounting,
+  metas: Record<string, PeriodMeta>,
 ): Promise<void> {
   const db = await Db.open();
   try {
@@ -446,10 +500,10 @@ async function combine(
     const manifest = {
       periode: periods,
       metode: profiles.map((p) => ({ id: p.id, versi: p.versi, nama: p.nama })),
-      metode_baku: Object.fromEntries(
-        periods.map((p) => [p, defaultProfileFor(p, profiles)?.id ?? null]),
-      ),
+      metode_baku: Object.fromEntries(periods.map((p) => [p, baku(p, profiles, metas[p])])),
       wilayah: wilayah.length,
+      sintetis: periods.some((p) => metas[p].sintetis === true),
+      sumber: [...new Set(periods.map((p) => metas[p].sumber).filter(Boolean))],
     };
     Deno.writeTextFileSync(
       join(staging, "manifest.json"),

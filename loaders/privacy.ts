@@ -1,0 +1,80 @@
+/**
+ * The privacy check of a public build: no NIP-like number, no name from the raw exports, no
+ * per-person table. It scans every file of the output folder and reports what it finds.
+ */
+import { join, relative } from "node:path";
+
+/** 18 digits whose first 8 form a plausible birth date (19xx/20xx, month 01-12, day 01-31). */
+const NIP_RE =
+  /(?<![0-9])(19[4-9][0-9]|20[0-2][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{10}(?![0-9])/;
+/** Headers or keys of per-person tables. */
+const PERSON_FIELD_RE = /(^|[\s,;{"'])(nip|nama_pegawai|nama_asn)("?\s*[:,;]|\s*$)/im;
+
+export interface Finding {
+  file: string;
+  problem: string;
+}
+
+const TEXT = /\.(html|js|css|json|csv|tsv|txt|md|svg|xml|map)$/i;
+
+/** Lower-cased names of at least two words; one-word names are too common to search for. */
+export function nameSet(names: Iterable<string | null>): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    const words = (n ?? "").toLowerCase().normalize("NFKC").split(/[^\p{L}']+/u).filter(Boolean);
+    if (words.length >= 2) out.add(words.join(" "));
+  }
+  return out;
+}
+
+function findName(text: string, names: Set<string>, longest: number): string | null {
+  const words = text.toLowerCase().normalize("NFKC").split(/[^\p{L}']+/u).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    let phrase = words[i];
+    for (let n = 2; n <= longest && i + n <= words.length; n++) {
+      phrase += " " + words[i + n - 1];
+      if (names.has(phrase)) return phrase;
+    }
+  }
+  return null;
+}
+
+export function scanText(file: string, text: string, names: Set<string>, longest = 4): Finding[] {
+  const found: Finding[] = [];
+  const nip = NIP_RE.exec(text);
+  if (nip) found.push({ file, problem: `NIP-like number ${nip[0].slice(0, 8)}… ` });
+  const field = PERSON_FIELD_RE.exec(text);
+  if (field && /\.(csv|tsv|json)$/i.test(file)) {
+    found.push({ file, problem: `per-person field "${field[2]}"` });
+  }
+  const name = names.size ? findName(text, names, longest) : null;
+  if (name) {
+    found.push({ file, problem: `a name from the raw exports ("${name.split(" ")[0]} …")` });
+  }
+  return found;
+}
+
+export async function scanDir(dir: string, names: Set<string>): Promise<Finding[]> {
+  const longest = Math.max(2, ...[...names].slice(0, 50000).map((n) => n.split(" ").length));
+  const found: Finding[] = [];
+  const walk = async (d: string) => {
+    for await (const e of Deno.readDir(d)) {
+      const path = join(d, e.name);
+      if (e.isDirectory) await walk(path);
+      else if (e.isFile && TEXT.test(e.name)) {
+        found.push(...scanText(relative(dir, path), await Deno.readTextFile(path), names, longest));
+      } else if (e.isFile && /\.parquet$/i.test(e.name)) {
+        found.push(
+          ...scanText(
+            relative(dir, path),
+            new TextDecoder("latin1").decode(await Deno.readFile(path)),
+            names,
+            longest,
+          ),
+        );
+      }
+    }
+  };
+  await walk(dir);
+  return found;
+}

@@ -1,0 +1,277 @@
+/**
+ * The public data of the site, read from the pipeline's outputs. Only aggregates leave here:
+ * units below the small-cell threshold are suppressed, with complementary suppression.
+ */
+import { csvFormat } from "d3";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { categoryNames, slug } from "./aggregate.ts";
+import { csvSafe } from "./csv.ts";
+import { Db, lit } from "./duck.ts";
+import { loadProfiles, type MethodProfile } from "./method.ts";
+import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "./reference.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+export const COMPUTED = Deno.env.get("IPASN_COMPUTED") ?? join(ROOT, "data/computed");
+
+export const Publikasi = z.object({ ambang_sel_kecil: z.number().int().min(1) });
+export function publikasi(): z.infer<typeof Publikasi> {
+  const json = JSON.parse(Deno.readTextFileSync(join(ROOT, "data/publikasi.json")));
+  return Publikasi.parse(json);
+}
+
+export interface Manifest {
+  periode: string[];
+  metode: { id: string; versi: string; nama: string }[];
+  metode_baku: Record<string, string | null>;
+  sintetis: boolean;
+  sumber: string[];
+}
+
+export function manifest(dir = COMPUTED): Manifest {
+  const file = join(dir, "manifest.json");
+  if (!existsSync(file)) {
+    throw new Error(
+      `${file} does not exist: run \`npx deno task build\` (or \`deno task score\`) first`,
+    );
+  }
+  return JSON.parse(Deno.readTextFileSync(file));
+}
+
+const MEASURES = [
+  "n_asn",
+  "n_pns",
+  "n_pppk",
+  "kualifikasi",
+  "kompetensi",
+  "kinerja",
+  "disiplin",
+  "nilai",
+  "kategori",
+];
+const QUALITY = [
+  "share_pendidikan_kosong",
+  "share_skp_kosong",
+  "share_pengembangan_kosong",
+  "share_data_lengkap",
+  "potensi_kualifikasi",
+  "potensi_kompetensi",
+  "potensi_kinerja",
+  "potensi_disiplin",
+];
+
+/** Columns of a computed table, with measures rounded to 4 decimals (ample for display) to keep files small. */
+async function read(name: string, cols: string[], rest = ""): Promise<Record<string, unknown>[]> {
+  const db = await Db.open();
+  try {
+    const types = new Map(
+      (await db.all<{ column_name: string; column_type: string }>(
+        `DESCRIBE SELECT * FROM ${table(name)}`,
+      )).map((c) => [c.column_name, c.column_type]),
+    );
+    const select = cols.map((c) => (types.get(c) === "DOUBLE" ? `round(${c}, 4) AS ${c}` : c));
+    return await db.all(`SELECT ${select.join(", ")} FROM ${table(name)} ${rest}`);
+  } finally {
+    db.close();
+  }
+}
+
+async function categoryCols(profiles?: MethodProfile[]): Promise<string[]> {
+  const ps = profiles ?? await loadProfiles(join(ROOT, "data/methods"));
+  return categoryNames(ps).map(slug);
+}
+
+const CODE_COLUMNS: Record<string, string[]> = {
+  instansi: ["kode_instansi", "kode_provinsi"],
+  unit: ["kode_instansi", "kode_unit"],
+  provinsi: ["kode_provinsi"],
+  kanreg: [],
+};
+
+/** A computed table, with codes and periods read as text ("63" is a code, not a number). */
+function table(name: string): string {
+  const types = ["periode", ...CODE_COLUMNS[name]].map((c) => `'${c}': 'VARCHAR'`).join(", ");
+  return `read_csv(${lit(join(COMPUTED, `${name}.csv`))}, header = true, types = {${types}})`;
+}
+
+export async function instansiRows(): Promise<Record<string, unknown>[]> {
+  const cats = await categoryCols();
+  const cols = [
+    "periode",
+    "metode",
+    "metode_baku",
+    "kode_instansi",
+    "nama_instansi",
+    "jenis_instansi",
+    "kode_provinsi",
+    "provinsi",
+    ...MEASURES,
+    "peringkat",
+    "jumlah_instansi",
+    "peringkat_provinsi",
+    "selisih",
+    "periode_sebelumnya",
+    "naik_peringkat",
+    ...cats.map((c) => `asn_${c}`),
+    ...QUALITY,
+  ];
+  return await read("instansi", cols);
+}
+
+export async function provinsiRows(): Promise<Record<string, unknown>[]> {
+  const cats = await categoryCols();
+  const cols = [
+    "periode",
+    "metode",
+    "metode_baku",
+    "kode_provinsi",
+    "provinsi",
+    ...MEASURES,
+    "jumlah_instansi",
+    "selisih",
+    ...cats.flatMap((c) => [`asn_${c}`, `instansi_${c}`]),
+    ...QUALITY,
+  ];
+  return await read("provinsi", cols);
+}
+
+export async function kanregRows(): Promise<Record<string, unknown>[]> {
+  const cats = await categoryCols();
+  const cols = [
+    "periode",
+    "metode",
+    "metode_baku",
+    ...MEASURES,
+    "jumlah_instansi",
+    "selisih",
+    ...cats.flatMap((c) => [`asn_${c}`, `instansi_${c}`]),
+    ...QUALITY,
+  ];
+  return await read("kanreg", cols);
+}
+
+/**
+ * Units with their small cells suppressed. Within each instansi, period and method, every unit
+ * below the threshold is hidden; if the hidden group is then a single unit or still smaller than
+ * the threshold, the next smallest units are hidden too, so the instansi total minus the shown units
+ * never reveals a small group.
+ */
+export async function unitRows(
+  threshold = publikasi().ambang_sel_kecil,
+): Promise<Record<string, unknown>[]> {
+  const cols = [
+    "periode",
+    "metode",
+    "metode_baku",
+    "kode_instansi",
+    "nama_instansi",
+    "kode_unit",
+    "nama_unit",
+    ...MEASURES,
+    "selisih",
+    ...QUALITY,
+  ];
+  const rows = await read(
+    "unit",
+    cols,
+    "ORDER BY periode, metode, kode_instansi, n_asn, kode_unit",
+  );
+  return suppress(rows, threshold);
+}
+
+export function suppress(
+  rows: Record<string, unknown>[],
+  threshold: number,
+): Record<string, unknown>[] {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const r of rows) {
+    const k = `${r.periode}|${r.metode}|${r.kode_instansi}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const hidden = new Set<Record<string, unknown>>();
+  for (const g of groups.values()) {
+    const sorted = [...g].sort((a, b) => Number(a.n_asn) - Number(b.n_asn));
+    let n = 0, count = 0;
+    for (const r of sorted) {
+      const small = Number(r.n_asn) < threshold;
+      if (!small && (count === 0 || (count >= 2 && n >= threshold))) break;
+      hidden.add(r);
+      n += Number(r.n_asn);
+      count++;
+    }
+  }
+  return rows.map((r) => {
+    if (!hidden.has(r)) return { ...r, disembunyikan: false };
+    const out: Record<string, unknown> = { ...r, disembunyikan: true };
+    for (const k of [...MEASURES, "selisih", ...QUALITY]) out[k] = null;
+    return out;
+  });
+}
+
+/** Write all of a text to stdout (a single write call may write only part of it). */
+export async function emit(text: string): Promise<void> {
+  const bytes = new TextEncoder().encode(text);
+  for (let off = 0; off < bytes.length;) off += await Deno.stdout.write(bytes.subarray(off));
+}
+
+/** Beranda: the latest period at a glance, small enough to load at once. */
+export async function ringkasan() {
+  const m = manifest();
+  const latest = m.periode.at(-1)!;
+  const metode = m.metode_baku[latest]!;
+  const kanreg = (await kanregRows()).filter((r) => r.metode_baku === true);
+  const inst = (await instansiRows()).filter((r) => r.periode === latest && r.metode === metode);
+  const movers = inst.filter((r) => r.selisih !== null).sort((a, b) =>
+    Number(b.selisih) - Number(a.selisih)
+  );
+  const pick = (r: Record<string, unknown>) => ({
+    kode_instansi: r.kode_instansi,
+    nama_instansi: r.nama_instansi,
+    nilai: r.nilai,
+    selisih: r.selisih,
+    kategori: r.kategori,
+    peringkat: r.peringkat,
+  });
+  return {
+    periode: latest,
+    metode,
+    sintetis: m.sintetis,
+    kanreg: kanreg.find((r) => r.periode === latest),
+    tren: kanreg.map((r) => ({ periode: r.periode, metode: r.metode, nilai: r.nilai })),
+    naik: movers.slice(0, 5).map(pick),
+    turun: movers.slice(-5).reverse().map(pick),
+    teratas: [...inst].sort((a, b) => Number(a.peringkat) - Number(b.peringkat)).slice(0, 5).map(
+      pick,
+    ),
+    provinsi: (await provinsiRows()).filter((r) => r.periode === latest && r.metode === metode).map(
+      (r) => ({
+        kode_provinsi: r.kode_provinsi,
+        provinsi: r.provinsi,
+        nilai: r.nilai,
+        kategori: r.kategori,
+        jumlah_instansi: r.jumlah_instansi,
+      }),
+    ),
+  };
+}
+
+/** CSV with formula-safe text cells. */
+export function toCsv(rows: Record<string, unknown>[]): string {
+  return csvFormat(
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, typeof v === "string" ? csvSafe(v) : v ?? ""]),
+      )
+    ) as never,
+  );
+}
+
+export async function reference() {
+  const ref = (f: string) => `${REFERENCE_DIR}${f}`;
+  return {
+    resmi: await readReference(ref("official-ipasn.csv"), Official),
+    target: await readReference(ref("target-ipasn.csv"), Target),
+    distribusi: await readReference(ref("distribusi-kanreg8.csv"), Distribusi),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * `deno task build [--audience public|internal]`: pipeline + site into dist/.
+ *
+ * 1. Raw data: data/raw/ when it holds period folders, else the embedded demo data (generated into
+ *    data/demo/raw/ when missing or when the generator changed).
+ * 2. The scoring pipeline into data/computed/ (only new or changed periods are recomputed).
+ * 3. Observable Framework, offline: npm versions seeded, loader outputs refreshed, built into
+ *    dist.tmp/, given its Indonesian shell, checked for personal data, then swapped into dist/.
+ * A failure at any step leaves the previous dist/ and data/computed/ in place.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { generate } from "../loaders/demo/generate.ts";
+import { Db, lit } from "../loaders/duck.ts";
+import { InputError } from "../loaders/errors.ts";
+import { ProfileError } from "../loaders/method.ts";
+import { runPipeline } from "../loaders/pipeline.ts";
+import { nameSet, scanDir } from "../loaders/privacy.ts";
+import { localiseHtml } from "../loaders/shell.ts";
+import { ProgressReporter } from "./progress.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const { values } = parseArgs({
+  args: Deno.args,
+  options: {
+    audience: { type: "string", default: "public" },
+    raw: { type: "string" },
+    out: { type: "string", default: "dist" },
+  },
+});
+if (values.audience !== "public") {
+  console.error(`--audience ${values.audience}: only the public build exists so far`);
+  Deno.exit(2);
+}
+const t0 = performance.now();
+const step = (msg: string) =>
+  console.error(`[build ${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
+
+function hasPeriods(dir: string): boolean {
+  return existsSync(dir) &&
+    [...Deno.readDirSync(dir)].some((e) => e.isDirectory && /^\d{4}(-Q[1-4])?$/.test(e.name));
+}
+
+/** The demo data is regenerated when the generator or its reference inputs change. */
+async function demoVersion(): Promise<string> {
+  const h = createHash("sha256");
+  const files = [...Deno.readDirSync(join(ROOT, "loaders/demo"))].map((e) =>
+    join(ROOT, "loaders/demo", e.name)
+  );
+  files.push(
+    join(ROOT, "data/reference/official-ipasn.csv"),
+    join(ROOT, "data/reference/wilayah-kanreg8.csv"),
+    join(ROOT, "loaders/demo/../period.ts"),
+  );
+  for (const f of files.sort()) h.update(await Deno.readFile(f));
+  return h.digest("hex");
+}
+
+async function rawFolder(): Promise<string> {
+  if (values.raw) return values.raw;
+  const real = join(ROOT, "data/raw");
+  if (hasPeriods(real)) return real;
+  const demo = join(ROOT, "data/demo/raw");
+  const version = await demoVersion();
+  const stamp = join(demo, ".versi");
+  if (!existsSync(stamp) || Deno.readTextFileSync(stamp) !== version) {
+    step("no real export in data/raw/: generating the synthetic demo data into data/demo/raw/");
+    const tmp = `${demo}.tmp`;
+    if (existsSync(tmp)) Deno.removeSync(tmp, { recursive: true });
+    await generate({ out: tmp, scale: "kanreg8" });
+    Deno.writeTextFileSync(join(tmp, ".versi"), version);
+    if (existsSync(demo)) Deno.removeSync(demo, { recursive: true });
+    Deno.renameSync(tmp, demo);
+  }
+  return demo;
+}
+
+/** Framework resolves versions for npm: specifiers in its client bundle; answer from a file, not the network. */
+function seedFrameworkCache(): void {
+  const { versions } = JSON.parse(Deno.readTextFileSync(join(ROOT, "framework-offline.json")));
+  for (const [name, version] of Object.entries(versions)) {
+    Deno.mkdirSync(join(ROOT, "src/.observablehq/cache/_npm", `${name}@${version}`), {
+      recursive: true,
+    });
+  }
+  // Loader outputs depend on data/computed, which Framework's cache does not know about.
+  const data = join(ROOT, "src/.observablehq/cache/data");
+  if (existsSync(data)) Deno.removeSync(data, { recursive: true });
+}
+
+async function personalNames(computed: string): Promise<Set<string>> {
+  const db = await Db.open();
+  try {
+    const rows = await db.all<{ nama: string }>(
+      `SELECT DISTINCT nama FROM read_parquet(${
+        lit(join(computed, "skor_asn.parquet"))
+      }) WHERE nama IS NOT NULL`,
+    );
+    return nameSet(rows.map((r) => r.nama));
+  } finally {
+    db.close();
+  }
+}
+
+async function localise(dir: string): Promise<void> {
+  for await (const e of Deno.readDir(dir)) {
+    const path = join(dir, e.name);
+    if (e.isDirectory && !e.name.startsWith("_")) await localise(path);
+    else if (e.isFile && e.name.endsWith(".html")) {
+      await Deno.writeTextFile(path, localiseHtml(await Deno.readTextFile(path)));
+    }
+  }
+}
+
+const computed = join(ROOT, "data/computed");
+const out = join(ROOT, values.out!);
+const staging = `${out}.tmp`;
+try {
+  const raw = await rawFolder();
+  step(`scoring ${raw}`);
+  const progress = new ProgressReporter();
+  const result = await runPipeline({ raw, out: computed, log: (e) => progress.event(e) });
+  progress.summary(result);
+
+  step("building the site (Observable Framework, offline)");
+  seedFrameworkCache();
+  if (existsSync(staging)) Deno.removeSync(staging, { recursive: true });
+  const fw = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"),
+      "build",
+    ],
+    cwd: ROOT,
+    env: {
+      OBSERVABLE_TELEMETRY_DISABLE: "true",
+      IPASN_OUTPUT: staging,
+      IPASN_COMPUTED: computed,
+      NO_COLOR: "1",
+    },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const log = new TextDecoder().decode(fw.stdout) + new TextDecoder().decode(fw.stderr);
+  Deno.writeTextFileSync(join(ROOT, "src/.observablehq/build.log"), log);
+  if (!fw.success) {
+    console.error(
+      log.split("\n").filter((l) => !/^(build|load|copy) \//.test(l)).slice(-40).join("\n"),
+    );
+    throw new Error("Observable Framework build failed (full log: src/.observablehq/build.log)");
+  }
+  await localise(staging);
+
+  step("checking the public build for personal data");
+  const findings = await scanDir(staging, await personalNames(computed));
+  if (findings.length) {
+    for (const f of findings.slice(0, 20)) console.error(`  ${f.file}: ${f.problem}`);
+    throw new Error(
+      `privacy check failed: ${findings.length} finding(s); the previous dist/ is left in place`,
+    );
+  }
+  if (existsSync(out)) Deno.renameSync(out, `${out}.old`);
+  Deno.renameSync(staging, out);
+  if (existsSync(`${out}.old`)) Deno.removeSync(`${out}.old`, { recursive: true });
+  step(`done: ${out}`);
+} catch (err) {
+  if (err instanceof InputError || err instanceof ProfileError) {
+    console.error(`\nerror: ${err.message}\nThe previous outputs were left in place.`);
+    Deno.exit(1);
+  }
+  console.error(`\nerror: ${(err as Error).message}`);
+  Deno.exit(1);
+}

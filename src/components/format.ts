@@ -1,0 +1,67 @@
+/**
+ * Indonesian number and period formatting, in one place: comma decimals and dot thousands
+ * (81,73; 13.000), and periods as "2024 Triwulan III". Every page and chart formats through here.
+ */
+import { formatLocale } from "d3";
+
+export const locale = formatLocale({
+  decimal: ",",
+  thousands: ".",
+  grouping: [3],
+  currency: ["Rp", ""],
+  minus: "−",
+  percent: "%",
+});
+
+const f2 = locale.format(",.2f");
+const f1 = locale.format(",.1f");
+const f0 = locale.format(",.0f");
+const fs2 = locale.format("+,.2f");
+const pct = locale.format(".1%");
+
+/** 81,73 (two decimals, the way IP ASN values are published). */
+export function nilai(x: number | null | undefined): string {
+  return x == null || Number.isNaN(x) ? "–" : f2(x);
+}
+export function satuDesimal(x: number | null | undefined): string {
+  return x == null || Number.isNaN(x) ? "–" : f1(x);
+}
+/** 13.000 */
+export function bilangan(x: number | null | undefined): string {
+  return x == null || Number.isNaN(x) ? "–" : f0(x);
+}
+/** +1,25 / −0,80 */
+export function selisih(x: number | null | undefined): string {
+  return x == null || Number.isNaN(x) ? "–" : fs2(x);
+}
+/** 12,5% */
+export function persen(x: number | null | undefined): string {
+  return x == null || Number.isNaN(x) ? "–" : pct(x);
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+/** "2024 Triwulan III" or "2023". */
+export function periode(id: string): string {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(id);
+  if (!m) return id;
+  return m[2] ? `${m[1]} Triwulan ${ROMAN[Number(m[2]) - 1]}` : m[1];
+}
+/** Short form for axes: "2024-III" / "2023". */
+export function periodeSingkat(id: string): string {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(id);
+  if (!m) return id;
+  return m[2] ? `${m[1]}-${ROMAN[Number(m[2]) - 1]}` : m[1];
+}
+/** The last day of a period, for a true time axis. */
+export function akhirPeriode(id: string): Date {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(id)!;
+  const y = Number(m[1]), q = m[2] ? Number(m[2]) : 4;
+  return new Date(Date.UTC(y, q * 3, 0));
+}
+/** Periods in time order (annual before a Q4 that ends on the same day). */
+export function urutPeriode(a: string, b: string): number {
+  return akhirPeriode(a).getTime() - akhirPeriode(b).getTime() || a.length - b.length;
+}
+
+export const KATEGORI = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"];
+export const WARNA_KATEGORI = ["#0072b2", "#56b4e9", "#e69f00", "#d55e00", "#8c2d04"];

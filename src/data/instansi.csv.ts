@@ -1,0 +1,4 @@
+// Public instansi table (all periods, all methods), as CSV.
+import { emit, instansiRows, toCsv } from "../../loaders/site.ts";
+
+await emit(toCsv(await instansiRows()));
