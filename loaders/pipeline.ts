@@ -260,8 +260,6 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
           profiles,
           aliases,
           wilayah,
-          o.maxQuarantineShare ?? 0.1,
-          `${out}.failed`,
           log,
         );
         Deno.writeTextFileSync(join(target, "hash.txt"), hash);
@@ -299,8 +297,6 @@ async function computePeriod(
   profiles: MethodProfile[],
   aliases: Awaited<ReturnType<typeof loadAliases>>,
   wilayah: Wilayah[],
-  maxShare: number,
-  failedDir: string,
   log: (e: PipelineEvent) => void,
 ): Promise<void> {
   const period = parsePeriod(p);

@@ -27,6 +27,8 @@ const { values } = parseArgs({
   options: {
     audience: { type: "string", default: "public" },
     raw: { type: "string" },
+    /** Build from the demo data even when data/raw/ holds an export. */
+    demo: { type: "boolean", default: false },
     out: { type: "string", default: "dist" },
   },
 });
@@ -61,7 +63,7 @@ async function demoVersion(): Promise<string> {
 async function rawFolder(): Promise<string> {
   if (values.raw) return values.raw;
   const real = join(ROOT, "data/raw");
-  if (hasPeriods(real)) return real;
+  if (hasPeriods(real) && !values.demo) return real;
   const demo = join(ROOT, "data/demo/raw");
   const version = await demoVersion();
   const stamp = join(demo, ".versi");

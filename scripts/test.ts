@@ -11,6 +11,9 @@ const child = new Deno.Command(Deno.execPath(), {
   env: { OBSERVABLE_TELEMETRY_DISABLE: "true", DENO_JOBS: "2" },
 }).spawn();
 
+// deno-lint-ignore no-control-regex
+const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "");
+
 let passed = 0, failed = 0, seen = false;
 const decoder = new TextDecoder();
 let pending = "";
@@ -21,7 +24,7 @@ for await (const chunk of child.stdout) {
   pending = lines.pop() ?? "";
   for (const line of lines) {
     // Deno's summary: "ok | 12 passed (3 steps) | 0 failed (1s)" (colour codes stripped).
-    const m = /(\d+) passed.*\| (\d+) failed/.exec(line.replace(/\x1b\[[0-9;]*m/g, ""));
+    const m = /(\d+) passed.*\| (\d+) failed/.exec(stripAnsi(line));
     if (m) (passed = Number(m[1])), (failed = Number(m[2])), (seen = true);
   }
 }

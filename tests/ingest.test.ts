@@ -274,7 +274,7 @@ Deno.test("fatal input errors name the file, the problem and the fix", async () 
     [
       "missing column",
       (d) => Deno.writeTextFileSync(`${d}/pegawai.csv`, "nip,nama,kode_instansi\n1,2,3\n"),
-      /pegawai\.csv: missing required columns jenis_pegawai, kode_unit.*\n  Fix: add/,
+      /pegawai\.csv: missing required columns jenis_pegawai, kode_unit.*\n {2}Fix: add/,
     ],
     [
       "duplicated column",
