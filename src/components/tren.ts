@@ -1,6 +1,6 @@
 /** Line chart of values over periods on a true time axis. Plain function: data and options in, element out. */
 import * as Plot from "@observablehq/plot";
-import { akhirPeriode, locale, nilai, periode } from "./format.ts";
+import { akhirPeriode, locale, nilai, periode } from "./format.js";
 
 export interface TrenOptions {
   width?: number;
@@ -62,11 +62,24 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
       }),
     );
   }
+  // Each point sits at the end of its period; a year's tick marks 31 December of that year.
+  const years = rows.map((d) => d.t.getUTCFullYear());
+  const ticks = [];
+  for (let y = Math.min(...years); y <= Math.max(...years); y++) {
+    ticks.push(new Date(Date.UTC(y, 11, 31)));
+  }
   return Plot.plot({
     width: o.width,
     height: o.height ?? 320,
     marginLeft: 40,
-    x: { type: "utc", label: null },
+    marginRight: 20,
+    x: {
+      type: "utc",
+      label: "akhir periode →",
+      ticks,
+      tickFormat: (d: Date) => String(d.getUTCFullYear()),
+      labelAnchor: "right",
+    },
     y: {
       label: "IP ASN",
       domain: o.yDomain,

@@ -1,0 +1,95 @@
+/** Each instansi's total split into its four dimensions, against the maxima. */
+import * as Plot from "@observablehq/plot";
+import { nilai } from "./format.js";
+
+export const DIMENSI = ["kualifikasi", "kompetensi", "kinerja", "disiplin"] as const;
+export const WARNA_DIMENSI = ["#4e79a7", "#59a14f", "#f28e2b", "#b07aa1"];
+export type Dimensi = typeof DIMENSI[number];
+export const MAKS: Record<Dimensi, number> = {
+  kualifikasi: 25,
+  kompetensi: 40,
+  kinerja: 30,
+  disiplin: 5,
+};
+
+export interface DimensiRow {
+  label: string;
+  kualifikasi: number;
+  kompetensi: number;
+  kinerja: number;
+  disiplin: number;
+  nilai?: number;
+}
+
+export function batangDimensi(
+  rows: DimensiRow[],
+  o: { width?: number; maks?: Record<Dimensi, number> } = {},
+): SVGSVGElement | HTMLElement {
+  const long = rows.flatMap((r) =>
+    DIMENSI.map((d) => ({ label: r.label, dimensi: d, skor: r[d] }))
+  );
+  return Plot.plot({
+    width: o.width,
+    height: 24 * rows.length + 60,
+    marginLeft: 220,
+    x: { domain: [0, 100], label: "Skor (maksimum 100)", grid: true },
+    y: { domain: rows.map((r) => r.label), label: null },
+    color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },
+    marks: [
+      Plot.barX(
+        long,
+        Plot.stackX({
+          x: "skor",
+          y: "label",
+          fill: "dimensi",
+          order: [...DIMENSI],
+          title: (d) =>
+            `${d.label}\n${d.dimensi}: ${nilai(d.skor)} dari ${
+              (o.maks ?? MAKS)[d.dimensi as Dimensi]
+            }`,
+        }),
+      ),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/** Gap to the maximum per dimension, as a heat table. */
+export function petaCelah(
+  rows: DimensiRow[],
+  o: { width?: number; maks?: Record<Dimensi, number> } = {},
+): SVGSVGElement | HTMLElement {
+  const maks = o.maks ?? MAKS;
+  const long = rows.flatMap((r) =>
+    DIMENSI.map((d) => ({
+      label: r.label,
+      dimensi: d,
+      celah: maks[d] - r[d],
+      persen: (maks[d] - r[d]) / maks[d],
+    }))
+  );
+  return Plot.plot({
+    width: Math.min(o.width ?? 640, 640),
+    height: 22 * rows.length + 60,
+    marginLeft: 220,
+    x: { domain: [...DIMENSI], label: null, axis: "top" },
+    y: { domain: rows.map((r) => r.label), label: null },
+    color: {
+      type: "linear",
+      scheme: "oranges",
+      domain: [0, 0.6],
+      label: "Celah terhadap maksimum (bagian)",
+      legend: true,
+      tickFormat: ".0%",
+    },
+    marks: [
+      Plot.cell(long, {
+        x: "dimensi",
+        y: "label",
+        fill: "persen",
+        title: (d) => `${d.label}\n${d.dimensi}: kurang ${nilai(d.celah)} poin dari maksimum`,
+      }),
+      Plot.text(long, { x: "dimensi", y: "label", text: (d) => nilai(d.celah), fontSize: 10 }),
+    ],
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * A schematic tile-grid map of the instansi: one square per instansi, grouped by province in
+ * roughly geographic positions (no external map service). Colour by value or by category.
+ */
+import * as Plot from "@observablehq/plot";
+import { KATEGORI, nilai, WARNA_KATEGORI } from "./format.js";
+
+export interface PetakRow {
+  kode_instansi: string;
+  nama_instansi: string;
+  kode_provinsi: string;
+  provinsi: string;
+  nilai: number | null;
+  kategori: string | null;
+}
+
+/** Top-left corner and columns of each province's block (Kalimantan, west to east). */
+const BLOK: Record<string, { x: number; y: number; kolom: number }> = {
+  "65": { x: 5, y: 0, kolom: 3 },
+  "64": { x: 5, y: 3, kolom: 4 },
+  "62": { x: 0, y: 3, kolom: 4 },
+  "63": { x: 5, y: 7, kolom: 4 },
+};
+
+export function tataLetak(
+  rows: PetakRow[],
+): (PetakRow & { col: number; row: number; singkat: string })[] {
+  const byProv = new Map<string, PetakRow[]>();
+  for (const r of [...rows].sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi))) {
+    byProv.set(r.kode_provinsi, [...(byProv.get(r.kode_provinsi) ?? []), r]);
+  }
+  let fallbackY = 12;
+  const out: (PetakRow & { col: number; row: number; singkat: string })[] = [];
+  for (const [prov, list] of byProv) {
+    const b = BLOK[prov] ?? { x: 0, y: (fallbackY += 4) - 4, kolom: 5 };
+    list.forEach((r, i) =>
+      out.push({
+        ...r,
+        col: b.x + (i % b.kolom),
+        row: b.y + Math.floor(i / b.kolom),
+        singkat: singkat(r.nama_instansi),
+      })
+    );
+  }
+  return out;
+}
+
+function singkat(nama: string): string {
+  const n = nama.replace(/^Pemerintah (Provinsi|Kabupaten|Kota) /, "");
+  const words = n.split(" ");
+  return words.length > 1 ? words.map((w) => w[0]).join("").slice(0, 4) : n.slice(0, 4);
+}
+
+export function peta(
+  rows: PetakRow[],
+  o: { warna: "kategori" | "nilai"; width?: number; href?: (r: PetakRow) => string },
+): SVGSVGElement | HTMLElement {
+  const tiles = tataLetak(rows);
+  const fill = o.warna === "kategori" ? "kategori" : "nilai";
+  return Plot.plot({
+    width: Math.min(o.width ?? 640, 640),
+    height: 440,
+    padding: 0.06,
+    x: { axis: null, domain: [...Array(9).keys()] },
+    y: { axis: null, domain: [...Array(11).keys()] },
+    color: o.warna === "kategori" ? { domain: KATEGORI, range: WARNA_KATEGORI, legend: true } : {
+      type: "linear",
+      scheme: "blues",
+      domain: [60, 90],
+      legend: true,
+      label: "IP ASN",
+      tickFormat: (x: number) => nilai(x).replace(",00", ""),
+    },
+    marks: [
+      Plot.cell(tiles, {
+        x: "col",
+        y: "row",
+        fill: (d) => (d[fill] ?? null),
+        stroke: "white",
+        href: o.href,
+        title: (d) =>
+          `${d.nama_instansi}\n${d.provinsi}\nIP ASN ${nilai(d.nilai)} (${d.kategori ?? "–"})`,
+        ariaLabel: (d) => `${d.nama_instansi}: ${nilai(d.nilai)}`,
+      }),
+      Plot.text(tiles, {
+        x: "col",
+        y: "row",
+        text: "singkat",
+        fill: (d) =>
+          (o.warna === "nilai" && (d.nilai ?? 0) > 78) ||
+            ["Sangat Tinggi", "Rendah", "Sangat Rendah"].includes(d.kategori ?? "")
+            ? "white"
+            : "black",
+        fontSize: 10,
+        pointerEvents: "none",
+      }),
+      Plot.text(Object.entries(BLOK).filter(([k]) => rows.some((r) => r.kode_provinsi === k)), {
+        x: ([, b]) => b.x,
+        y: ([, b]) => b.y,
+        dy: -14,
+        dx: -18,
+        textAnchor: "start",
+        text: ([k]) => rows.find((r) => r.kode_provinsi === k)?.provinsi ?? k,
+        fontWeight: "bold",
+        fontSize: 11,
+      }),
+    ],
+  });
+}
