@@ -30,6 +30,8 @@ export interface GenerateOptions {
   scale?: Scale;
   seed?: number;
   format?: Format;
+  /** Only these instansi (kanreg8 scale; calibration still plans for all 46). */
+  only?: string[];
   log?: (msg: string) => void;
 }
 
@@ -137,7 +139,7 @@ export async function generate(
     const official = await readReference(`${REFERENCE_DIR}official-ipasn.csv`, Official);
     const targets = makeTargets(wilayah, official, seed);
     for (const p of periods) for (const t of TABLES) await writers.open(p, t);
-    for (const spec of kanreg8Specs(wilayah, seed)) {
+    for (const spec of kanreg8Specs(wilayah, seed).filter((s) => !o.only || o.only.includes(s.kode))) {
       const pop = new Population(spec, seed, exempt, nips);
       let eduFloor = 0;
       let yearFloor: Partial<Thresholds> = {};
@@ -223,6 +225,7 @@ export async function generate(
   }
   await writers.close();
   for (const p of periods) {
+    Deno.mkdirSync(join(out, p), { recursive: true });
     Deno.writeTextFileSync(
       join(out, p, "meta.json"),
       JSON.stringify(

@@ -23,12 +23,13 @@ export interface DimensiRow {
 
 export function batangDimensi(
   rows: DimensiRow[],
-  o: { width?: number; maks?: Record<Dimensi, number> } = {},
+  o: { width?: number; maks?: Record<Dimensi, number>; document?: Document } = {},
 ): SVGSVGElement | HTMLElement {
   const long = rows.flatMap((r) =>
     DIMENSI.map((d) => ({ label: r.label, dimensi: d, skor: r[d] }))
   );
   return Plot.plot({
+    document: o.document,
     width: o.width,
     height: 24 * rows.length + 60,
     marginLeft: 220,
@@ -57,7 +58,7 @@ export function batangDimensi(
 /** Gap to the maximum per dimension, as a heat table. */
 export function petaCelah(
   rows: DimensiRow[],
-  o: { width?: number; maks?: Record<Dimensi, number> } = {},
+  o: { width?: number; maks?: Record<Dimensi, number>; document?: Document } = {},
 ): SVGSVGElement | HTMLElement {
   const maks = o.maks ?? MAKS;
   const long = rows.flatMap((r) =>
@@ -69,6 +70,7 @@ export function petaCelah(
     }))
   );
   return Plot.plot({
+    document: o.document,
     width: Math.min(o.width ?? 640, 640),
     height: 22 * rows.length + 60,
     marginLeft: 220,

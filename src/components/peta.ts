@@ -53,11 +53,12 @@ function singkat(nama: string): string {
 
 export function peta(
   rows: PetakRow[],
-  o: { warna: "kategori" | "nilai"; width?: number; href?: (r: PetakRow) => string },
+  o: { warna: "kategori" | "nilai"; width?: number; href?: (r: PetakRow) => string; document?: Document },
 ): SVGSVGElement | HTMLElement {
   const tiles = tataLetak(rows);
   const fill = o.warna === "kategori" ? "kategori" : "nilai";
   return Plot.plot({
+    document: o.document,
     width: Math.min(o.width ?? 640, 640),
     height: 440,
     padding: 0.06,

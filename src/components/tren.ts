@@ -11,6 +11,8 @@ export interface TrenOptions {
   resmi?: { periode: string; nilai: number; label: string; url?: string }[];
   target?: { tahun: number; target: number; label: string }[];
   yDomain?: [number, number];
+  /** For rendering outside a browser (tests). */
+  document?: Document;
 }
 export interface TrenRow {
   periode: string;
@@ -51,15 +53,10 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
     );
   }
   if (o.target?.length) {
+    // A target is for a whole year: a dashed rule across that year.
+    const t = o.target.map((d) => ({ ...d, x1: new Date(Date.UTC(d.tahun - 1, 11, 31)), x2: new Date(Date.UTC(d.tahun, 11, 31)) }));
     marks.push(
-      Plot.tickY(o.target.map((d) => ({ ...d, t: new Date(Date.UTC(d.tahun, 11, 31)) })), {
-        x: "t",
-        y: "target",
-        stroke: "#b3261e",
-        strokeDasharray: "4,3",
-        strokeWidth: 2,
-        title: (d) => `Target ${d.tahun}: ${nilai(d.target)}`,
-      }),
+      Plot.ruleY(t, { y: "target", x1: "x1", x2: "x2", stroke: "#b3261e", strokeDasharray: "4,3", strokeWidth: 2, title: (d) => `Target ${d.tahun}: ${nilai(d.target)}` }),
     );
   }
   // Each point sits at the end of its period; a year's tick marks 31 December of that year.
@@ -69,6 +66,7 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
     ticks.push(new Date(Date.UTC(y, 11, 31)));
   }
   return Plot.plot({
+    document: o.document,
     width: o.width,
     height: o.height ?? 320,
     marginLeft: 40,
