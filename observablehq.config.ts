@@ -33,6 +33,7 @@ export default {
   interpreters: { ".ts": [Deno.execPath(), "run", "-A"] },
   search: true,
   toc: { label: "Isi halaman" },
+  head: '<link rel="icon" href="data:,">',
   header: banner,
   footer:
     `Indeks Profesionalitas ASN · Kantor Regional VIII BKN (Kalimantan Selatan, Tengah, Timur, Utara). Angka dihitung oleh mesin skor ipasn; metodenya di halaman <a href="./metodologi">Metodologi</a>.`,

@@ -157,6 +157,29 @@ export async function kanregRows(): Promise<Record<string, unknown>[]> {
  * the threshold, the next smallest units are hidden too, so the instansi total minus the shown units
  * never reveals a small group.
  */
+/**
+ * The suppressed unit table, computed once per change of its inputs and kept beside the outputs
+ * (each report card's loader reads its own instansi from it).
+ */
+export async function unitRowsOf(kode: string): Promise<Record<string, unknown>[]> {
+  const file = join(COMPUTED, ".site", "unit-publik.json");
+  const stamp = `${Deno.statSync(join(COMPUTED, "unit.csv")).mtime?.getTime()}|${
+    Deno.readTextFileSync(join(ROOT, "data/publikasi.json"))
+  }`;
+  let cached: { stamp: string; rows: Record<string, unknown>[] } | null = null;
+  try {
+    cached = JSON.parse(Deno.readTextFileSync(file));
+  } catch { /* not yet written */ }
+  if (cached?.stamp !== stamp) {
+    cached = { stamp, rows: await unitRows() };
+    Deno.mkdirSync(join(COMPUTED, ".site"), { recursive: true });
+    const tmp = `${file}.${Deno.pid}`;
+    Deno.writeTextFileSync(tmp, JSON.stringify(cached));
+    Deno.renameSync(tmp, file);
+  }
+  return cached.rows.filter((r) => r.kode_instansi === kode);
+}
+
 export async function unitRows(
   threshold = publikasi().ambang_sel_kecil,
 ): Promise<Record<string, unknown>[]> {

@@ -87,9 +87,34 @@ function seedFrameworkCache(): void {
       recursive: true,
     });
   }
-  // Loader outputs depend on data/computed, which Framework's cache does not know about.
-  const data = join(ROOT, "src/.observablehq/cache/data");
-  if (existsSync(data)) Deno.removeSync(data, { recursive: true });
+}
+
+/**
+ * Loader outputs depend on data/computed and the publication settings, which Framework's cache
+ * does not know about: drop them when those changed, keep them otherwise (a warm rebuild).
+ */
+async function refreshLoaderCache(computed: string): Promise<void> {
+  const h = createHash("sha256");
+  const inputs = [
+    ...["manifest.json", "instansi.csv", "unit.csv", "provinsi.csv", "kanreg.csv"].map((f) =>
+      join(computed, f)
+    ),
+    join(ROOT, "data/publikasi.json"),
+    ...[...Deno.readDirSync(join(ROOT, "data/methods"))].map((e) =>
+      join(ROOT, "data/methods", e.name)
+    ).sort(),
+    ...[...Deno.readDirSync(join(ROOT, "data/reference"))].map((e) =>
+      join(ROOT, "data/reference", e.name)
+    ).sort(),
+  ];
+  for (const f of inputs) h.update(f + "\0").update(await Deno.readFile(f));
+  const stamp = h.digest("hex");
+  const cache = join(ROOT, "src/.observablehq/cache");
+  const stampFile = join(cache, "ipasn-data.stamp");
+  if (existsSync(stampFile) && Deno.readTextFileSync(stampFile) === stamp) return;
+  if (existsSync(join(cache, "data"))) Deno.removeSync(join(cache, "data"), { recursive: true });
+  Deno.mkdirSync(cache, { recursive: true });
+  Deno.writeTextFileSync(stampFile, stamp);
 }
 
 async function personalNames(computed: string): Promise<Set<string>> {
@@ -128,6 +153,7 @@ try {
 
   step("building the site (Observable Framework, offline)");
   seedFrameworkCache();
+  await refreshLoaderCache(computed);
   if (existsSync(staging)) Deno.removeSync(staging, { recursive: true });
   const fw = await new Deno.Command(Deno.execPath(), {
     args: [

@@ -10,14 +10,31 @@ const ROOT = new URL("../", import.meta.url).pathname;
 const deno = Deno.execPath();
 
 if (!existsSync(join(ROOT, "data/computed/manifest.json"))) {
-  console.error("No computed data yet: running the build's pipeline first (demo data if data/raw/ is empty)…");
-  const b = await new Deno.Command(deno, { args: ["run", "-A", join(ROOT, "scripts/build.ts")], cwd: ROOT, stdout: "inherit", stderr: "inherit" }).output();
+  console.error(
+    "No computed data yet: running the build's pipeline first (demo data if data/raw/ is empty)…",
+  );
+  const b = await new Deno.Command(deno, {
+    args: ["run", "-A", join(ROOT, "scripts/build.ts")],
+    cwd: ROOT,
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
   if (!b.success) Deno.exit(1);
 }
 const { versions } = JSON.parse(Deno.readTextFileSync(join(ROOT, "framework-offline.json")));
-for (const [name, version] of Object.entries(versions)) Deno.mkdirSync(join(ROOT, "src/.observablehq/cache/_npm", `${name}@${version}`), { recursive: true });
+for (const [name, version] of Object.entries(versions)) {
+  Deno.mkdirSync(join(ROOT, "src/.observablehq/cache/_npm", `${name}@${version}`), {
+    recursive: true,
+  });
+}
 const p = new Deno.Command(deno, {
-  args: ["run", "-A", join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "preview", ...Deno.args],
+  args: [
+    "run",
+    "-A",
+    join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"),
+    "preview",
+    ...Deno.args,
+  ],
   cwd: ROOT,
   env: { OBSERVABLE_TELEMETRY_DISABLE: "true", IPASN_COMPUTED: join(ROOT, "data/computed") },
   stdout: "inherit",

@@ -10,12 +10,16 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { csvParse } from "d3";
 import { queryOut } from "./helpers/fixture.ts";
+import { launch, watch } from "./helpers/browser.ts";
 import { independentInstansiMeans } from "./helpers/independent.ts";
+import { serve } from "./helpers/serve.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const DIST = join(ROOT, "dist");
 const COMPUTED = join(ROOT, "data/computed");
 const DEMO = join(ROOT, "data/demo/raw");
+/** Screenshots of the main pages, kept for a person to look at. */
+const ARTIFACTS = join(ROOT, "tests/.artifacts");
 
 function canUnshare(): boolean {
   try {
@@ -222,6 +226,133 @@ Deno.test({
           `${periode} ${metode} ${r.kode_instansi}: ${r.nilai} vs ${m.nilai}`,
         );
       }
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "browser: every page and all 46 report cards load with no error and no request to another host",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const site = serve(DIST);
+    const browser = await launch();
+    try {
+      const wilayah = csvParse(
+        Deno.readTextFileSync(join(ROOT, "data/reference/wilayah-kanreg8.csv")),
+      );
+      const pages = [
+        "/",
+        "/peringkat",
+        "/tren",
+        "/dimensi",
+        "/instansi/",
+        "/metodologi",
+        "/data",
+        ...wilayah.map((w) => `/instansi/${w.kode_instansi}`),
+      ];
+      const problems: string[] = [];
+      Deno.mkdirSync(ARTIFACTS, { recursive: true });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const w = watch(page, site.url);
+      for (const path of pages) {
+        w.errors.length = 0;
+        w.foreign.length = 0;
+        const res = await page.goto(site.url + path, { waitUntil: "networkidle" });
+        if (!res?.ok()) problems.push(`${path}: HTTP ${res?.status()}`);
+        await page.waitForSelector("#observablehq-main h1");
+        const inspectorErrors = await page.locator(".observablehq--error").count();
+        if (inspectorErrors) {
+          problems.push(
+            `${path}: ${inspectorErrors} cell error(s): ${await page.locator(".observablehq--error")
+              .first().textContent()}`,
+          );
+        }
+        for (const e of w.errors) problems.push(`${path}: console: ${e}`);
+        for (const u of w.foreign) problems.push(`${path}: request to another host: ${u}`);
+        if (
+          ["/", "/peringkat", "/tren", "/dimensi", "/instansi/6474", "/metodologi", "/data"]
+            .includes(path)
+        ) {
+          await page.screenshot({
+            path: join(
+              ARTIFACTS,
+              `${path === "/" ? "beranda" : path.slice(1).replace("/", "-")}.png`,
+            ),
+            fullPage: true,
+          });
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "browser: choices update the charts and the URL, a reloaded URL restores them, downloads work",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const site = serve(DIST);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ acceptDownloads: true });
+      await page.goto(`${site.url}/peringkat`, { waitUntil: "networkidle" });
+      const firstRow = () => page.locator("table.tabel-data tbody tr").first().textContent();
+      const before = await firstRow();
+      await page.getByRole("combobox", { name: "Periode", exact: true }).selectOption("2024-Q2");
+      await page.waitForFunction(() => location.search.includes("periode=2024-Q2"));
+      assert.notEqual(await firstRow(), before);
+      await page.getByRole("combobox", { name: "Provinsi", exact: true }).selectOption("64");
+      await page.waitForFunction(() => location.search.includes("provinsi=64"));
+      const rows = await page.locator("table.tabel-data tbody tr").count();
+      assert.equal(rows, 11, "Kalimantan Timur has 11 instansi");
+      // A link shows exactly what the sender saw.
+      await page.reload({ waitUntil: "networkidle" });
+      assert.equal(
+        await page.getByRole("combobox", { name: "Periode", exact: true }).inputValue(),
+        "2024-Q2",
+      );
+      assert.equal(await page.locator("table.tabel-data tbody tr").count(), 11);
+      // A stale value in a link falls back to the default.
+      await page.goto(`${site.url}/peringkat?periode=1999-Q9&provinsi=99`, {
+        waitUntil: "networkidle",
+      });
+      assert.equal(await page.locator("table.tabel-data tbody tr").count(), 46);
+      // Download the table as CSV.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Unduh CSV" }).first().click(),
+      ]);
+      const text = Deno.readTextFileSync(await download.path());
+      assert.match(text, /^\uFEFF?periode,metode,peringkat,kode_instansi,nama_instansi/);
+      assert.equal(text.trim().split("\n").length, 47);
+
+      // Tren: add an instansi by searching, then reload.
+      await page.goto(`${site.url}/tren`, { waitUntil: "networkidle" });
+      await page.getByRole("searchbox", { name: "Tambah instansi" }).fill("tarakan");
+      await page.getByRole("button", { name: "+ Pemerintah Kota Tarakan" }).click();
+      await page.waitForFunction(() => location.search.includes("6571"));
+      await page.reload({ waitUntil: "networkidle" });
+      assert.ok(
+        await page.getByRole("button", { name: "Hapus Pemerintah Kota Tarakan" }).isVisible(),
+      );
+      const [svg] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Unduh SVG" }).first().click(),
+      ]);
+      assert.match(
+        Deno.readTextFileSync(await svg.path()),
+        /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+      );
+    } finally {
+      await browser.close();
+      await site.close();
     }
   },
 });

@@ -9,7 +9,15 @@ import { parseHTML } from "linkedom";
 import { nameSet, scanDir, scanText } from "../loaders/privacy.ts";
 import { suppress } from "../loaders/site.ts";
 import { batangDimensi, petaCelah } from "../src/components/dimensi.ts";
-import { akhirPeriode, bilangan, nilai, periode, persen, selisih, urutPeriode } from "../src/components/format.ts";
+import {
+  akhirPeriode,
+  bilangan,
+  nilai,
+  periode,
+  persen,
+  selisih,
+  urutPeriode,
+} from "../src/components/format.ts";
 import { peta, tataLetak } from "../src/components/peta.ts";
 import { read, write } from "../src/components/state.ts";
 import { tren } from "../src/components/tren.ts";
@@ -25,7 +33,13 @@ Deno.test("Indonesian formatting: comma decimals, dot thousands, periods in word
   assert.equal(nilai(null), "–");
   assert.equal(periode("2024-Q3"), "2024 Triwulan III");
   assert.equal(periode("2023"), "2023");
-  assert.deepEqual(["2024-Q1", "2023", "2024", "2024-Q4", "2022"].sort(urutPeriode), ["2022", "2023", "2024-Q1", "2024", "2024-Q4"]);
+  assert.deepEqual(["2024-Q1", "2023", "2024", "2024-Q4", "2022"].sort(urutPeriode), [
+    "2022",
+    "2023",
+    "2024-Q1",
+    "2024",
+    "2024-Q4",
+  ]);
   assert.equal(akhirPeriode("2024-Q3").toISOString().slice(0, 10), "2024-09-30");
 });
 
@@ -40,12 +54,33 @@ Deno.test("URL state: valid values round-trip, unknown or stale ones fall back",
   assert.deepEqual(s, { periode: "2024-Q3", instansi: ["6474", "65"], q: "bonta" });
   assert.deepEqual(read(spec, write(spec, s)), s);
   assert.equal(write(spec, read(spec, "")), "");
-  assert.deepEqual(read(spec, "?periode=2031-Q9&instansi=9999,6474,6474,63,65"), { periode: "2025-Q4", instansi: ["6474", "63"], q: "" });
+  assert.deepEqual(read(spec, "?periode=2031-Q9&instansi=9999,6474,6474,63,65"), {
+    periode: "2025-Q4",
+    instansi: ["6474", "63"],
+    q: "",
+  });
 });
 
 Deno.test("small cells are suppressed, with complementary suppression so none can be recovered", () => {
-  const unit = (kode_unit: string, n_asn: number, kode_instansi = "A") => ({ periode: "2024", metode: "m", kode_instansi, kode_unit, n_asn, nilai: 70 });
-  const out = suppress([unit("u1", 3), unit("u2", 40), unit("u3", 50), unit("u4", 60), unit("v1", 20, "B"), unit("v2", 30, "B"), unit("w1", 4, "C"), unit("w2", 5, "C"), unit("w3", 80, "C")], 10);
+  const unit = (kode_unit: string, n_asn: number, kode_instansi = "A") => ({
+    periode: "2024",
+    metode: "m",
+    kode_instansi,
+    kode_unit,
+    n_asn,
+    nilai: 70,
+  });
+  const out = suppress([
+    unit("u1", 3),
+    unit("u2", 40),
+    unit("u3", 50),
+    unit("u4", 60),
+    unit("v1", 20, "B"),
+    unit("v2", 30, "B"),
+    unit("w1", 4, "C"),
+    unit("w2", 5, "C"),
+    unit("w3", 80, "C"),
+  ], 10);
   const hidden = out.filter((r) => r.disembunyikan).map((r) => r.kode_unit);
   // A: u1 alone would be recoverable from the total, so the next smallest goes too.
   // B: nothing small. C: w1 + w2 = 9 < 10 is still a small group, so w3 goes too.
@@ -57,9 +92,15 @@ Deno.test("small cells are suppressed, with complementary suppression so none ca
 Deno.test("the privacy scan finds NIPs, names from the exports and per-person tables", async () => {
   const names = nameSet(["Siti Rahmawati", "Budi", null, "ahmad  HIDAYAT"]);
   assert.deepEqual([...names].sort(), ["ahmad hidayat", "siti rahmawati"]);
-  assert.equal(scanText("a.html", "<p>IP ASN 81,73; 13.000 ASN; kode 6474001</p>", names).length, 0);
+  assert.equal(
+    scanText("a.html", "<p>IP ASN 81,73; 13.000 ASN; kode 6474001</p>", names).length,
+    0,
+  );
   assert.match(scanText("a.js", 'x="198001012005011001"', names)[0].problem, /NIP-like/);
-  assert.match(scanText("a.html", "<td>Ahmad Hidayat</td>", names)[0].problem, /a name from the raw exports/);
+  assert.match(
+    scanText("a.html", "<td>Ahmad Hidayat</td>", names)[0].problem,
+    /a name from the raw exports/,
+  );
   assert.match(scanText("b.csv", "nip,nilai\n1,2\n", names)[0].problem, /per-person field "nip"/);
   const dir = await tempDir();
   Deno.mkdirSync(`${dir}/_file/data`, { recursive: true });
@@ -70,8 +111,15 @@ Deno.test("the privacy scan finds NIPs, names from the exports and per-person ta
 });
 
 Deno.test("CSV downloads neutralise spreadsheet formulas in text cells, not in numbers", () => {
-  const csv = amanCsv([{ nama_unit: "=HYPERLINK(\"x\")", selisih: -1.5, catatan: "@SUM(A1)" }, { nama_unit: "+62 Dinas", selisih: 2, catatan: "-" }]);
-  assert.equal(csv, `nama_unit,selisih,catatan\n"'=HYPERLINK(""x"")",-1.5,'@SUM(A1)\n'+62 Dinas,2,'-`);
+  const csv = amanCsv([{ nama_unit: '=HYPERLINK("x")', selisih: -1.5, catatan: "@SUM(A1)" }, {
+    nama_unit: "+62 Dinas",
+    selisih: 2,
+    catatan: "-",
+  }]);
+  assert.equal(
+    csv,
+    `nama_unit,selisih,catatan\n"'=HYPERLINK(""x"")",-1.5,'@SUM(A1)\n'+62 Dinas,2,'-`,
+  );
 });
 
 const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
@@ -80,36 +128,93 @@ const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
 const createElement = document.createElement.bind(document);
 document.createElement = ((tag: string) => {
   const el = createElement(tag);
-  if (tag === "canvas") Object.assign(el, { getContext: () => ({ fillStyle: "", fillRect() {} }), toDataURL: () => "data:," });
+  if (tag === "canvas") {
+    Object.assign(el, {
+      getContext: () => ({ fillStyle: "", fillRect() {} }),
+      toDataURL: () => "data:,",
+    });
+  }
   return el;
 }) as typeof document.createElement;
 
 function snapshot(name: string, el: Element) {
-  const svg = (el.tagName.toLowerCase() === "svg" ? el : el.querySelector("svg"))!.outerHTML.replace(/plot-[a-f0-9]{6}/g, "plot");
+  const svg = (el.tagName.toLowerCase() === "svg" ? el : el.querySelector("svg"))!.outerHTML
+    .replace(/plot-[a-f0-9]{6}/g, "plot");
   const file = new URL(`./snapshots/${name}.svg`, import.meta.url).pathname;
-  if (Deno.env.get("UPDATE_SNAPSHOTS") || !existsSync(file)) Deno.writeTextFileSync(file, svg + "\n");
-  assert.equal(svg + "\n", Deno.readTextFileSync(file), `${name}: the chart changed; rerun with UPDATE_SNAPSHOTS=1 if intended`);
+  if (Deno.env.get("UPDATE_SNAPSHOTS") || !existsSync(file)) {
+    Deno.writeTextFileSync(file, svg + "\n");
+  }
+  assert.equal(
+    svg + "\n",
+    Deno.readTextFileSync(file),
+    `${name}: the chart changed; rerun with UPDATE_SNAPSHOTS=1 if intended`,
+  );
 }
 
 const SAMPLE = [
-  { label: "Kota Bontang", kualifikasi: 13.2, kompetensi: 39.2, kinerja: 29.4, disiplin: 4.99, nilai: 86.79 },
-  { label: "Kab. Tapin", kualifikasi: 12.1, kompetensi: 30.5, kinerja: 24.1, disiplin: 4.98, nilai: 71.68 },
+  {
+    label: "Kota Bontang",
+    kualifikasi: 13.2,
+    kompetensi: 39.2,
+    kinerja: 29.4,
+    disiplin: 4.99,
+    nilai: 86.79,
+  },
+  {
+    label: "Kab. Tapin",
+    kualifikasi: 12.1,
+    kompetensi: 30.5,
+    kinerja: 24.1,
+    disiplin: 4.98,
+    nilai: 71.68,
+  },
 ];
 
 Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => {
-  snapshot("tren", tren([{ periode: "2023", nilai: 66.1 }, { periode: "2024-Q2", nilai: 71.7 }, { periode: "2024-Q3", nilai: 85.34 }], {
-    width: 600,
-    resmi: [{ periode: "2024-Q3", nilai: 85.34, label: "resmi", url: "https://example.org/x" }],
-    target: [{ tahun: 2024, target: 78, label: "target" }],
-    document,
-  }) as Element);
+  snapshot(
+    "tren",
+    tren([{ periode: "2023", nilai: 66.1 }, { periode: "2024-Q2", nilai: 71.7 }, {
+      periode: "2024-Q3",
+      nilai: 85.34,
+    }], {
+      width: 600,
+      resmi: [{ periode: "2024-Q3", nilai: 85.34, label: "resmi", url: "https://example.org/x" }],
+      target: [{ tahun: 2024, target: 78, label: "target" }],
+      document,
+    }) as Element,
+  );
   snapshot("dimensi", batangDimensi(SAMPLE, { width: 600, document }) as Element);
   snapshot("celah", petaCelah(SAMPLE, { width: 600, document }) as Element);
   const tiles = [
-    { kode_instansi: "63", nama_instansi: "Pemerintah Provinsi Kalimantan Selatan", kode_provinsi: "63", provinsi: "Kalimantan Selatan", nilai: 83.0, kategori: "Tinggi" },
-    { kode_instansi: "6301", nama_instansi: "Pemerintah Kabupaten Tanah Laut", kode_provinsi: "63", provinsi: "Kalimantan Selatan", nilai: 70.2, kategori: "Rendah" },
-    { kode_instansi: "65", nama_instansi: "Pemerintah Provinsi Kalimantan Utara", kode_provinsi: "65", provinsi: "Kalimantan Utara", nilai: 81.73, kategori: "Tinggi" },
+    {
+      kode_instansi: "63",
+      nama_instansi: "Pemerintah Provinsi Kalimantan Selatan",
+      kode_provinsi: "63",
+      provinsi: "Kalimantan Selatan",
+      nilai: 83.0,
+      kategori: "Tinggi",
+    },
+    {
+      kode_instansi: "6301",
+      nama_instansi: "Pemerintah Kabupaten Tanah Laut",
+      kode_provinsi: "63",
+      provinsi: "Kalimantan Selatan",
+      nilai: 70.2,
+      kategori: "Rendah",
+    },
+    {
+      kode_instansi: "65",
+      nama_instansi: "Pemerintah Provinsi Kalimantan Utara",
+      kode_provinsi: "65",
+      provinsi: "Kalimantan Utara",
+      nilai: 81.73,
+      kategori: "Tinggi",
+    },
   ];
-  assert.deepEqual(tataLetak(tiles).map((t) => [t.kode_instansi, t.col, t.row, t.singkat]), [["63", 5, 7, "KS"], ["6301", 6, 7, "TL"], ["65", 5, 0, "KU"]]);
+  assert.deepEqual(tataLetak(tiles).map((t) => [t.kode_instansi, t.col, t.row, t.singkat]), [
+    ["63", 5, 7, "KS"],
+    ["6301", 6, 7, "TL"],
+    ["65", 5, 0, "KU"],
+  ]);
   snapshot("peta", peta(tiles, { warna: "kategori", width: 600, document }) as Element);
 });

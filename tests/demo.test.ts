@@ -7,10 +7,13 @@ import { queryOut, tempDir } from "./helpers/fixture.ts";
 
 async function digest(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const p of [...Deno.readDirSync(dir)].filter((e) => e.isDirectory).map((e) => e.name).sort()) {
+  for (
+    const p of [...Deno.readDirSync(dir)].filter((e) => e.isDirectory).map((e) => e.name).sort()
+  ) {
     for (const f of [...Deno.readDirSync(join(dir, p))].map((e) => e.name).sort()) {
       const bytes = await Deno.readFile(join(dir, p, f));
-      out[`${p}/${f}`] = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))).map((b) => b.toString(16).padStart(2, "0")).join("");
+      out[`${p}/${f}`] = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))
+        .map((b) => b.toString(16).padStart(2, "0")).join("");
     }
   }
   return out;
@@ -22,7 +25,11 @@ Deno.test("the same seed gives byte-identical files; another seed does not", asy
   await generate({ out: `${root}/a`, only });
   await generate({ out: `${root}/b`, only });
   await generate({ out: `${root}/c`, only, seed: 7 });
-  const [a, b, c] = await Promise.all([digest(`${root}/a`), digest(`${root}/b`), digest(`${root}/c`)]);
+  const [a, b, c] = await Promise.all([
+    digest(`${root}/a`),
+    digest(`${root}/b`),
+    digest(`${root}/c`),
+  ]);
   assert.equal(Object.keys(a).length, 13 * 5);
   assert.deepEqual(a, b);
   assert.notDeepEqual(a["2024-Q3/pegawai.csv"], c["2024-Q3/pegawai.csv"]);
@@ -33,12 +40,19 @@ Deno.test("CSV, Parquet and XLSX output of the generator score identically", asy
   const only = ["6504"];
   for (const format of ["csv", "parquet", "xlsx"] as const) {
     await generate({ out: `${root}/${format}`, only, format });
-    for (const p of [...Deno.readDirSync(`${root}/${format}`)].filter((e) => e.isDirectory).map((e) => e.name)) {
-      if (!["2023", "2024-Q3"].includes(p)) Deno.removeSync(`${root}/${format}/${p}`, { recursive: true });
+    for (
+      const p of [...Deno.readDirSync(`${root}/${format}`)].filter((e) => e.isDirectory).map((e) =>
+        e.name
+      )
+    ) {
+      if (!["2023", "2024-Q3"].includes(p)) {
+        Deno.removeSync(`${root}/${format}/${p}`, { recursive: true });
+      }
     }
     await runPipeline({ raw: `${root}/${format}`, out: `${root}/out-${format}` });
   }
-  const q = "SELECT periode, metode, kode_instansi, n_asn, nilai, kualifikasi, kompetensi, kinerja, disiplin FROM read_csv('{out}/instansi.csv', all_varchar = true) ORDER BY ALL";
+  const q =
+    "SELECT periode, metode, kode_instansi, n_asn, nilai, kualifikasi, kompetensi, kinerja, disiplin FROM read_csv('{out}/instansi.csv', all_varchar = true) ORDER BY ALL";
   const csv = await queryOut(`${root}/out-csv`, q);
   assert.equal(csv.length, 4);
   assert.deepEqual(await queryOut(`${root}/out-parquet`, q), csv);

@@ -139,7 +139,9 @@ export async function generate(
     const official = await readReference(`${REFERENCE_DIR}official-ipasn.csv`, Official);
     const targets = makeTargets(wilayah, official, seed);
     for (const p of periods) for (const t of TABLES) await writers.open(p, t);
-    for (const spec of kanreg8Specs(wilayah, seed).filter((s) => !o.only || o.only.includes(s.kode))) {
+    for (
+      const spec of kanreg8Specs(wilayah, seed).filter((s) => !o.only || o.only.includes(s.kode))
+    ) {
       const pop = new Population(spec, seed, exempt, nips);
       let eduFloor = 0;
       let yearFloor: Partial<Thresholds> = {};

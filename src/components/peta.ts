@@ -53,7 +53,12 @@ function singkat(nama: string): string {
 
 export function peta(
   rows: PetakRow[],
-  o: { warna: "kategori" | "nilai"; width?: number; href?: (r: PetakRow) => string; document?: Document },
+  o: {
+    warna: "kategori" | "nilai";
+    width?: number;
+    href?: (r: PetakRow) => string;
+    document?: Document;
+  },
 ): SVGSVGElement | HTMLElement {
   const tiles = tataLetak(rows);
   const fill = o.warna === "kategori" ? "kategori" : "nilai";

@@ -54,9 +54,21 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
   }
   if (o.target?.length) {
     // A target is for a whole year: a dashed rule across that year.
-    const t = o.target.map((d) => ({ ...d, x1: new Date(Date.UTC(d.tahun - 1, 11, 31)), x2: new Date(Date.UTC(d.tahun, 11, 31)) }));
+    const t = o.target.map((d) => ({
+      ...d,
+      x1: new Date(Date.UTC(d.tahun - 1, 11, 31)),
+      x2: new Date(Date.UTC(d.tahun, 11, 31)),
+    }));
     marks.push(
-      Plot.ruleY(t, { y: "target", x1: "x1", x2: "x2", stroke: "#b3261e", strokeDasharray: "4,3", strokeWidth: 2, title: (d) => `Target ${d.tahun}: ${nilai(d.target)}` }),
+      Plot.ruleY(t, {
+        y: "target",
+        x1: "x1",
+        x2: "x2",
+        stroke: "#b3261e",
+        strokeDasharray: "4,3",
+        strokeWidth: 2,
+        title: (d) => `Target ${d.tahun}: ${nilai(d.target)}`,
+      }),
     );
   }
   // Each point sits at the end of its period; a year's tick marks 31 December of that year.
