@@ -161,7 +161,8 @@ export function listPeriods(raw: string): string[] {
       e.name.startsWith(".") ||
       (e.isFile && ["wilayah.csv", "readme.md"].includes(e.name.toLowerCase()))
     ) continue;
-    if (!e.isDirectory || !isPeriodId(e.name)) {
+    const isDir = e.isDirectory || (e.isSymlink && Deno.statSync(join(raw, e.name)).isDirectory);
+    if (!isDir || !isPeriodId(e.name)) {
       throw new InputError(
         join(raw, e.name),
         `"${e.name}" is not a period folder`,
@@ -181,7 +182,7 @@ export function listPeriods(raw: string): string[] {
 }
 
 /** Put back the last good output if a previous run died in the middle of the swap. */
-function recover(out: string): void {
+export function recover(out: string): void {
   const old = `${out}.old`;
   if (existsSync(old)) {
     if (existsSync(out)) Deno.removeSync(old, { recursive: true });

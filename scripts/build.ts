@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     raw: { type: "string" },
     /** Build from the demo data even when data/raw/ holds an export. */
     demo: { type: "boolean", default: false },
+    /** Where the pipeline writes (default data/computed). */
+    computed: { type: "string" },
     out: { type: "string", default: "dist" },
   },
 });
@@ -141,8 +143,8 @@ async function localise(dir: string): Promise<void> {
   }
 }
 
-const computed = join(ROOT, "data/computed");
-const out = join(ROOT, values.out!);
+const computed = values.computed ? resolve(values.computed) : join(ROOT, "data/computed");
+const out = resolve(ROOT, values.out!);
 const staging = `${out}.tmp`;
 try {
   const raw = await rawFolder();
