@@ -356,3 +356,177 @@ Deno.test({
     }
   },
 });
+
+/** A small export written to provoke the public build: tiny units, markup and formulas in names. */
+function hostileExport(raw: string, leak: boolean) {
+  const dir = join(raw, "2024-Q3");
+  Deno.mkdirSync(dir, { recursive: true });
+  const units: [string, string, number][] = [
+    ["U1", "Bagian Kecil", 3],
+    ["U2", "Dinas Dua", 12],
+    ["U3", "Dinas Tiga", 25],
+    ["U4", "<img src=x onerror=alert(1)>", 15],
+    ["U5", '=HYPERLINK("http://contoh.invalid","klik")', 14],
+  ];
+  const names = ["Rahmat Hidayat", "Siti Nurhaliza", "Agus Salim", "Dewi Sartika", "Budi Utomo"];
+  const lines = [
+    "nip,nama,jenis_pegawai,kode_instansi,kode_unit,nama_unit,jenis_jabatan,nama_jabatan,pendidikan",
+  ];
+  let n = 0;
+  for (const [kode, nama, count] of units) {
+    for (let i = 0; i < count; i++, n++) {
+      const unitName = leak && kode === "U2" ? names[0] : nama;
+      lines.push(
+        [
+          `19800101200501${(n % 2) + 1}${String(n + 1).padStart(3, "0")}`,
+          names[n % names.length],
+          "PNS",
+          "6474",
+          kode,
+          `"${unitName.replaceAll('"', '""')}"`,
+          "PELAKSANA",
+          "Staf",
+          "S1",
+        ].join(","),
+      );
+    }
+  }
+  Deno.writeTextFileSync(join(dir, "pegawai.csv"), lines.join("\n") + "\n");
+  Deno.writeTextFileSync(
+    join(dir, "diklat.csv"),
+    "nip,jenis,jenjang,nama,jp,tanggal_mulai,tanggal_selesai\n",
+  );
+  Deno.writeTextFileSync(
+    join(dir, "kinerja.csv"),
+    "nip,tahun,predikat\n" +
+      lines.slice(1).map((l, i) => `${l.split(",")[0]},2024,${i % 3 ? "BAIK" : "SANGAT_BAIK"}`)
+        .join("\n") +
+      "\n",
+  );
+  Deno.writeTextFileSync(join(dir, "hukdis.csv"), "nip,tingkat,jenis,tmt,akhir\n");
+}
+
+async function buildInto(
+  root: string,
+  extra: string[] = [],
+): Promise<{ ok: boolean; log: string }> {
+  const r = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      join(ROOT, "scripts/build.ts"),
+      "--raw",
+      join(root, "raw"),
+      "--computed",
+      join(root, "computed"),
+      "--out",
+      join(root, "dist"),
+      ...extra,
+    ],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return {
+    ok: r.success,
+    log: new TextDecoder().decode(r.stdout) + new TextDecoder().decode(r.stderr),
+  };
+}
+
+Deno.test({
+  name:
+    "hostile export: small units suppressed with their complement, markup shown as text, formulas neutralised",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "ipasn-hostile-" });
+    hostileExport(join(root, "raw"), false);
+    const b = await buildInto(root);
+    assert.ok(b.ok, b.log.slice(-3000));
+    const dist = join(root, "dist");
+    // The unit file of the report card: U1 (3 ASN) hidden, and the next smallest with it.
+    const unitFile = [...files(join(dist, "_file/data/unit"))].find((f) =>
+      /6474\.[0-9a-f]+\.csv$/.test(f)
+    )!;
+    const units = csvParse(Deno.readTextFileSync(unitFile)).filter((u) => u.metode === "bkn-2024");
+    const hidden = units.filter((u) => u.disembunyikan === "true");
+    assert.deepEqual(hidden.map((u) => u.kode_unit).sort(), ["U1", "U2"]);
+    for (const u of hidden) assert.equal(u.nilai, "");
+    assert.ok(hidden.length >= 2);
+    // Formula-looking text is neutralised in every CSV the site publishes.
+    assert.match(Deno.readTextFileSync(unitFile), /"'=HYPERLINK\(/);
+    // In Chromium, the markup is shown literally and runs nothing.
+    const site = serve(dist);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      let dialogs = 0;
+      page.on("dialog", (d) => (dialogs++, d.dismiss()));
+      await page.goto(`${site.url}/instansi/6474?metode=bkn-2024`, { waitUntil: "networkidle" });
+      await page.waitForSelector("table.tabel-data");
+      const cell = page.getByText("<img src=x onerror=alert(1)>", { exact: true });
+      assert.equal(await cell.count(), 1);
+      assert.equal(await page.locator('img[src="x"]').count(), 0);
+      assert.equal(dialogs, 0);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "the privacy check fails a build that would publish a name from the raw exports, and keeps the last good site",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "ipasn-leak-" });
+    hostileExport(join(root, "raw"), false);
+    assert.ok((await buildInto(root)).ok);
+    const before = Deno.readTextFileSync(join(root, "dist/index.html"));
+    Deno.removeSync(join(root, "raw"), { recursive: true });
+    hostileExport(join(root, "raw"), true); // a unit named after one of its staff
+    const b = await buildInto(root);
+    assert.equal(b.ok, false);
+    assert.match(b.log, /a name from the raw exports/);
+    assert.match(b.log, /privacy check failed/);
+    assert.equal(Deno.readTextFileSync(join(root, "dist/index.html")), before);
+  },
+});
+
+Deno.test({
+  name:
+    "two builds from the same inputs give byte-identical data files and pages (but for file timestamps)",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "ipasn-det-" });
+    const outputs: Map<string, string>[] = [];
+    for (const name of ["a", "b"]) {
+      // Drop the loader cache so that every loader runs again.
+      const stamp = join(ROOT, "src/.observablehq/cache/ipasn-data.stamp");
+      if (existsSync(stamp)) Deno.removeSync(stamp);
+      const r = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", join(ROOT, "scripts/build.ts"), "--demo", "--out", join(root, name)],
+        cwd: ROOT,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.ok(r.success, new TextDecoder().decode(r.stderr).slice(-2000));
+      const m = new Map<string, string>();
+      for (const f of files(join(root, name))) {
+        if (!/\.(html|csv|json)$/.test(f)) continue;
+        // Documented build stamp: Framework registers each data file with its modification time.
+        m.set(
+          f.slice(join(root, name).length),
+          Deno.readTextFileSync(f).replace(/"lastModified":\d+/g, '"lastModified":0'),
+        );
+      }
+      outputs.push(m);
+    }
+    assert.deepEqual([...outputs[0].keys()].sort(), [...outputs[1].keys()].sort());
+    const differ = [...outputs[0]].filter(([k, v]) => outputs[1].get(k) !== v).map(([k]) => k);
+    assert.deepEqual(differ, []);
+  },
+});
