@@ -232,6 +232,35 @@ export function suppress(
   });
 }
 
+/** Rows as a Parquet file (via DuckDB), for downloads and the in-browser SQL page. */
+export async function toParquet(rows: Record<string, unknown>[]): Promise<Uint8Array> {
+  const dir = await Deno.makeTempDir({ prefix: "ipasn-parquet-" });
+  try {
+    const json = join(dir, "rows.json");
+    Deno.writeTextFileSync(json, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const db = await Db.open();
+    try {
+      await db.run(
+        `COPY (SELECT * FROM read_json(${
+          lit(json)
+        }, format = 'newline_delimited', sample_size = -1)) TO ${
+          lit(join(dir, "out.parquet"))
+        } (FORMAT parquet)`,
+      );
+    } finally {
+      db.close();
+    }
+    return Deno.readFileSync(join(dir, "out.parquet"));
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+}
+
+/** Write all of bytes to stdout. */
+export async function emitBytes(bytes: Uint8Array): Promise<void> {
+  for (let off = 0; off < bytes.length;) off += await Deno.stdout.write(bytes.subarray(off));
+}
+
 /** Write all of a text to stdout (a single write call may write only part of it). */
 export async function emit(text: string): Promise<void> {
   const bytes = new TextEncoder().encode(text);

@@ -174,3 +174,29 @@ Deno.test("a failed run leaves the previous outputs untouched and says why", asy
     /NIP must be 18 digits/,
   );
 });
+
+Deno.test("CSV files the CLI writes neutralise cells a spreadsheet would run as formulas", async () => {
+  const root = await tempDir();
+  const s = sample(1);
+  s.pegawai = s.pegawai.map((
+    p,
+    i,
+  ) => (i < 20
+    ? { ...p, kode_unit: "X1", nama_unit: "=cmd|' /C calc'!A0" }
+    : { ...p, kode_unit: "X2", nama_unit: "@SUM(1+1)" })
+  );
+  s.pegawai.push({ ...s.pegawai[0], nip: "123", nama_unit: "+62 Dinas" });
+  writePeriod(`${root}/raw`, "2024-Q3", s);
+  const { out } = await runPipeline({
+    raw: `${root}/raw`,
+    out: `${root}/out`,
+    maxQuarantineShare: 1,
+  });
+  const unit = Deno.readTextFileSync(`${out}/unit.csv`);
+  assert.match(unit, /,'=cmd\|' \/C calc'!A0,/);
+  assert.match(unit, /,'@SUM\(1\+1\),/);
+  assert.doesNotMatch(unit, /,=cmd/);
+  assert.match(unit, /,-?\d+\.\d+/, "numbers, negative ones included, are left alone");
+  const q = Deno.readTextFileSync(`${out}/quarantine.csv`);
+  assert.match(q, /NIP must be 18 digits/);
+});

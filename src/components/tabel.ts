@@ -103,3 +103,16 @@ export function tautan(href: string, text: string): HTMLAnchorElement {
   a.textContent = text;
   return a;
 }
+
+/** A chart's data as a table, folded under the chart: the text alternative for readers who need one. */
+export function tabelAlternatif<T extends Record<string, unknown>>(
+  rows: T[],
+  columns: Kolom<T>[],
+  judul = "Lihat sebagai tabel",
+): HTMLDetailsElement {
+  const d = document.createElement("details");
+  const s = document.createElement("summary");
+  s.textContent = judul;
+  d.append(s, tabel(rows, columns));
+  return d;
+}

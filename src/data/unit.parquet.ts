@@ -1,0 +1,4 @@
+// Public unit table (all periods, all methods), as Parquet.
+import { emitBytes, toParquet, unitRows } from "../../loaders/site.ts";
+
+await emitBytes(await toParquet(await unitRows()));
