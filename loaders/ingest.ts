@@ -265,9 +265,7 @@ async function loadCsv(
   const id = `${src.table}_${++seq}`;
   const colSpec = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT row_number() OVER () AS _rn, * FROM read_csv(${
-      lit(path)
-    },
+    `CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT * FROM read_csv(${lit(path)},
     header = false, skip = 1, delim = ${
       lit(delim)
     }, quote = '"', escape = '"', columns = ${colSpec},
@@ -275,7 +273,7 @@ async function loadCsv(
     rejects_scan = 'rejscan_${id}', max_line_size = 8388608, null_padding = false, parallel = true)`,
   );
   // Line numbers: DuckDB counts records (the header is line 1). Accepted rows do not carry theirs,
-  // so each gets it back from its rank plus the count of rejected records before it.
+  // so each gets it back from its place among the accepted rows plus the rejected records before it.
   const rejects = await db.all<
     { line: number; column_idx: number | null; error_type: string; error_message: string }
   >(
@@ -291,7 +289,9 @@ async function loadCsv(
     : rejects.length
     ? "_rn + 1 + coalesce(r.shift, 0)"
     : "_rn + 1";
-  const from = lineColumn || !rejects.length ? `csv_${id}` : `csv_${id} ASOF LEFT JOIN (
+  // With insertion order preserved, a table's rowid is the record's place in the file.
+  const rows = `(SELECT rowid + 1 AS _rn, * FROM csv_${id})`;
+  const from = lineColumn || !rejects.length ? rows : `${rows} ASOF LEFT JOIN (
       SELECT line - i - 1 AS before, max(i) AS shift FROM (SELECT line, row_number() OVER (ORDER BY line) AS i FROM (SELECT DISTINCT line FROM rej_${id})) GROUP BY before
     ) r ON _rn > r.before`;
   await db.run(`INSERT INTO ${target} (_line, ${[...mapped.mapping.values()].map(ident).join(", ")})

@@ -304,7 +304,13 @@ async function computePeriod(
   const tables = await findTables(dir);
   const tmp = join(target, ".tmp");
   Deno.mkdirSync(tmp);
-  const db = await Db.open(":memory:", { temp_directory: tmp, preserve_insertion_order: "true" });
+  // A bounded memory budget: DuckDB spills to the period's temp folder beyond it (national
+  // scale would otherwise take 80% of the machine).
+  const db = await Db.open(":memory:", {
+    temp_directory: tmp,
+    preserve_insertion_order: "true",
+    memory_limit: Deno.env.get("IPASN_MEMORY_LIMIT") ?? "3GB",
+  });
   try {
     await prepare(db, aliases, wilayah.map((w) => w.kode_instansi));
     await db.run(

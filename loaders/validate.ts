@@ -30,11 +30,6 @@ export async function prepare(db: Db, aliases: Aliases, kodeInstansi: string[]):
       WHEN regexp_full_match(x, '\\d{1,2}-\\d{1,2}-\\d{4}') THEN '%d-%m-%Y'
       WHEN regexp_full_match(x, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN '%d/%m/%Y'
     END;
-    CREATE OR REPLACE MACRO parse_date(x) AS CAST(CASE date_shape(x)
-      WHEN '%Y-%m-%d' THEN try_strptime(x, '%Y-%m-%d')
-      WHEN 'ISO' THEN try_strptime(left(x, 10), '%Y-%m-%d')
-      WHEN '%d-%m-%Y' THEN try_strptime(x, '%d-%m-%Y')
-      WHEN '%d/%m/%Y' THEN try_strptime(x, '%d/%m/%Y') END AS DATE);
     CREATE OR REPLACE TABLE alias (kind VARCHAR, key VARCHAR, code VARCHAR);
     CREATE OR REPLACE TABLE ref_instansi (kode_instansi VARCHAR PRIMARY KEY);
     CREATE OR REPLACE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR);
@@ -134,23 +129,23 @@ function checksFor(table: TableName, period: Period, parse: Map<string, string>)
         checks.push(
           {
             column: c.name,
-            fails: `${col} IS NOT NULL AND date_shape(${col}) IS NULL`,
+            fails: `${col} IS NOT NULL AND ${ident(c.name + "__shape")} IS NULL`,
             reason:
               `'unreadable date "' || left(${col}, 40) || '"; use YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY'`,
           },
           {
             column: c.name,
-            fails: `${col} IS NOT NULL AND parse_date(${col}) IS NULL`,
+            fails: `${col} IS NOT NULL AND ${ident(c.name + "__date")} IS NULL`,
             reason: `'impossible date "' || left(${col}, 40) || '"'`,
           },
           {
             column: c.name,
-            fails: `parse_date(${col}) < DATE '1950-01-01'`,
+            fails: `${ident(c.name + "__date")} < DATE '1950-01-01'`,
             reason: `'date before 1950: "' || ${col} || '"'`,
           },
           {
             column: c.name,
-            fails: c.future ? "FALSE" : `parse_date(${col}) > ${latest}`,
+            fails: c.future ? "FALSE" : `${ident(c.name + "__date")} > ${latest}`,
             reason: `'date in the future: "' || ${col} || '" is after ${period.year + 1}-12-31'`,
           },
         );
@@ -159,17 +154,17 @@ function checksFor(table: TableName, period: Period, parse: Map<string, string>)
         checks.push(
           {
             column: c.name,
-            fails: `${col} IS NOT NULL AND try_cast(replace(${col}, ',', '.') AS DOUBLE) IS NULL`,
+            fails: `${col} IS NOT NULL AND ${ident(c.name + "__num")} IS NULL`,
             reason: `'not a number: "' || left(${col}, 40) || '"'`,
           },
           {
             column: c.name,
-            fails: `try_cast(replace(${col}, ',', '.') AS DOUBLE) < 0`,
+            fails: `${ident(c.name + "__num")} < 0`,
             reason: `'negative ${c.name}: ' || ${col}`,
           },
           {
             column: c.name,
-            fails: `NOT isfinite(try_cast(replace(${col}, ',', '.') AS DOUBLE))`,
+            fails: `NOT isfinite(${ident(c.name + "__num")})`,
             reason: `'not a finite number: ' || ${col}`,
           },
         );
@@ -275,12 +270,11 @@ const TYPED: Record<TableName, string> = {
     `nip__clean AS nip, nama, jenis_pegawai__code AS jenis_pegawai, kode_instansi, kode_unit, nama_unit,
     jenis_jabatan__code AS jenis_jabatan, nama_jabatan, pendidikan__code AS pendidikan`,
   diklat: `nip__clean AS nip, jenis__code AS jenis, jenjang__code AS jenjang, nama,
-    CAST(replace(jp, ',', '.') AS DOUBLE) AS jp, parse_date(tanggal_mulai) AS tanggal_mulai,
-    parse_date(tanggal_selesai) AS tanggal_selesai,
-    coalesce(parse_date(tanggal_selesai), parse_date(tanggal_mulai)) AS tanggal`,
+    jp__num AS jp, tanggal_mulai__date AS tanggal_mulai, tanggal_selesai__date AS tanggal_selesai,
+    coalesce(tanggal_selesai__date, tanggal_mulai__date) AS tanggal`,
   kinerja: `nip__clean AS nip, CAST(tahun AS INTEGER) AS tahun, predikat__code AS predikat`,
   hukdis:
-    `nip__clean AS nip, tingkat__code AS tingkat, jenis, parse_date(tmt) AS tmt, parse_date(akhir) AS akhir`,
+    `nip__clean AS nip, tingkat__code AS tingkat, jenis, tmt__date AS tmt, akhir__date AS akhir`,
 };
 
 /**
@@ -299,20 +293,48 @@ export async function validateTable(
       c,
     ) => [c.name, `regexp_replace(${ident(c.name)}, '\\s', '', 'g')`]),
   );
-  const codeJoins = cols.filter((c) => c.kind === "code").map((c) =>
-    `(SELECT code FROM alias WHERE kind = ${lit(c.code!)} AND key = norm_code(${
+  // Each code column: its distinct values mapped once through the alias table, then joined.
+  const codes = cols.filter((c) => c.kind === "code");
+  for (const c of codes) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE map_${c.name} AS
+      SELECT raw, (SELECT code FROM alias WHERE kind = ${
+      lit(c.code!)
+    } AND key = norm_code(raw)) AS code
+      FROM (SELECT DISTINCT ${ident(c.name)} AS raw FROM raw_${table} WHERE ${
       ident(c.name)
-    })) AS ${code(c)}`
-  );
+    } IS NOT NULL)`);
+  }
+  // Every parse happens once, in a column the checks and the typed table reuse.
+  const dates = cols.filter((c) => c.kind === "date");
+  const shaped = dates.map((c) => `date_shape(t.${ident(c.name)}) AS ${ident(c.name + "__shape")}`);
+  const parsed = [
+    ...dates.map((c) => {
+      const [x, sh] = [ident(c.name), ident(c.name + "__shape")];
+      return `CAST(CASE ${sh} WHEN '%Y-%m-%d' THEN try_strptime(${x}, '%Y-%m-%d') WHEN 'ISO' THEN try_strptime(left(${x}, 10), '%Y-%m-%d')
+        WHEN '%d-%m-%Y' THEN try_strptime(${x}, '%d-%m-%Y') WHEN '%d/%m/%Y' THEN try_strptime(${x}, '%d/%m/%Y') END AS DATE) AS ${
+        ident(c.name + "__date")
+      }`;
+    }),
+    ...cols.filter((c) => c.kind === "number").map((c) =>
+      `try_cast(replace(${ident(c.name)}, ',', '.') AS DOUBLE) AS ${ident(c.name + "__num")}`
+    ),
+  ];
   const extra = table === "pegawai" || table === "kinerja"
     ? `, min(_line) OVER (PARTITION BY nip__clean${
       table === "kinerja" ? ", tahun" : ""
     }) AS _first_line`
     : "";
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE v1 AS SELECT *, ${parse.get("nip")} AS nip__clean${
-      codeJoins.length ? ", " + codeJoins.join(", ") : ""
-    } FROM raw_${table}`,
+    `CREATE OR REPLACE TEMP TABLE v1 AS SELECT *${
+      parsed.length ? ", " + parsed.join(", ") : ""
+    } FROM (
+      SELECT t.*, ${parse.get("nip")!.replace(/"nip"/, "t.nip")} AS nip__clean${
+      shaped.length ? ", " + shaped.join(", ") : ""
+    }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM raw_${table} t${
+      codes.map((c) =>
+        ` LEFT JOIN map_${c.name} m_${c.name} ON t.${ident(c.name)} = m_${c.name}.raw`
+      ).join("")
+    })`,
   );
   const rowChecks = checksFor(table, period, parse);
   const reason1 = caseOf(rowChecks);
@@ -327,9 +349,9 @@ export async function validateTable(
     FROM (SELECT *${extra} FROM v2 WHERE _reason IS NULL)`,
   );
   const endCheck = table === "diklat"
-    ? `WHEN parse_date(tanggal_selesai) < parse_date(tanggal_mulai) THEN 'tanggal_selesai ' || tanggal_selesai || ' is before tanggal_mulai ' || tanggal_mulai`
+    ? `WHEN tanggal_selesai__date < tanggal_mulai__date THEN 'tanggal_selesai ' || tanggal_selesai || ' is before tanggal_mulai ' || tanggal_mulai`
     : table === "hukdis"
-    ? `WHEN parse_date(akhir) < parse_date(tmt) THEN 'akhir ' || akhir || ' is before tmt ' || tmt`
+    ? `WHEN akhir__date < tmt__date THEN 'akhir ' || akhir || ' is before tmt ' || tmt`
     : "";
   const endColumn = table === "diklat" ? "tanggal_selesai" : "akhir";
   await db.run(`

@@ -20,6 +20,7 @@ import {
 } from "../src/components/format.ts";
 import { peta, tataLetak } from "../src/components/peta.ts";
 import { read, write } from "../src/components/state.ts";
+import { garis } from "../src/components/garis.ts";
 import { tren } from "../src/components/tren.ts";
 import { amanCsv } from "../src/components/unduh.ts";
 import { tempDir } from "./helpers/fixture.ts";
@@ -184,6 +185,17 @@ Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => 
     }) as Element,
   );
   snapshot("dimensi", batangDimensi(SAMPLE, { width: 600, document }) as Element);
+  snapshot(
+    "garis",
+    garis([{ periode: "2022", nilai: 64.2, seri: "metode bkn-2019" }, {
+      periode: "2023",
+      nilai: 66.1,
+      seri: "metode bkn-2024",
+    }, { periode: "2024-Q3", nilai: 76.5, seri: "metode bkn-2024" }], {
+      width: 600,
+      document,
+    }) as unknown as Element,
+  );
   snapshot("celah", petaCelah(SAMPLE, { width: 600, document }) as Element);
   const tiles = [
     {

@@ -32,6 +32,8 @@ export interface GenerateOptions {
   format?: Format;
   /** Only these instansi (kanreg8 scale; calibration still plans for all 46). */
   only?: string[];
+  /** National scale: multiply every instansi's size (benchmarks use small slices). */
+  sizeFactor?: number;
   log?: (msg: string) => void;
 }
 
@@ -194,7 +196,10 @@ export async function generate(
     }
   } else {
     periods = ["2024-Q4"];
-    const specs = nationalSpecs(seed);
+    const specs = nationalSpecs(seed).map((x) => ({
+      ...x,
+      size: Math.max(20, Math.round(x.size * (o.sizeFactor ?? 1))),
+    }));
     Deno.writeTextFileSync(
       join(out, "wilayah.csv"),
       "kode_instansi,nama_instansi,jenis,kode_provinsi,provinsi\n" +
@@ -370,7 +375,7 @@ function nationalSpecs(seed: number): NationalSpec[] {
       specs.push({
         kode,
         jenis: kota ? "kota" : "kabupaten",
-        size: rng.int(3500, 12500),
+        size: rng.int(3000, 11000),
         nama: `Pemerintah ${kota ? "Kota" : "Kabupaten"} Sintetis ${kode}`,
         provinsi,
       });

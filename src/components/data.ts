@@ -1,5 +1,5 @@
 /** Parsing the site's public CSV files: codes and periods stay text, measures become numbers. */
-import { csvParse } from "d3";
+import { csvParse } from "d3-dsv";
 
 const TEXT = new Set([
   "periode",

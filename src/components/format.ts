@@ -2,7 +2,7 @@
  * Indonesian number and period formatting, in one place: comma decimals and dot thousands
  * (81,73; 13.000), and periods as "2024 Triwulan III". Every page and chart formats through here.
  */
-import { formatLocale } from "d3";
+import { formatLocale } from "d3-format";
 
 export const locale = formatLocale({
   decimal: ",",

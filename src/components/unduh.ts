@@ -1,5 +1,5 @@
 /** Downloads under every chart: its data as CSV, the picture as SVG and PNG. */
-import { csvFormat } from "d3";
+import { csvFormat } from "d3-dsv";
 
 /** Text cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
 export function amanCsv(rows: Record<string, unknown>[]): string {
