@@ -97,7 +97,7 @@ async function dataset(name: string, make: (dir: string) => Promise<void>): Prom
   return dir;
 }
 
-async function countRows(dir: string): Promise<number> {
+function countRows(dir: string): number {
   const acc = JSON.parse(Deno.readTextFileSync(join(dir, "accounting.json")));
   return Object.values(acc).flatMap((t) => Object.values(t as Record<string, { read: number }>))
     .reduce((s, a) => s + a.read, 0);
@@ -134,7 +134,7 @@ for (const [fmt, raw] of [["csv", csv], ["parquet", pq]] as const) {
     if (existsSync(out)) Deno.removeSync(out, { recursive: true });
     return await measure(["run", "-A", "scripts/score.ts", "--raw", raw, "--out", out]);
   });
-  const rows = await countRows(out);
+  const rows = countRows(out);
   const db = await Db.open();
   const asn = (await db.one<{ n: number }>(
     `SELECT count(*) AS n FROM read_csv(${
