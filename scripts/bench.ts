@@ -12,13 +12,17 @@ import { launch } from "../tests/helpers/browser.ts";
 import { serve } from "../tests/helpers/serve.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { arqueroInstansiMeans } from "./bench-arquero.ts";
+import { nativeSeconds, typedTables, wasmSeconds } from "./bench-wasm.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const { values } = parseArgs({
   args: Deno.args,
-  options: { quick: { type: "boolean", default: false } },
+  options: { quick: { type: "boolean", default: false }, only: { type: "string" } },
 });
 const QUICK = values.quick!;
+/** --only scoring,engines,builds,pages: rerun those sections and keep the others from the last results file. */
+const ONLY = values.only?.split(",");
+const part = (name: string) => !ONLY || ONLY.includes(name);
 const TMP = join(ROOT, "bench/tmp", QUICK ? "quick" : "full");
 Deno.mkdirSync(TMP, { recursive: true });
 const DENO = Deno.execPath();
@@ -103,7 +107,10 @@ function countRows(dir: string): number {
     .reduce((s, a) => s + a.read, 0);
 }
 
-const results: Record<string, unknown> = {};
+const resultsFile = join(ROOT, "bench", values.quick ? "results-quick.json" : "results.json");
+const results: Record<string, unknown> = ONLY && existsSync(resultsFile)
+  ? JSON.parse(Deno.readTextFileSync(resultsFile))
+  : {};
 const cpu = /model name\s*:\s*(.*)/.exec(Deno.readTextFileSync("/proc/cpuinfo"))?.[1] ?? "unknown";
 results.machine = {
   cores: navigator.hardwareConcurrency,
@@ -116,222 +123,265 @@ results.mode = QUICK ? "quick" : "full";
 const RUNS = QUICK ? 2 : 3;
 
 // ---------------------------------------------------------------- scoring at scale
-const factor = QUICK ? 0.01 : 1;
-const csv = await dataset(
-  "national-csv",
-  (d) => generate({ out: d, scale: "national", sizeFactor: factor }).then(() => {}),
-);
-const pq = await dataset(
-  "national-parquet",
-  (d) =>
-    generate({ out: d, scale: "national", sizeFactor: factor, format: "parquet" }).then(() => {}),
-);
-const scale: Record<string, unknown> = {};
-for (const [fmt, raw] of [["csv", csv], ["parquet", pq]] as const) {
-  log(`scoring ${fmt}…`);
-  const out = join(TMP, `out-${fmt}`);
-  const r = await repeat(RUNS, async () => {
-    if (existsSync(out)) Deno.removeSync(out, { recursive: true });
-    return await measure(["run", "-A", "scripts/score.ts", "--raw", raw, "--out", out]);
-  });
-  const rows = countRows(out);
-  const db = await Db.open();
-  const asn = (await db.one<{ n: number }>(
-    `SELECT count(*) AS n FROM read_csv(${
-      lit(join(raw, "2024-Q4", fmt === "csv" ? "pegawai.csv" : "pegawai.parquet"))
-    }, header = true)`.replace("read_csv", fmt === "csv" ? "read_csv" : "read_parquet").replace(
-      ", header = true",
-      fmt === "csv" ? ", header = true" : "",
-    ),
-  )).n;
-  // Near the limit: a bare scan that only reads every input file.
-  const files = [...Deno.readDirSync(join(raw, "2024-Q4"))].filter((e) =>
-    e.name.endsWith(`.${fmt}`)
-  ).map((e) => join(raw, "2024-Q4", e.name));
-  // count(*) alone would read only a Parquet footer: count every column so every value is read.
-  const scanSql = files.map((f) =>
-    fmt === "csv"
-      ? `SELECT count(COLUMNS(*)) FROM read_csv(${lit(f)}, all_varchar = true, header = true)`
-      : `SELECT count(COLUMNS(*)) FROM read_parquet(${lit(f)})`
+if (part("scoring")) {
+  const factor = QUICK ? 0.01 : 1;
+  const csv = await dataset(
+    "national-csv",
+    (d) => generate({ out: d, scale: "national", sizeFactor: factor }).then(() => {}),
   );
-  const scanTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    for (const sql of scanSql) await db.all(sql);
-    scanTimes.push((performance.now() - t0) / 1000);
-  }
-  db.close();
-  const scan = median(scanTimes);
-  scale[fmt] = {
-    asn,
-    rows_read: rows,
-    wall_s: r.median_s,
-    runs_s: r.runs_s,
-    rows_per_s: Math.round(rows / r.median_s),
-    peak_rss_mb: r.peak_rss_mb,
-    bare_scan_s: round(scan),
-    times_bare_scan: round(r.median_s / scan),
-    ...(!QUICK
-      ? {
-        wall_target: target(r.median_s, fmt === "csv" ? 60 : 30, "s"),
-        rss_target: target(r.peak_rss_mb, 6144, "MB"),
-        scan_target: target(r.median_s / scan, 2.5, "× bare scan"),
-      }
-      : {}),
-  };
-}
-results.scoring_at_scale = scale;
-
-// ---------------------------------------------------------------- engines side by side
-log("engines side by side…");
-const slice = await dataset(
-  "slice",
-  (d) => generate({ out: d, scale: "national", sizeFactor: QUICK ? 0.005 : 0.045 }).then(() => {}),
-);
-const sliceOut = join(TMP, "out-slice");
-// Both engines are timed in this process, from the same CSV files to instansi means.
-const nativeTimes: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  if (existsSync(sliceOut)) Deno.removeSync(sliceOut, { recursive: true });
-  const t0 = performance.now();
-  await runPipeline({ raw: slice, out: sliceOut, methods: ["bkn-2024"] });
-  nativeTimes.push((performance.now() - t0) / 1000);
-}
-const native = { median_s: round(median(nativeTimes)) };
-const arqueroTimes: number[] = [];
-let agree = true;
-const nativeMeans = new Map((await (async () => {
-  const db = await Db.open();
-  const rows = await db.all<{ kode_instansi: string; nilai: number }>(
-    `SELECT kode_instansi, nilai FROM read_csv(${
-      lit(join(sliceOut, "instansi.csv"))
-    }, types = {'kode_instansi': 'VARCHAR'})`,
+  const pq = await dataset(
+    "national-parquet",
+    (d) =>
+      generate({ out: d, scale: "national", sizeFactor: factor, format: "parquet" }).then(() => {}),
   );
-  db.close();
-  return rows;
-})()).map((r) => [r.kode_instansi, r.nilai]));
-for (let i = 0; i < RUNS; i++) {
-  const t0 = performance.now();
-  const means = await arqueroInstansiMeans(join(slice, "2024-Q4"), "2024-Q4");
-  arqueroTimes.push((performance.now() - t0) / 1000);
-  for (const [k, v] of means) if (Math.abs(v - (nativeMeans.get(k) ?? NaN)) > 1e-6) agree = false;
-}
-const pegawaiSlice =
-  (await Deno.readTextFile(join(slice, "2024-Q4", "pegawai.csv"))).split("\n").length - 2;
-const arq = median(arqueroTimes);
-results.engines = {
-  asn: pegawaiSlice,
-  method: "bkn-2024",
-  native_duckdb_s: native.median_s,
-  timing:
-    "in-process, CSV files to instansi means (native: the full pipeline with validation and all outputs)",
-  arquero_s: round(arq),
-  arquero_agrees_with_native: agree,
-  arquero_over_native: round(arq / native.median_s),
-  duckdb_wasm_s: null,
-  duckdb_wasm_note:
-    "not measured yet: running the engine's SQL in @duckdb/duckdb-wasm under Deno needs an adapter from the native client to duckdb-wasm's worker API, not built yet",
-  ...(!QUICK
-    ? { arquero_target: target(arq / native.median_s, 10, "× slower than native", false) }
-    : {}),
-};
-
-// ---------------------------------------------------------------- builds
-log("builds…");
-const demo = await dataset(
-  "kanreg8",
-  (d) => generate({ out: d, only: QUICK ? ["6474", "65", "6501"] : undefined }).then(() => {}),
-);
-const periods = [...Deno.readDirSync(demo)].filter((e) => e.isDirectory).map((e) => e.name).sort();
-const rawB = join(TMP, "build-raw");
-if (existsSync(rawB)) Deno.removeSync(rawB, { recursive: true });
-Deno.mkdirSync(rawB);
-for (const p of periods.slice(0, -1)) Deno.symlinkSync(join(demo, p), join(rawB, p));
-const computed = join(TMP, "build-computed"), dist = join(TMP, "build-dist");
-const build = () =>
-  measure(["run", "-A", "scripts/build.ts", "--raw", rawB, "--computed", computed, "--out", dist]);
-const BUILD_RUNS = QUICK ? 1 : RUNS;
-const cold = await repeat(BUILD_RUNS, async () => {
-  for (const d of [computed, join(ROOT, "src/.observablehq/cache/data")]) {
-    if (existsSync(d)) Deno.removeSync(d, { recursive: true });
-  }
-  const stamp = join(ROOT, "src/.observablehq/cache/ipasn-data.stamp");
-  if (existsSync(stamp)) Deno.removeSync(stamp);
-  return await build();
-});
-const warm = await repeat(BUILD_RUNS, build);
-let newPeriod = { median_s: 0, runs_s: [] as number[], peak_rss_mb: 0 };
-let recomputedOnly = "";
-{
-  const runs: number[] = [];
-  for (let i = 0; i < BUILD_RUNS; i++) {
-    if (existsSync(join(rawB, periods.at(-1)!))) Deno.removeSync(join(rawB, periods.at(-1)!));
-    const back = await build(); // back to the state without the last period
-    if (!back.ok) throw new Error(back.stderr);
-    Deno.symlinkSync(join(demo, periods.at(-1)!), join(rawB, periods.at(-1)!));
-    const r = await build();
-    if (!r.ok) throw new Error(r.stderr);
-    runs.push(r.seconds);
-    recomputedOnly = /(\d+) period\(s\) computed, (\d+) reused/.exec(r.stderr)?.[0] ?? "";
-  }
-  newPeriod = { median_s: round(median(runs)), runs_s: runs.map((x) => round(x)), peak_rss_mb: 0 };
-}
-results.builds = {
-  data: QUICK ? "3 instansi of the kanreg8 demo" : "kanreg8 demo (46 instansi, 13 periods)",
-  cold_s: cold.median_s,
-  warm_no_change_s: warm.median_s,
-  new_period_s: newPeriod.median_s,
-  new_period_pipeline: recomputedOnly,
-  ...(!QUICK ? { warm_target: target(warm.median_s, 20, "s") } : {}),
-};
-
-// ---------------------------------------------------------------- pages
-log("pages…");
-const site = serve(dist);
-const browser = await launch();
-const pages: Record<string, unknown> = {};
-try {
-  for (
-    const [name, path, chart] of [["beranda", "/", "svg"], [
-      "rapor_instansi",
-      `/instansi/${QUICK ? "6474" : "63"}`,
-      "svg",
-    ], ["peringkat", "/peringkat", "table.tabel-data"]] as const
-  ) {
-    const times: number[] = [];
-    let bytes = 0, js = 0, requests = 0;
+  const scale: Record<string, unknown> = {};
+  for (const [fmt, raw] of [["csv", csv], ["parquet", pq]] as const) {
+    log(`scoring ${fmt}…`);
+    const out = join(TMP, `out-${fmt}`);
+    const r = await repeat(RUNS, async () => {
+      if (existsSync(out)) Deno.removeSync(out, { recursive: true });
+      return await measure(["run", "-A", "scripts/score.ts", "--raw", raw, "--out", out]);
+    });
+    const rows = countRows(out);
+    const db = await Db.open();
+    const asn = (await db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM read_csv(${
+        lit(join(raw, "2024-Q4", fmt === "csv" ? "pegawai.csv" : "pegawai.parquet"))
+      }, header = true)`.replace("read_csv", fmt === "csv" ? "read_csv" : "read_parquet").replace(
+        ", header = true",
+        fmt === "csv" ? ", header = true" : "",
+      ),
+    )).n;
+    // Near the limit: a bare scan that only reads every input file.
+    const files = [...Deno.readDirSync(join(raw, "2024-Q4"))].filter((e) =>
+      e.name.endsWith(`.${fmt}`)
+    ).map((e) => join(raw, "2024-Q4", e.name));
+    // count(*) alone would read only a Parquet footer: count every column so every value is read.
+    const scanSql = files.map((f) =>
+      fmt === "csv"
+        ? `SELECT count(COLUMNS(*)) FROM read_csv(${lit(f)}, all_varchar = true, header = true)`
+        : `SELECT count(COLUMNS(*)) FROM read_parquet(${lit(f)})`
+    );
+    const scanTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const ctx = await browser.newContext();
-      const page = await ctx.newPage();
-      site.log.length = 0;
-      await page.goto(site.url + path, { waitUntil: "commit" });
-      await page.waitForSelector(`#observablehq-main ${chart}`, { timeout: 30000 });
-      times.push(await page.evaluate(() => performance.now()));
-      await page.waitForLoadState("networkidle");
-      bytes = site.log.reduce((s, r) => s + r.bytes, 0);
-      js = site.log.filter((r) => r.path.endsWith(".js")).reduce((s, r) => s + r.bytes, 0);
-      requests = site.log.length;
-      await ctx.close();
+      const t0 = performance.now();
+      for (const sql of scanSql) await db.all(sql);
+      scanTimes.push((performance.now() - t0) / 1000);
     }
-    const first = median(times);
-    pages[name] = {
-      path,
-      kb_transferred: Math.round(bytes / 1024),
-      kb_javascript: Math.round(js / 1024),
-      requests,
-      first_chart_ms: Math.round(first),
-      ...(name === "beranda" && !QUICK
-        ? { size_target: target(bytes / 1024, 350, "KB"), time_target: target(first, 1500, "ms") }
+    db.close();
+    const scan = median(scanTimes);
+    scale[fmt] = {
+      asn,
+      rows_read: rows,
+      wall_s: r.median_s,
+      runs_s: r.runs_s,
+      rows_per_s: Math.round(rows / r.median_s),
+      peak_rss_mb: r.peak_rss_mb,
+      bare_scan_s: round(scan),
+      times_bare_scan: round(r.median_s / scan),
+      ...(!QUICK
+        ? {
+          wall_target: target(r.median_s, fmt === "csv" ? 60 : 30, "s"),
+          rss_target: target(r.peak_rss_mb, 6144, "MB"),
+          scan_target: target(r.median_s / scan, 2.5, "× bare scan"),
+        }
         : {}),
     };
   }
-} finally {
-  await browser.close();
-  await site.close();
+  results.scoring_at_scale = scale;
 }
-results.pages = { note: "uncompressed bytes served over loopback (no gzip)", ...pages };
 
-const file = join(ROOT, "bench", QUICK ? "results-quick.json" : "results.json");
+// ---------------------------------------------------------------- engines side by side
+if (part("engines")) {
+  log("engines side by side…");
+  const slice = await dataset(
+    "slice",
+    (d) =>
+      generate({ out: d, scale: "national", sizeFactor: QUICK ? 0.005 : 0.045 }).then(() => {}),
+  );
+  const sliceOut = join(TMP, "out-slice");
+  // Both engines are timed in this process, from the same CSV files to instansi means.
+  const nativeTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (existsSync(sliceOut)) Deno.removeSync(sliceOut, { recursive: true });
+    const t0 = performance.now();
+    await runPipeline({ raw: slice, out: sliceOut, methods: ["bkn-2024"] });
+    nativeTimes.push((performance.now() - t0) / 1000);
+  }
+  const native = { median_s: round(median(nativeTimes)) };
+  const arqueroTimes: number[] = [];
+  let agree = true;
+  const nativeMeans = new Map((await (async () => {
+    const db = await Db.open();
+    const rows = await db.all<{ kode_instansi: string; nilai: number }>(
+      `SELECT kode_instansi, nilai FROM read_csv(${
+        lit(join(sliceOut, "instansi.csv"))
+      }, types = {'kode_instansi': 'VARCHAR'})`,
+    );
+    db.close();
+    return rows;
+  })()).map((r) => [r.kode_instansi, r.nilai]));
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const means = await arqueroInstansiMeans(join(slice, "2024-Q4"), "2024-Q4");
+    arqueroTimes.push((performance.now() - t0) / 1000);
+    for (const [k, v] of means) if (Math.abs(v - (nativeMeans.get(k) ?? NaN)) > 1e-6) agree = false;
+  }
+  const pegawaiSlice =
+    (await Deno.readTextFile(join(slice, "2024-Q4", "pegawai.csv"))).split("\n").length - 2;
+  const arq = median(arqueroTimes);
+  // The same SQL (bkn-2024 scoring + aggregation) on the same validated tables, native vs wasm.
+  const typed = join(TMP, "slice-typed");
+  await typedTables(join(slice, "2024-Q4"), join(slice, "wilayah.csv"), typed);
+  const sqlNative: number[] = [], sqlWasm: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    sqlNative.push(await nativeSeconds(typed, "2024-Q4", "bkn-2024"));
+    sqlWasm.push(await wasmSeconds(typed, "2024-Q4", "bkn-2024"));
+  }
+  const [sn, sw] = [median(sqlNative), median(sqlWasm)];
+  results.engines = {
+    asn: pegawaiSlice,
+    method: "bkn-2024",
+    csv_to_means: {
+      note:
+        "in-process, CSV files to instansi means (native: the full pipeline, with validation, quarantine and every output file; arquero: scoring only)",
+      native_duckdb_s: native.median_s,
+      arquero_s: round(arq),
+      arquero_agrees_with_native: agree,
+      arquero_over_native: round(arq / native.median_s),
+      ...(!QUICK
+        ? { target: target(arq / native.median_s, 10, "× (arquero time / native time)", false) }
+        : {}),
+    },
+    same_sql: {
+      note: "the engine's compiled scoring and aggregation SQL on the same validated tables",
+      native_duckdb_s: round(sn, 3),
+      duckdb_wasm_s: round(sw, 3),
+      wasm_over_native: round(sw / sn),
+      ...(!QUICK ? { target: target(sw / sn, 3, "× (wasm time / native time)", false) } : {}),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- builds
+if (part("builds") || part("pages")) {
+  log("builds…");
+  const demo = await dataset(
+    "kanreg8",
+    (d) => generate({ out: d, only: QUICK ? ["6474", "65", "6501"] : undefined }).then(() => {}),
+  );
+  const periods = [...Deno.readDirSync(demo)].filter((e) => e.isDirectory).map((e) => e.name)
+    .sort();
+  const rawB = join(TMP, "build-raw");
+  if (existsSync(rawB)) Deno.removeSync(rawB, { recursive: true });
+  Deno.mkdirSync(rawB);
+  for (const p of periods.slice(0, -1)) Deno.symlinkSync(join(demo, p), join(rawB, p));
+  const computed = join(TMP, "build-computed"), dist = join(TMP, "build-dist");
+  const build = () =>
+    measure([
+      "run",
+      "-A",
+      "scripts/build.ts",
+      "--raw",
+      rawB,
+      "--computed",
+      computed,
+      "--out",
+      dist,
+    ]);
+  const BUILD_RUNS = QUICK ? 1 : RUNS;
+  const cold = await repeat(BUILD_RUNS, async () => {
+    for (const d of [computed, join(ROOT, "src/.observablehq/cache/data")]) {
+      if (existsSync(d)) Deno.removeSync(d, { recursive: true });
+    }
+    const stamp = join(ROOT, "src/.observablehq/cache/ipasn-data.stamp");
+    if (existsSync(stamp)) Deno.removeSync(stamp);
+    return await build();
+  });
+  const warm = await repeat(BUILD_RUNS, build);
+  let newPeriod = { median_s: 0, runs_s: [] as number[], peak_rss_mb: 0 };
+  let recomputedOnly = "";
+  {
+    const runs: number[] = [];
+    for (let i = 0; i < BUILD_RUNS; i++) {
+      if (existsSync(join(rawB, periods.at(-1)!))) Deno.removeSync(join(rawB, periods.at(-1)!));
+      const back = await build(); // back to the state without the last period
+      if (!back.ok) throw new Error(back.stderr);
+      Deno.symlinkSync(join(demo, periods.at(-1)!), join(rawB, periods.at(-1)!));
+      const r = await build();
+      if (!r.ok) throw new Error(r.stderr);
+      runs.push(r.seconds);
+      recomputedOnly = /(\d+) period\(s\) computed, (\d+) reused/.exec(r.stderr)?.[0] ?? "";
+    }
+    newPeriod = {
+      median_s: round(median(runs)),
+      runs_s: runs.map((x) => round(x)),
+      peak_rss_mb: 0,
+    };
+  }
+  results.builds = {
+    data: QUICK ? "3 instansi of the kanreg8 demo" : "kanreg8 demo (46 instansi, 13 periods)",
+    cold_s: cold.median_s,
+    warm_no_change_s: warm.median_s,
+    new_period_s: newPeriod.median_s,
+    new_period_pipeline: recomputedOnly,
+    ...(!QUICK ? { warm_target: target(warm.median_s, 20, "s") } : {}),
+  };
+
+  // ---------------------------------------------------------------- pages
+  if (part("pages")) {
+    log("pages…");
+    const site = serve(dist);
+    const browser = await launch();
+    const pages: Record<string, unknown> = {};
+    try {
+      for (
+        const [name, path, chart] of [["beranda", "/", "svg"], [
+          "rapor_instansi",
+          `/instansi/${QUICK ? "6474" : "63"}`,
+          "svg",
+        ], ["peringkat", "/peringkat", "table.tabel-data"]] as const
+      ) {
+        const times: number[] = [];
+        let bytes = 0, js = 0, requests = 0;
+        for (let i = 0; i < RUNS; i++) {
+          const ctx = await browser.newContext();
+          const page = await ctx.newPage();
+          site.log.length = 0;
+          await page.goto(site.url + path, { waitUntil: "commit" });
+          await page.waitForSelector(`#observablehq-main ${chart}`, { timeout: 30000 });
+          times.push(await page.evaluate(() => performance.now()));
+          await page.waitForLoadState("networkidle");
+          bytes = site.log.reduce((s, r) => s + r.bytes, 0);
+          js = site.log.filter((r) => r.path.endsWith(".js")).reduce((s, r) => s + r.bytes, 0);
+          requests = site.log.length;
+          await ctx.close();
+        }
+        const first = median(times);
+        pages[name] = {
+          path,
+          kb_transferred: Math.round(bytes / 1024),
+          kb_javascript: Math.round(js / 1024),
+          requests,
+          first_chart_ms: Math.round(first),
+          ...(name === "beranda" && !QUICK
+            ? {
+              size_target: target(bytes / 1024, 350, "KB"),
+              time_target: target(first, 1500, "ms"),
+            }
+            : {}),
+        };
+      }
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+    results.pages = { note: "uncompressed bytes served over loopback (no gzip)", ...pages };
+  }
+}
+
+const file = resultsFile;
 Deno.writeTextFileSync(file, JSON.stringify(results, null, 2) + "\n");
 console.log(JSON.stringify(results, null, 2));
 log(`wrote ${file}`);
+if (!QUICK) await import("./bench-readme.ts");

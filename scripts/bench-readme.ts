@@ -1,0 +1,55 @@
+/** Renders the README's performance section from bench/results.json (between the bench markers). */
+const ROOT = new URL("../", import.meta.url).pathname;
+
+// deno-lint-ignore no-explicit-any
+type J = any;
+const r: J = JSON.parse(Deno.readTextFileSync(`${ROOT}bench/results.json`));
+const t = (x: J) => (x ? `${x.target}: ${x.met ? "met" : "**missed**"}` : "");
+const s = r.scoring_at_scale;
+const lines = [
+  `Measured by \`npx deno task bench\` on ${r.machine.cores} cores, ${r.machine.memory_gb} GB (${r.machine.cpu}), Deno ${r.machine.deno}; medians of several runs, full figures in \`bench/results.json\`.`,
+  "",
+  "| what | figure | target |",
+  "|---|---|---|",
+  ...["csv", "parquet"].map((f) =>
+    `| national scoring from ${f.toUpperCase()}: ${(s[f].asn / 1e6).toFixed(2)} M ASN, ${
+      (s[f].rows_read / 1e6).toFixed(1)
+    } M rows, both profiles | ${s[f].wall_s} s (${
+      Math.round(s[f].rows_per_s / 1000)
+    } k rows/s), peak RSS ${(s[f].peak_rss_mb / 1024).toFixed(1)} GB | ${t(s[f].wall_target)}; ${
+      t(s[f].rss_target)
+    } |`
+  ),
+  ...["csv", "parquet"].map((f) =>
+    `| … as a multiple of a bare scan of the same ${f.toUpperCase()} files (${
+      s[f].bare_scan_s
+    } s) | ${s[f].times_bare_scan}× | ${t(s[f].scan_target)} |`
+  ),
+  `| ${
+    r.engines.asn.toLocaleString("en-US")
+  } ASN, CSV to instansi means: native pipeline vs arquero | ${r.engines.csv_to_means.native_duckdb_s} s vs ${r.engines.csv_to_means.arquero_s} s (${r.engines.csv_to_means.arquero_over_native}×) | ${
+    t(r.engines.csv_to_means.target)
+  } |`,
+  `| same scoring SQL, same tables: native DuckDB vs duckdb-wasm under Deno | ${r.engines.same_sql.native_duckdb_s} s vs ${r.engines.same_sql.duckdb_wasm_s} s (${r.engines.same_sql.wasm_over_native}×) | ${
+    t(r.engines.same_sql.target)
+  } |`,
+  `| build, cold (${r.builds.data}) | ${r.builds.cold_s} s | |`,
+  `| rebuild, nothing changed | ${r.builds.warm_no_change_s} s | ${t(r.builds.warm_target)} |`,
+  `| rebuild after a new period folder | ${r.builds.new_period_s} s (${r.builds.new_period_pipeline}) | only that period recomputed |`,
+  ...["beranda", "rapor_instansi", "peringkat"].map((p) =>
+    `| page ${r.pages[p].path}: bytes (JS), requests, first chart | ${
+      r.pages[p].kb_transferred
+    } KB (${r.pages[p].kb_javascript} KB JS), ${r.pages[p].requests} requests, ${
+      r.pages[p].first_chart_ms
+    } ms | ${[t(r.pages[p].size_target), t(r.pages[p].time_target)].filter(Boolean).join("; ")} |`
+  ),
+];
+const readme = Deno.readTextFileSync(`${ROOT}README.md`);
+const [a, b] = ["<!-- bench:start -->", "<!-- bench:end -->"];
+if (!readme.includes(a)) throw new Error("README.md has no bench markers");
+Deno.writeTextFileSync(
+  `${ROOT}README.md`,
+  readme.slice(0, readme.indexOf(a) + a.length) + "\n" + lines.join("\n") + "\n" +
+    readme.slice(readme.indexOf(b)),
+);
+console.error("README.md performance section updated");
