@@ -10,9 +10,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { csvParse } from "d3";
 import { queryOut } from "./helpers/fixture.ts";
-import { launch, watch } from "./helpers/browser.ts";
+import { watch, withSite } from "./helpers/browser.ts";
 import { independentInstansiMeans } from "./helpers/independent.ts";
-import { serve } from "./helpers/serve.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const DIST = join(ROOT, "dist");
@@ -236,9 +235,8 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    const site = serve(DIST);
-    const browser = await launch();
-    try {
+    await withSite(DIST, async (url, browser) => {
+      const site = { url };
       const wilayah = csvParse(
         Deno.readTextFileSync(join(ROOT, "data/reference/wilayah-kanreg8.csv")),
       );
@@ -285,10 +283,7 @@ Deno.test({
         }
       }
       assert.deepEqual(problems, []);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+    });
   },
 });
 
@@ -298,9 +293,8 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    const site = serve(DIST);
-    const browser = await launch();
-    try {
+    await withSite(DIST, async (url, browser) => {
+      const site = { url };
       const page = await browser.newPage({ acceptDownloads: true });
       await page.goto(`${site.url}/peringkat`, { waitUntil: "networkidle" });
       const firstRow = () => page.locator("table.tabel-data tbody tr").first().textContent();
@@ -456,9 +450,8 @@ Deno.test({
     // Formula-looking text is neutralised in every CSV the site publishes.
     assert.match(Deno.readTextFileSync(unitFile), /"'=HYPERLINK\(/);
     // In Chromium, the markup is shown literally and runs nothing.
-    const site = serve(dist);
-    const browser = await launch();
-    try {
+    await withSite(dist, async (url, browser) => {
+      const site = { url };
       const page = await browser.newPage();
       let dialogs = 0;
       page.on("dialog", (d) => (dialogs++, d.dismiss()));
@@ -468,10 +461,7 @@ Deno.test({
       assert.equal(await cell.count(), 1);
       assert.equal(await page.locator('img[src="x"]').count(), 0);
       assert.equal(dialogs, 0);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+    });
   },
 });
 

@@ -43,3 +43,16 @@ export function watch(page: Page, origin: string): Watched {
   });
   return w;
 }
+
+/** Serve a built site on loopback and open Chromium; both are closed afterwards. */
+export async function withSite<T>(dir: string, fn: (url: string, browser: Browser, log: { path: string; bytes: number }[]) => Promise<T>): Promise<T> {
+  const { serve } = await import("./serve.ts");
+  const site = serve(dir);
+  const browser = await launch();
+  try {
+    return await fn(site.url, browser, site.log);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
