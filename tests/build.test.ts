@@ -344,10 +344,7 @@ Deno.test({
         Deno.readTextFileSync(await svg.path()),
         /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
       );
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+    });
   },
 });
 
@@ -456,7 +453,7 @@ Deno.test({
       let dialogs = 0;
       page.on("dialog", (d) => (dialogs++, d.dismiss()));
       await page.goto(`${site.url}/instansi/6474?metode=bkn-2024`, { waitUntil: "networkidle" });
-      await page.waitForSelector("table.tabel-data");
+      await page.getByText("<img src=x onerror=alert(1)>", { exact: true }).waitFor();
       const cell = page.getByText("<img src=x onerror=alert(1)>", { exact: true });
       assert.equal(await cell.count(), 1);
       assert.equal(await page.locator('img[src="x"]').count(), 0);
@@ -518,5 +515,39 @@ Deno.test({
     assert.deepEqual([...outputs[0].keys()].sort(), [...outputs[1].keys()].sort());
     const differ = [...outputs[0]].filter(([k, v]) => outputs[1].get(k) !== v).map(([k]) => k);
     assert.deepEqual(differ, []);
+  },
+});
+
+Deno.test({
+  name: "deno task dev: the preview server serves the pages and their data",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", join(ROOT, "scripts/dev.ts"), "--port", String(port), "--no-open"],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    try {
+      let page = "";
+      for (let i = 0; i < 120 && !page; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        page = await fetch(`http://127.0.0.1:${port}/peringkat`).then(
+          (r) => (r.ok ? r.text() : ""),
+          () => "",
+        );
+      }
+      assert.match(page, /<title>Peringkat \| IP ASN Kanreg VIII<\/title>/);
+      const data = await fetch(`http://127.0.0.1:${port}/_file/data/ringkasan.json`);
+      assert.equal(data.status, 200);
+      assert.ok((await data.json()).kanreg.nilai > 0);
+    } finally {
+      child.kill("SIGTERM");
+      await child.status;
+      await child.stdout.cancel();
+      await child.stderr.cancel();
+    }
   },
 });

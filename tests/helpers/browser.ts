@@ -45,7 +45,10 @@ export function watch(page: Page, origin: string): Watched {
 }
 
 /** Serve a built site on loopback and open Chromium; both are closed afterwards. */
-export async function withSite<T>(dir: string, fn: (url: string, browser: Browser, log: { path: string; bytes: number }[]) => Promise<T>): Promise<T> {
+export async function withSite<T>(
+  dir: string,
+  fn: (url: string, browser: Browser, log: { path: string; bytes: number }[]) => Promise<T>,
+): Promise<T> {
   const { serve } = await import("./serve.ts");
   const site = serve(dir);
   const browser = await launch();

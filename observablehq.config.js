@@ -1,18 +1,22 @@
+// @ts-check
 /**
- * Observable Framework configuration. Read at build time under Deno: the page list, the dynamic
+ * Observable Framework configuration (JavaScript, not TypeScript: a .ts config makes Framework
+ * load tsx, whose module hooks break CommonJS JSON requires under Deno in `preview`). Read at build time under Deno: the page list, the dynamic
  * report-card routes (one per instansi of the reference table) and the synthetic-data banner all
  * come from the project's own files.
  */
 const root = new URL(".", import.meta.url).pathname;
 const computed = Deno.env.get("IPASN_COMPUTED") ?? `${root}data/computed`;
 
-function instansiCodes(): string[] {
+/** @returns {string[]} */
+function instansiCodes() {
   const [, ...rows] = Deno.readTextFileSync(`${root}data/reference/wilayah-kanreg8.csv`).trim()
     .split("\n");
   return rows.map((r) => r.split(",")[0]);
 }
 
-function synthetic(): boolean {
+/** @returns {boolean} */
+function synthetic() {
   try {
     return JSON.parse(Deno.readTextFileSync(`${computed}/manifest.json`)).sintetis === true;
   } catch {
