@@ -12,7 +12,6 @@ export interface Period {
 
 const PERIOD_RE = /^(\d{4})(?:-Q([1-4]))?$/;
 const QUARTER_END = ["03-31", "06-30", "09-30", "12-31"];
-const ROMAN = ["I", "II", "III", "IV"];
 
 export function isPeriodId(id: string): boolean {
   return PERIOD_RE.test(id);
@@ -40,16 +39,4 @@ export function parsePeriod(id: string): Period {
 export function comparePeriods(a: string, b: string): number {
   const pa = parsePeriod(a), pb = parsePeriod(b);
   return pa.end.localeCompare(pb.end) || (pa.quarter ?? 0) - (pb.quarter ?? 0);
-}
-
-/** "2024 Triwulan III" or "2023". */
-export function periodLabel(id: string): string {
-  const p = parsePeriod(id);
-  return p.quarter ? `${p.year} Triwulan ${ROMAN[p.quarter - 1]}` : String(p.year);
-}
-
-/** Decimal year at the middle of the window's last quarter, for a true time axis. */
-export function periodTime(id: string): number {
-  const p = parsePeriod(id);
-  return p.quarter ? p.year + (p.quarter - 0.5) / 4 : p.year + 0.5;
 }

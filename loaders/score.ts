@@ -4,15 +4,19 @@
  * concern) so that each can be read against the profile it comes from.
  */
 import { lit } from "./duck.ts";
-import { JABATAN_LIST, type KompetensiItem, type MethodProfile, pointsFor } from "./method.ts";
+import {
+  type Jabatan,
+  JABATAN_LIST,
+  type KompetensiItem,
+  type MethodProfile,
+  pointsFor,
+} from "./method.ts";
 import type { Period } from "./period.ts";
 
 const num = (n: number) => lit(n);
 
 /** `CASE jenis_jabatan WHEN … THEN points … ELSE 0 END` for an item's points. */
-function pointsByJabatan(
-  poin: KompetensiItem extends infer T ? T extends { poin: infer P } ? P : never : never,
-): string {
+function pointsByJabatan(poin: number | Partial<Record<Jabatan, number>>): string {
   if (typeof poin === "number") return num(poin);
   const whens = JABATAN_LIST.filter((j) => pointsFor(poin, j) !== undefined).map((j) =>
     `WHEN '${j}' THEN ${num(pointsFor(poin, j)!)}`

@@ -158,31 +158,20 @@ export async function kanregRows(): Promise<Record<string, unknown>[]> {
  * never reveals a small group.
  */
 /**
- * The suppressed unit table, computed once per change of its inputs and kept beside the outputs
- * (each report card's loader reads its own instansi from it).
+ * Units with their small cells suppressed. Within each instansi, period and method, every unit
+ * below the threshold is hidden; if the hidden group is then a single unit or still smaller than
+ * the threshold, the next smallest units are hidden too, so the instansi total minus the shown units
+ * never reveals a small group. Computed once per change of its inputs and kept beside the outputs:
+ * unit.csv, unit.parquet and every report card's loader read the same rows.
  */
-export async function unitRowsOf(kode: string): Promise<Record<string, unknown>[]> {
+export async function unitRows(): Promise<Record<string, unknown>[]> {
   const file = join(COMPUTED, ".site", "unit-publik.json");
-  const stamp = `${Deno.statSync(join(COMPUTED, "unit.csv")).mtime?.getTime()}|${
-    Deno.readTextFileSync(join(ROOT, "data/publikasi.json"))
-  }`;
-  let cached: { stamp: string; rows: Record<string, unknown>[] } | null = null;
+  const settings = Deno.readTextFileSync(join(ROOT, "data/publikasi.json"));
+  const stamp = `${Deno.statSync(join(COMPUTED, "unit.csv")).mtime?.getTime()}|${settings}`;
   try {
-    cached = JSON.parse(Deno.readTextFileSync(file));
+    const cached = JSON.parse(Deno.readTextFileSync(file));
+    if (cached.stamp === stamp) return cached.rows;
   } catch { /* not yet written */ }
-  if (cached?.stamp !== stamp) {
-    cached = { stamp, rows: await unitRows() };
-    Deno.mkdirSync(join(COMPUTED, ".site"), { recursive: true });
-    const tmp = `${file}.${Deno.pid}`;
-    Deno.writeTextFileSync(tmp, JSON.stringify(cached));
-    Deno.renameSync(tmp, file);
-  }
-  return cached.rows.filter((r) => r.kode_instansi === kode);
-}
-
-export async function unitRows(
-  threshold = publikasi().ambang_sel_kecil,
-): Promise<Record<string, unknown>[]> {
   const cols = [
     "periode",
     "metode",
@@ -195,12 +184,19 @@ export async function unitRows(
     "selisih",
     ...QUALITY,
   ];
-  const rows = await read(
-    "unit",
-    cols,
-    "ORDER BY periode, metode, kode_instansi, n_asn, kode_unit",
+  const rows = suppress(
+    await read("unit", cols, "ORDER BY periode, metode, kode_instansi, n_asn, kode_unit"),
+    publikasi().ambang_sel_kecil,
   );
-  return suppress(rows, threshold);
+  Deno.mkdirSync(join(COMPUTED, ".site"), { recursive: true });
+  const tmp = `${file}.${Deno.pid}`;
+  Deno.writeTextFileSync(tmp, JSON.stringify({ stamp, rows }));
+  Deno.renameSync(tmp, file);
+  return rows;
+}
+
+export async function unitRowsOf(kode: string): Promise<Record<string, unknown>[]> {
+  return (await unitRows()).filter((r) => r.kode_instansi === kode);
 }
 
 export function suppress(
