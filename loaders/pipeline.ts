@@ -13,10 +13,12 @@ import { TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
 import { Db, lit } from "./duck.ts";
 import { InputError } from "./errors.ts";
+import { gainSql, gainTableSql } from "./gain.ts";
 import { findTables, loadTable } from "./ingest.ts";
 import { defaultProfileFor, loadProfiles, type MethodProfile } from "./method.ts";
 import { comparePeriods, isPeriodId, parsePeriod } from "./period.ts";
 import { loadWilayah, REFERENCE_DIR, type Wilayah } from "./reference.ts";
+import { componentSql, outsideScoreSql, variantSql } from "./rekonsiliasi.ts";
 import { scoreSql } from "./score.ts";
 import { loadAliases, prepare, validateTable } from "./validate.ts";
 
@@ -113,6 +115,8 @@ async function sha256File(path: string, h = createHash("sha256")): Promise<void>
 const ENGINE = [
   "aggregate.ts",
   "contract.ts",
+  "gain.ts",
+  "rekonsiliasi.ts",
   "csv.ts",
   "duck.ts",
   "errors.ts",
@@ -358,6 +362,22 @@ async function computePeriod(
       log({ type: "scored", periode: p, metode: profile.id, n });
     }
     await db.run(aggregateSql(profiles, def?.id));
+    for (const [i, profile] of profiles.entries()) {
+      await db.run(
+        `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${gainSql(profile)}`,
+      );
+    }
+    for (const s of outsideScoreSql(profiles, period)) await db.run(s);
+    const periodFiles: Record<string, string> = {
+      peluang_asn:
+        "SELECT * FROM peluang ORDER BY metode, kode_instansi, kode_unit, intervensi, poin DESC, nip",
+      peluang_unit: gainTableSql("peluang", ["kode_instansi", "kode_unit"]) + " ORDER BY ALL",
+      peluang_instansi: gainTableSql("peluang", ["kode_instansi"]) + " ORDER BY ALL",
+      komponen_instansi: componentSql + " ORDER BY ALL",
+    };
+    for (const [name, sql] of Object.entries(periodFiles)) {
+      await db.run(`COPY (${sql}) TO ${lit(join(target, `${name}.parquet`))} (FORMAT parquet)`);
+    }
     await db.run(
       `COPY (SELECT * FROM skor ORDER BY metode, kode_instansi, kode_unit, nip) TO ${
         lit(join(target, "skor_asn.parquet"))
@@ -481,6 +501,35 @@ async function combine(
       await copyCsv(db, sql, join(staging, `${name}.csv`));
       await db.run(`COPY (${sql}) TO ${lit(join(staging, `${name}.parquet`))} (FORMAT parquet)`);
     }
+    const perPeriod = (name: string, order: string) =>
+      `SELECT t.* FROM read_parquet(${
+        files(name)
+      }) t JOIN urutan USING (periode) ORDER BY urutan, ${order}`;
+    const gainTables: Record<string, string> = {
+      peluang_instansi: perPeriod(
+        "peluang_instansi",
+        "metode, kode_instansi, intervensi, poin DESC",
+      ),
+      peluang_unit: perPeriod(
+        "peluang_unit",
+        "metode, kode_instansi, kode_unit, intervensi, poin DESC",
+      ),
+      varian_instansi: `SELECT v.* FROM (${
+        variantSql(`read_parquet(${files("komponen_instansi")})`)
+      }) v JOIN urutan USING (periode) ORDER BY urutan, v.metode, v.kode_instansi, v.populasi, v.data`,
+    };
+    for (const [name, sql] of Object.entries(gainTables)) {
+      await copyCsv(db, sql, join(staging, `${name}.csv`));
+      await db.run(`COPY (${sql}) TO ${lit(join(staging, `${name}.parquet`))} (FORMAT parquet)`);
+    }
+    await db.run(
+      `COPY (${
+        perPeriod(
+          "peluang_asn",
+          "metode, kode_instansi, kode_unit, intervensi, poin DESC, nip",
+        )
+      }) TO ${lit(join(staging, "peluang_asn.parquet"))} (FORMAT parquet)`,
+    );
     await db.run(
       `COPY (SELECT s.* FROM read_parquet(${
         files("skor_asn")

@@ -68,7 +68,7 @@ function trainingFacts(items: KompetensiItem[], w: Period): string {
 }
 
 /** One item's points for a scored ASN, and what it could add if it were filled. */
-function itemSql(it: KompetensiItem): { points: string; potential: string } {
+export function itemSql(it: KompetensiItem): { points: string; potential: string } {
   switch (it.jenis) {
     case "kepemimpinan": {
       const max = `(CASE p.jenis_jabatan ${
@@ -122,8 +122,15 @@ export function categorySql(profile: MethodProfile, value: string): string {
   } ELSE ${lit(bands.at(-1)!.nama)} END)`;
 }
 
-/** The SQL that scores every counted ASN of the loaded period under `profile`. */
-export function scoreSql(profile: MethodProfile, period: Period): string {
+/**
+ * The SQL that scores every counted ASN of the loaded period under `profile`. `populasi` overrides
+ * who is counted (reconciliation scores the ASN a profile leaves out, to show their effect).
+ */
+export function scoreSql(
+  profile: MethodProfile,
+  period: Period,
+  populasi: readonly string[] = profile.populasi.jenis_pegawai,
+): string {
   const items = profile.kompetensi.komponen;
   const dim = profile.dimensi;
   const varian = profile.disiplin.varian[profile.disiplin.varian_aktif];
@@ -161,7 +168,7 @@ export function scoreSql(profile: MethodProfile, period: Period): string {
 WITH
 counted AS (
   SELECT p.*, ${exempt.length ? exempt.join(", ") : "NULL AS _no_exempt"}
-  FROM pegawai p WHERE p.jenis_pegawai IN ${inList(profile.populasi.jenis_pegawai)}
+  FROM pegawai p WHERE p.jenis_pegawai IN ${inList(populasi)}
 ),
 training AS (
   ${trainingFacts(items, period)}

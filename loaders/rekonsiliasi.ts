@@ -1,0 +1,49 @@
+/**
+ * Reconciliation inputs: each instansi's score split by who is counted (jenis pegawai) and by
+ * whether the ASN's data is complete, under every profile, including the ASN a profile leaves out.
+ * From these sums any variant (PNS only or PNS and PPPK; all ASN or only those with complete data)
+ * is an exact mean, so a gap between an official figure and ours can be split into method,
+ * counted population and data completeness.
+ */
+import { lit } from "./duck.ts";
+import type { MethodProfile } from "./method.ts";
+import type { Period } from "./period.ts";
+import { scoreSql } from "./score.ts";
+
+/** Scores of the ASN each profile does not count, into `skor_luar` (same columns as `skor`). */
+export function outsideScoreSql(profiles: MethodProfile[], period: Period): string[] {
+  const statements = ["CREATE OR REPLACE TABLE skor_luar AS SELECT * FROM skor LIMIT 0"];
+  for (const p of profiles) {
+    const outside = `SELECT DISTINCT jenis_pegawai FROM pegawai WHERE jenis_pegawai NOT IN (${
+      p.populasi.jenis_pegawai.map(lit).join(", ")
+    })`;
+    statements.push(`INSERT INTO skor_luar ${scoreSql(p, period, [`__OUTSIDE__`])}`.replace(
+      `IN ('__OUTSIDE__')`,
+      `IN (${outside})`,
+    ));
+  }
+  return statements;
+}
+
+/** Per (periode, metode, instansi, jenis pegawai, completeness): ASN count and score sum. */
+export const componentSql = `
+SELECT periode, metode, kode_instansi, jenis_pegawai,
+  NOT (pendidikan_kosong OR skp_kosong OR pengembangan_kosong) AS data_lengkap,
+  count(*) AS n_asn, sum(nilai) AS jumlah_nilai
+FROM (SELECT * FROM skor UNION ALL SELECT * FROM skor_luar)
+GROUP BY ALL`;
+
+/**
+ * The variants of every instansi mean: populasi 'PNS' or 'PNS_PPPK' × data 'semua' or 'lengkap'.
+ * `source` holds the rows of componentSql.
+ */
+export function variantSql(source: string): string {
+  return `
+SELECT c.periode, c.metode, c.kode_instansi, v.populasi, d.data,
+  sum(c.n_asn) AS n_asn, sum(c.jumlah_nilai) / sum(c.n_asn) AS nilai
+FROM ${source} c
+CROSS JOIN (VALUES ('PNS'), ('PNS_PPPK')) v(populasi)
+CROSS JOIN (VALUES ('semua'), ('lengkap')) d(data)
+WHERE (v.populasi = 'PNS_PPPK' OR c.jenis_pegawai = 'PNS') AND (d.data = 'semua' OR c.data_lengkap)
+GROUP BY ALL`;
+}
