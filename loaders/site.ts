@@ -87,6 +87,8 @@ const CODE_COLUMNS: Record<string, string[]> = {
   unit: ["kode_instansi", "kode_unit"],
   provinsi: ["kode_provinsi"],
   kanreg: [],
+  peluang_instansi: ["kode_instansi"],
+  varian_instansi: ["kode_instansi"],
 };
 
 /** A computed table, with codes and periods read as text ("63" is a code, not a number). */
@@ -151,12 +153,6 @@ export async function kanregRows(): Promise<Record<string, unknown>[]> {
   return await read("kanreg", cols);
 }
 
-/**
- * Units with their small cells suppressed. Within each instansi, period and method, every unit
- * below the threshold is hidden; if the hidden group is then a single unit or still smaller than
- * the threshold, the next smallest units are hidden too, so the instansi total minus the shown units
- * never reveals a small group.
- */
 /**
  * Units with their small cells suppressed. Within each instansi, period and method, every unit
  * below the threshold is hidden; if the hidden group is then a single unit or still smaller than
@@ -226,6 +222,42 @@ export function suppress(
     for (const k of [...MEASURES, "selisih", ...QUALITY]) out[k] = null;
     return out;
   });
+}
+
+/**
+ * The simulator's gain tables per instansi. A (gain, count) cell of fewer ASN than the small-cell
+ * threshold is pooled with the intervention's other small cells at their mean gain; a pool still
+ * under the threshold is left out. Totals stay exact; only the order within a pool is averaged.
+ */
+export async function peluangRows(): Promise<Record<string, unknown>[]> {
+  const k = publikasi().ambang_sel_kecil;
+  const db = await Db.open();
+  try {
+    return await db.all(`
+      WITH t AS (SELECT * FROM ${table("peluang_instansi")})
+      SELECT periode, metode, kode_instansi, intervensi, round(poin, 4) AS poin, n_asn, false AS gabungan
+      FROM t WHERE n_asn >= ${k}
+      UNION ALL
+      SELECT periode, metode, kode_instansi, intervensi, round(sum(poin * n_asn) / sum(n_asn), 4), sum(n_asn), true
+      FROM t WHERE n_asn < ${k} GROUP BY periode, metode, kode_instansi, intervensi HAVING sum(n_asn) >= ${k}
+      ORDER BY periode, metode, kode_instansi, intervensi, poin DESC`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Every instansi mean by counted population and data completeness (reconciliation); small groups hidden. */
+export async function varianRows(): Promise<Record<string, unknown>[]> {
+  const k = publikasi().ambang_sel_kecil;
+  return (await read("varian_instansi", [
+    "periode",
+    "metode",
+    "kode_instansi",
+    "populasi",
+    "data",
+    "n_asn",
+    "nilai",
+  ])).map((r) => Number(r.n_asn) < k ? { ...r, nilai: null } : r);
 }
 
 /** Rows as a Parquet file (via DuckDB), for downloads and the in-browser SQL page. */

@@ -98,9 +98,15 @@ function seedFrameworkCache(): void {
 async function refreshLoaderCache(computed: string): Promise<void> {
   const h = createHash("sha256");
   const inputs = [
-    ...["manifest.json", "instansi.csv", "unit.csv", "provinsi.csv", "kanreg.csv"].map((f) =>
-      join(computed, f)
-    ),
+    ...[
+      "manifest.json",
+      "instansi.csv",
+      "unit.csv",
+      "provinsi.csv",
+      "kanreg.csv",
+      "peluang_instansi.csv",
+      "varian_instansi.csv",
+    ].map((f) => join(computed, f)),
     join(ROOT, "data/publikasi.json"),
     ...[...Deno.readDirSync(join(ROOT, "data/methods"))].map((e) =>
       join(ROOT, "data/methods", e.name)

@@ -23,6 +23,9 @@ import { read, write } from "../src/components/state.ts";
 import { garis } from "../src/components/garis.ts";
 import { tren } from "../src/components/tren.ts";
 import { amanCsv } from "../src/components/unduh.ts";
+import { batangKenaikan } from "../src/components/kenaikan.ts";
+import { dumbbell, geserDimensi, pasangkan } from "../src/components/perbandingan.ts";
+import { airTerjun, rekonsiliasi, type Varian } from "../src/components/rekonsiliasi.ts";
 import { tempDir } from "./helpers/fixture.ts";
 
 Deno.test("Indonesian formatting: comma decimals, dot thousands, periods in words", () => {
@@ -229,4 +232,100 @@ Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => 
     ["65", 5, 0, "KU"],
   ]);
   snapshot("peta", peta(tiles, { warna: "kategori", width: 600, document }) as Element);
+});
+
+/** Eight variants of one instansi mean; ours is (m1, PNS and PPPK, all ASN) = 70. */
+const VARIAN: Varian[] = [
+  ["m1", "PNS_PPPK", "semua", 70],
+  ["m1", "PNS", "semua", 72],
+  ["m1", "PNS_PPPK", "lengkap", 75],
+  ["m1", "PNS", "lengkap", 76],
+  ["m2", "PNS_PPPK", "semua", 65],
+  ["m2", "PNS", "semua", 66],
+  ["m2", "PNS_PPPK", "lengkap", 69],
+  ["m2", "PNS", "lengkap", 71],
+].map(([metode, populasi, data, nilai]) => ({ metode, populasi, data, nilai } as Varian));
+const DASAR = { metode: "m1", populasi: "PNS_PPPK", data: "semua" } as const;
+
+Deno.test("reconciliation: Shapley parts by hand, adding up to the gap", () => {
+  const r = rekonsiliasi(71.2, VARIAN, DASAR)!;
+  assert.deepEqual(r.terdekat, { metode: "m2", populasi: "PNS", data: "lengkap", nilai: 71 });
+  // φ_metode = ⅓(65−70) + ⅙(66−72) + ⅙(69−75) + ⅓(71−76) = −16/3, and so on.
+  const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} ≠ ${b}`);
+  near(r.metode, -16 / 3);
+  near(r.populasi, 10 / 6);
+  near(r.kelengkapan, 14 / 3);
+  near(r.sisa, 0.2);
+  near(r.hitung + r.metode + r.populasi + r.kelengkapan + r.sisa, r.resmi);
+  // A figure nearest our own choice: nothing to attribute, all of the gap is unexplained.
+  const own = rekonsiliasi(69.6, VARIAN, DASAR)!;
+  assert.deepEqual([own.metode, own.populasi, own.kelengkapan], [0, 0, 0]);
+  near(own.sisa, -0.4);
+  // Only the population differs: it takes the whole move.
+  const pop = rekonsiliasi(72.1, VARIAN, DASAR)!;
+  assert.deepEqual([pop.metode, pop.populasi, pop.kelengkapan], [0, 2, 0]);
+  assert.equal(rekonsiliasi(70, [], DASAR), null);
+});
+
+Deno.test("method comparison: pairs, dimension shifts and the population share, by hand", () => {
+  const row = (kode: string, metode: string, n: number, dims: number[]) => ({
+    periode: "2024",
+    metode,
+    kode_instansi: kode,
+    nama_instansi: `I${kode}`,
+    nilai: n,
+    kualifikasi: dims[0],
+    kompetensi: dims[1],
+    kinerja: dims[2],
+    disiplin: dims[3],
+  });
+  const rows = [
+    row("63", "a", 70, [15, 25, 25, 5]),
+    row("63", "b", 75, [15, 28, 27, 5]),
+    row("64", "a", 80, [20, 30, 25, 5]),
+    row("64", "b", 78, [20, 26, 27, 5]),
+    row("65", "a", 60, [10, 20, 25, 5]),
+  ];
+  const varian = [
+    {
+      periode: "2024",
+      metode: "b",
+      kode_instansi: "63",
+      populasi: "PNS",
+      data: "semua",
+      nilai: 76,
+    },
+    {
+      periode: "2024",
+      metode: "b",
+      kode_instansi: "64",
+      populasi: "PNS",
+      data: "semua",
+      nilai: 77,
+    },
+  ];
+  const p = pasangkan(rows, varian, "2024", "a", "b", "PNS");
+  assert.deepEqual(
+    p.map((x) => [x.kode_instansi, x.selisih, x.kompetensi, x.kinerja, x.aturan, x.populasi]),
+    [
+      ["63", 5, 3, 2, 6, -1],
+      ["64", -2, -4, 2, -3, 1],
+    ],
+  );
+  snapshot("dumbbell", dumbbell(p, { a: "a", b: "b", width: 600, document }) as Element);
+  snapshot("geser-dimensi", geserDimensi(p, { width: 600, document }) as Element);
+});
+
+Deno.test("chart snapshots: simulator gains and the reconciliation waterfall", () => {
+  snapshot(
+    "kenaikan",
+    batangKenaikan([
+      { label: "SKP yang kosong diisi", kenaikan: 1.9, kenaikan_maks: 3.8 },
+      { label: "Masa hukuman disiplin berakhir", kenaikan: 0, kenaikan_maks: 0.02 },
+    ], { width: 600, document }) as Element,
+  );
+  snapshot(
+    "air-terjun",
+    airTerjun(rekonsiliasi(71.2, VARIAN, DASAR)!, { width: 600, document }) as Element,
+  );
 });

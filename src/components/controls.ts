@@ -80,3 +80,26 @@ export function centang(
 export function kunciCari(s: string): string {
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
+
+/** A 0–100 % slider in steps of 5, with its value shown beside it. */
+export function geser(label: string, value: number, catatan = ""): HTMLElement {
+  const input = document.createElement("input");
+  input.type = "range";
+  input.min = "0";
+  input.max = "100";
+  input.step = "5";
+  input.value = String(value);
+  input.setAttribute("aria-label", label);
+  const out = document.createElement("output");
+  out.style.cssText = "min-width:3.5rem;font-variant-numeric:tabular-nums";
+  const show = () => (out.textContent = `${input.value}%`);
+  show();
+  input.addEventListener("input", show);
+  const row = document.createElement("span");
+  row.style.cssText = "display:flex;gap:0.6rem;align-items:center";
+  row.append(input, out);
+  const el = labelled(catatan ? `${label} (${catatan})` : label, row);
+  el.style.display = "flex";
+  forward(el, () => Number(input.value), input);
+  return el;
+}

@@ -13,8 +13,11 @@ const TEXT = new Set([
   "nama_unit",
   "kategori",
   "periode_sebelumnya",
+  "intervensi",
+  "populasi",
+  "data",
 ]);
-const BOOL = new Set(["metode_baku", "disembunyikan"]);
+const BOOL = new Set(["metode_baku", "disembunyikan", "gabungan"]);
 
 export type Baris = Record<string, string | number | boolean | null> & {
   periode: string;

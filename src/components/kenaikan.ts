@@ -1,0 +1,55 @@
+/** The simulator's picture: per intervention, the points the chosen share adds and what all of it would add. */
+import * as Plot from "@observablehq/plot";
+import { locale, nilai } from "./format.js";
+
+const potong = (s: string) => (s.length > 48 ? `${s.slice(0, 46)}…` : s);
+
+export interface KenaikanRow {
+  label: string;
+  kenaikan: number;
+  kenaikan_maks: number;
+}
+
+export function batangKenaikan(
+  rows: KenaikanRow[],
+  o: { width?: number; document?: Document } = {},
+): SVGSVGElement | HTMLElement {
+  const max = Math.max(1, ...rows.map((r) => r.kenaikan_maks));
+  return Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: 30 * rows.length + 50,
+    marginLeft: 300,
+    marginRight: 50,
+    x: {
+      domain: [0, max],
+      label: "Tambahan poin rata-rata IP ASN",
+      grid: true,
+      tickFormat: locale.format(",.1f"),
+    },
+    y: { domain: rows.map((r) => r.label), label: null, tickFormat: potong },
+    marks: [
+      Plot.barX(rows, {
+        x: "kenaikan_maks",
+        y: "label",
+        fill: "#dde3ea",
+        title: (d: KenaikanRow) =>
+          `${d.label}\nbila semua celah ditutup: +${nilai(d.kenaikan_maks)}`,
+      }),
+      Plot.barX(rows, {
+        x: "kenaikan",
+        y: "label",
+        fill: "#0072b2",
+        title: (d: KenaikanRow) => `${d.label}\nsimulasi: +${nilai(d.kenaikan)}`,
+      }),
+      Plot.text(rows, {
+        x: "kenaikan",
+        y: "label",
+        text: (d: KenaikanRow) => `+${nilai(d.kenaikan)}`,
+        dx: 4,
+        textAnchor: "start",
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
