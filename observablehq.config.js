@@ -49,6 +49,7 @@ export default {
     { name: "Simulasi", path: "/simulasi" },
     { name: "Perbandingan metode", path: "/perbandingan" },
     { name: "Rekonsiliasi", path: "/rekonsiliasi" },
+    { name: "Eksplorasi SQL", path: "/eksplorasi" },
     { name: "Metodologi", path: "/metodologi" },
     { name: "Data", path: "/data" },
   ],

@@ -355,3 +355,9 @@ export async function reference() {
     distribusi: await readReference(ref("distribusi-kanreg8.csv"), Distribusi),
   };
 }
+
+/** Copy a file from node_modules to stdout as a stream (the in-browser SQL engine's files). */
+export async function emitModuleFile(path: string): Promise<void> {
+  const file = await Deno.open(join(ROOT, "node_modules", path));
+  await file.readable.pipeTo(Deno.stdout.writable);
+}
