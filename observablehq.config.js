@@ -7,12 +7,19 @@
  */
 const root = new URL(".", import.meta.url).pathname;
 const computed = Deno.env.get("IPASN_COMPUTED") ?? `${root}data/computed`;
+/** The internal build adds per-unit worklist pages; the public build never lists them. */
+const internal = Deno.env.get("IPASN_AUDIENCE") === "internal";
 
-/** @returns {string[]} */
-function instansiCodes() {
+/** @returns {string[][]} code and name of every instansi of the reference table */
+function instansi() {
   const [, ...rows] = Deno.readTextFileSync(`${root}data/reference/wilayah-kanreg8.csv`).trim()
     .split("\n");
-  return rows.map((r) => r.split(",")[0]);
+  return rows.map((r) => r.split(",").slice(0, 2));
+}
+
+/** @returns {{kode_instansi: string, kode_unit: string}[]} written by scripts/build.ts */
+function unitRoutes() {
+  return JSON.parse(Deno.readTextFileSync(`${computed}/.site/rute-internal.json`));
 }
 
 /** @returns {boolean} */
@@ -52,6 +59,24 @@ export default {
     { name: "Eksplorasi SQL", path: "/eksplorasi" },
     { name: "Metodologi", path: "/metodologi" },
     { name: "Data", path: "/data" },
+    ...(internal
+      ? [{
+        name: "Internal: daftar kerja",
+        open: false,
+        pages: instansi().map(([k, n]) => ({
+          name: n.replace(/^Pemerintah /, ""),
+          path: `/internal/${k}`,
+        })),
+      }]
+      : []),
   ],
-  dynamicPaths: instansiCodes().map((k) => `/instansi/${k}`),
+  dynamicPaths: [
+    ...instansi().map(([k]) => `/instansi/${k}`),
+    ...(internal
+      ? [
+        ...instansi().map(([k]) => `/internal/${k}`),
+        ...unitRoutes().map((u) => `/internal/${u.kode_instansi}/${u.kode_unit}`),
+      ]
+      : []),
+  ],
 };

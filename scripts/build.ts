@@ -17,6 +17,7 @@ import { Db, lit } from "../loaders/duck.ts";
 import { InputError } from "../loaders/errors.ts";
 import { ProfileError } from "../loaders/method.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
+import { unitRoutes } from "../loaders/internal.ts";
 import { nameSet, scanDir } from "../loaders/privacy.ts";
 import { localiseHtml } from "../loaders/shell.ts";
 import { ProgressReporter } from "./progress.ts";
@@ -31,13 +32,16 @@ const { values } = parseArgs({
     demo: { type: "boolean", default: false },
     /** Where the pipeline writes (default data/computed). */
     computed: { type: "string" },
-    out: { type: "string", default: "dist" },
+    /** Default: dist/ (public) or dist-internal/ (internal). */
+    out: { type: "string" },
   },
 });
-if (values.audience !== "public") {
-  console.error(`--audience ${values.audience}: only the public build exists so far`);
+const AUDIENCES = ["public", "internal"];
+if (!AUDIENCES.includes(values.audience!)) {
+  console.error(`--audience ${values.audience}: use one of ${AUDIENCES.join(", ")}`);
   Deno.exit(2);
 }
+const internal = values.audience === "internal";
 const t0 = performance.now();
 const step = (msg: string) =>
   console.error(`[build ${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
@@ -105,6 +109,8 @@ async function refreshLoaderCache(computed: string): Promise<void> {
       "provinsi.csv",
       "kanreg.csv",
       "peluang_instansi.csv",
+      "peluang_unit.csv",
+      "peluang_asn.parquet",
       "varian_instansi.csv",
     ].map((f) => join(computed, f)),
     join(ROOT, "data/publikasi.json"),
@@ -150,7 +156,13 @@ async function localise(dir: string): Promise<void> {
 }
 
 const computed = values.computed ? resolve(values.computed) : join(ROOT, "data/computed");
-const out = resolve(ROOT, values.out!);
+const out = resolve(ROOT, values.out ?? (internal ? "dist-internal" : "dist"));
+if (internal && out === resolve(ROOT, "dist")) {
+  console.error(
+    "error: the internal build holds personal data and must not be written to dist/, the public site",
+  );
+  Deno.exit(2);
+}
 const staging = `${out}.tmp`;
 try {
   const raw = await rawFolder();
@@ -159,7 +171,14 @@ try {
   const result = await runPipeline({ raw, out: computed, log: (e) => progress.event(e) });
   progress.summary(result);
 
-  step("building the site (Observable Framework, offline)");
+  if (internal) {
+    Deno.mkdirSync(join(computed, ".site"), { recursive: true });
+    Deno.writeTextFileSync(
+      join(computed, ".site/rute-internal.json"),
+      JSON.stringify(await unitRoutes(computed)),
+    );
+  }
+  step(`building the ${values.audience} site (Observable Framework, offline)`);
   seedFrameworkCache();
   await refreshLoaderCache(computed);
   if (existsSync(staging)) Deno.removeSync(staging, { recursive: true });
@@ -175,6 +194,7 @@ try {
       OBSERVABLE_TELEMETRY_DISABLE: "true",
       IPASN_OUTPUT: staging,
       IPASN_COMPUTED: computed,
+      IPASN_AUDIENCE: values.audience!,
       NO_COLOR: "1",
     },
     stdout: "piped",
@@ -190,13 +210,15 @@ try {
   }
   await localise(staging);
 
-  step("checking the public build for personal data");
-  const findings = await scanDir(staging, await personalNames(computed));
-  if (findings.length) {
-    for (const f of findings.slice(0, 20)) console.error(`  ${f.file}: ${f.problem}`);
-    throw new Error(
-      `privacy check failed: ${findings.length} finding(s); the previous dist/ is left in place`,
-    );
+  if (!internal) {
+    step("checking the public build for personal data");
+    const findings = await scanDir(staging, await personalNames(computed));
+    if (findings.length) {
+      for (const f of findings.slice(0, 20)) console.error(`  ${f.file}: ${f.problem}`);
+      throw new Error(
+        `privacy check failed: ${findings.length} finding(s); the previous dist/ is left in place`,
+      );
+    }
   }
   if (existsSync(out)) Deno.renameSync(out, `${out}.old`);
   Deno.renameSync(staging, out);

@@ -14,6 +14,12 @@ const TEXT = new Set([
   "kategori",
   "periode_sebelumnya",
   "intervensi",
+  "nip",
+  "nama",
+  "jenis_jabatan",
+  "nama_jabatan",
+  "langkah",
+  "asumsi",
   "populasi",
   "data",
 ]);

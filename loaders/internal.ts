@@ -1,0 +1,93 @@
+/**
+ * Per-person data for the internal build only: worklists of whose records are missing or short,
+ * per unit kerja, with the points each fix would add. Every function refuses to run unless the
+ * build was started with `--audience internal`, so a public build cannot produce these files even
+ * if a page asked for them.
+ */
+import { join } from "node:path";
+import { Db, lit } from "./duck.ts";
+import { interventions } from "./gain.ts";
+import { loadProfiles } from "./method.ts";
+import { COMPUTED, manifest } from "./site.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+
+export function assertInternal(): void {
+  if (Deno.env.get("IPASN_AUDIENCE") !== "internal") {
+    throw new Error(
+      "per-person data is only built with `npx deno task build --audience internal` (or `deno task dev --audience internal`)",
+    );
+  }
+}
+
+/** The worklist's period and method: the latest period under its default method. */
+export function worklistPeriod(dir = COMPUTED): { periode: string; metode: string } {
+  const m = manifest(dir);
+  const periode = m.periode.at(-1)!;
+  return { periode, metode: m.metode_baku[periode] ?? m.metode[0].id };
+}
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const db = await Db.open();
+  try {
+    return await db.all(sql);
+  } finally {
+    db.close();
+  }
+}
+
+/** One instansi's worklist: every ASN × intervention with a gain, largest gains first per unit. */
+export async function worklist(kode: string): Promise<Record<string, unknown>[]> {
+  assertInternal();
+  const { periode, metode } = worklistPeriod();
+  const profiles = await loadProfiles(join(ROOT, "data/methods"));
+  const labels = interventions(profiles.find((p) => p.id === metode)!);
+  const label = `CASE intervensi ${
+    labels.map((i) => `WHEN ${lit(i.id)} THEN ${lit(i.label)}`).join(" ")
+  } END`;
+  return await query(`
+    SELECT kode_unit, nama_unit, nip, nama, jenis_jabatan, nama_jabatan, intervensi,
+      ${label} AS langkah,
+      CASE WHEN intervensi = 'skp' THEN 'diasumsikan ' || asumsi
+           WHEN intervensi = 'pendidikan' THEN 'diasumsikan ' || asumsi END AS asumsi,
+      round(poin, 4) AS poin
+    FROM read_parquet(${lit(join(COMPUTED, "peluang_asn.parquet"))})
+    WHERE periode = ${lit(periode)} AND metode = ${lit(metode)} AND kode_instansi = ${lit(kode)}
+    ORDER BY kode_unit, poin DESC, nip, intervensi`);
+}
+
+/** One instansi's units, every period and method, without small-cell suppression. */
+export async function unitsOf(kode: string): Promise<Record<string, unknown>[]> {
+  assertInternal();
+  return await query(`
+    SELECT periode, metode, metode_baku, kode_unit, nama_unit, n_asn, kualifikasi, kompetensi, kinerja,
+      disiplin, nilai, kategori, peringkat_instansi, selisih, share_data_lengkap
+    FROM read_csv(${lit(join(COMPUTED, "unit.csv"))}, header = true,
+      types = {'periode': 'VARCHAR', 'kode_instansi': 'VARCHAR', 'kode_unit': 'VARCHAR'})
+    WHERE kode_instansi = ${lit(kode)}
+    ORDER BY periode, metode, peringkat_instansi`);
+}
+
+/** One instansi's gain tables per unit, every period and method. */
+export async function unitGainsOf(kode: string): Promise<Record<string, unknown>[]> {
+  assertInternal();
+  return await query(`
+    SELECT periode, metode, kode_unit, intervensi, poin, n_asn
+    FROM read_csv(${lit(join(COMPUTED, "peluang_unit.csv"))}, header = true,
+      types = {'periode': 'VARCHAR', 'kode_instansi': 'VARCHAR', 'kode_unit': 'VARCHAR'})
+    WHERE kode_instansi = ${lit(kode)}
+    ORDER BY periode, metode, kode_unit, intervensi, poin DESC`);
+}
+
+/** Units of the worklist period, for the internal build's routes. */
+export async function unitRoutes(
+  dir = COMPUTED,
+): Promise<{ kode_instansi: string; kode_unit: string }[]> {
+  const { periode, metode } = worklistPeriod(dir);
+  return await query(`
+    SELECT DISTINCT kode_instansi, kode_unit
+    FROM read_csv(${lit(join(dir, "unit.csv"))}, header = true,
+      types = {'periode': 'VARCHAR', 'kode_instansi': 'VARCHAR', 'kode_unit': 'VARCHAR'})
+    WHERE periode = ${lit(periode)} AND metode = ${lit(metode)}
+    ORDER BY ALL`) as { kode_instansi: string; kode_unit: string }[];
+}
