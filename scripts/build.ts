@@ -126,7 +126,14 @@ async function refreshLoaderCache(computed: string): Promise<void> {
   const cache = join(ROOT, "src/.observablehq/cache");
   const stampFile = join(cache, "ipasn-data.stamp");
   if (existsSync(stampFile) && Deno.readTextFileSync(stampFile) === stamp) return;
-  if (existsSync(join(cache, "data"))) Deno.removeSync(join(cache, "data"), { recursive: true });
+  // Every loader output (data/, internal/…); Framework's module caches (_npm, _node…) stay.
+  if (existsSync(cache)) {
+    for (const e of Deno.readDirSync(cache)) {
+      if (e.isDirectory && !e.name.startsWith("_")) {
+        Deno.removeSync(join(cache, e.name), { recursive: true });
+      }
+    }
+  }
   Deno.mkdirSync(cache, { recursive: true });
   Deno.writeTextFileSync(stampFile, stamp);
 }

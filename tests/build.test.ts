@@ -9,6 +9,8 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { csvParse } from "d3";
+import { generate } from "../loaders/demo/generate.ts";
+import { nameSet, scanDir } from "../loaders/privacy.ts";
 import { queryOut } from "./helpers/fixture.ts";
 import { watch, withSite } from "./helpers/browser.ts";
 import { independentInstansiMeans } from "./helpers/independent.ts";
@@ -248,6 +250,10 @@ Deno.test({
         "/instansi/",
         "/metodologi",
         "/data",
+        "/simulasi",
+        "/perbandingan",
+        "/rekonsiliasi",
+        "/eksplorasi",
         ...wilayah.map((w) => `/instansi/${w.kode_instansi}`),
       ];
       const problems: string[] = [];
@@ -270,8 +276,18 @@ Deno.test({
         for (const e of w.errors) problems.push(`${path}: console: ${e}`);
         for (const u of w.foreign) problems.push(`${path}: request to another host: ${u}`);
         if (
-          ["/", "/peringkat", "/tren", "/dimensi", "/instansi/6474", "/metodologi", "/data"]
-            .includes(path)
+          [
+            "/",
+            "/peringkat",
+            "/tren",
+            "/dimensi",
+            "/instansi/6474",
+            "/metodologi",
+            "/data",
+            "/simulasi",
+            "/perbandingan",
+            "/rekonsiliasi",
+          ].includes(path)
         ) {
           await page.screenshot({
             path: join(
@@ -344,6 +360,179 @@ Deno.test({
         Deno.readTextFileSync(await svg.path()),
         /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
       );
+    });
+  },
+});
+
+Deno.test({
+  name:
+    "browser: the simulator, method comparison, reconciliation and in-browser SQL work on the demo data",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    await withSite(DIST, async (url, browser, log) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const w = watch(page, url);
+      const kartu = (label: string) =>
+        page.locator(".card", { hasText: label }).locator(".kartu-angka").first().textContent();
+      const angka = (s: string | null) => Number(s!.replace(/\./g, "").replace(",", "."));
+
+      // Simulasi: closing every SKP gap raises the projection; the URL keeps the choice.
+      await page.goto(`${url}/simulasi?instansi=6472&periode=2024-Q3`, {
+        waitUntil: "networkidle",
+      });
+      const now = angka(await kartu("IP ASN sekarang"));
+      assert.equal(angka(await kartu("Proyeksi")), now);
+      await page.locator('input[type="range"][aria-label="SKP yang kosong diisi"]').fill("100");
+      await page.waitForFunction(() => location.search.includes("skp=100"));
+      await page.waitForFunction((n) =>
+        Number(
+          [...document.querySelectorAll(".card")].find((c) => c.textContent!.includes("Proyeksi"))!
+            .querySelector(".kartu-angka")!.textContent!.replace(/\./g, "").replace(",", "."),
+        ) > n, now);
+      await page.reload({ waitUntil: "networkidle" });
+      assert.equal(
+        await page.locator('input[type="range"][aria-label="SKP yang kosong diisi"]').inputValue(),
+        "100",
+      );
+      await page.screenshot({ path: join(ARTIFACTS, "simulasi-skp-100.png"), fullPage: true });
+
+      // Perbandingan metode: a pair of dots for each of the 46 instansi.
+      await page.goto(`${url}/perbandingan?periode=2024-Q3`, { waitUntil: "networkidle" });
+      assert.equal(await page.locator('svg circle[r="4"]').count(), 92);
+
+      // Rekonsiliasi: one row per reported figure, and a waterfall for the chosen one.
+      const official = csvParse(
+        Deno.readTextFileSync(join(ROOT, "data/reference/official-ipasn.csv")),
+      );
+      await page.goto(`${url}/rekonsiliasi`, { waitUntil: "networkidle" });
+      assert.equal(
+        await page.locator("table.tabel-data").first().locator("tbody tr").count(),
+        official.length,
+      );
+      await page.getByRole("combobox", { name: "Angka" }).selectOption({ index: 2 });
+      await page.waitForFunction(() => location.search.includes("angka=3"));
+      assert.ok(await page.getByText("Kombinasi terdekat").isVisible());
+
+      // Beranda does not load DuckDB; the SQL page does, from this site only.
+      const before = log.length;
+      await page.goto(url, { waitUntil: "networkidle" });
+      assert.deepEqual(log.slice(before).filter((r) => /duckdb/.test(r.path)), []);
+      await page.goto(`${url}/eksplorasi`, { waitUntil: "networkidle" });
+      await page.getByText(/DuckDB siap/).waitFor({ timeout: 60_000 });
+      await page.getByText("46 baris").waitFor();
+      assert.equal(await page.locator("table.tabel-data tbody tr").count(), 46);
+      assert.ok(log.some((r) => /duckdb-eh\.[0-9a-f]+\.wasm$/.test(r.path)));
+      // A typo gets a readable error, not a broken page.
+      await page.getByRole("textbox", { name: "SQL" }).fill("SELEC nilai FROM instansi");
+      await page.getByRole("button", { name: /Jalankan/ }).click();
+      await page.getByRole("alert").getByText("SQL tidak bisa dijalankan").waitFor();
+      await page.getByRole("textbox", { name: "SQL" }).fill("SELECT nilai FROM instansii");
+      await page.getByRole("textbox", { name: "SQL" }).press("Control+Enter");
+      await page.getByText("Tabel itu tidak ada").waitFor();
+      // An example over periods draws a chart; the query is in the URL.
+      await page.getByRole("combobox", { name: "Contoh" }).selectOption({
+        label: "Rata-rata Kanreg per periode dan metode",
+      });
+      await page.getByText("26 baris").waitFor();
+      assert.equal(await page.locator("#observablehq-main svg[class^=plot]").count(), 1);
+      await page.waitForFunction(() => location.search.includes("sql=SELECT+periode"));
+      await page.screenshot({ path: join(ARTIFACTS, "eksplorasi.png"), fullPage: true });
+      assert.deepEqual(w.errors, []);
+      assert.deepEqual(w.foreign, []);
+    });
+  },
+});
+
+Deno.test({
+  name:
+    "internal build: per-unit worklists with NIPs and names exist only there; the public build has none",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "ipasn-internal-" });
+    const all = join(root, "all");
+    await generate({ out: all, scale: "kanreg8", only: ["6474"], sizeFactor: 0.2 });
+    Deno.mkdirSync(join(root, "raw"));
+    Deno.renameSync(join(all, "2025-Q4"), join(root, "raw", "2025-Q4"));
+    const internalOut = join(root, "dist-internal");
+    const i = await buildInto(root, ["--audience", "internal", "--out", internalOut]);
+    assert.ok(i.ok, i.log.slice(-3000));
+    const p = await buildInto(root);
+    assert.ok(p.ok, p.log.slice(-3000));
+
+    const people = await queryOut<{ nip: string; nama: string }>(
+      root,
+      `SELECT nip, nama FROM read_csv('{out}/raw/2025-Q4/pegawai.csv', all_varchar = true)`,
+    );
+    const names = nameSet(people.map((r) => r.nama));
+    const units = await queryOut<{ kode_unit: string }>(
+      root,
+      `SELECT DISTINCT kode_unit FROM read_csv('{out}/raw/2025-Q4/pegawai.csv', all_varchar = true)`,
+    );
+    // Internal: a page per unit, and worklists naming people.
+    assert.ok(existsSync(join(internalOut, "internal/6474.html")));
+    const missing = units.filter((u) =>
+      !existsSync(join(internalOut, `internal/6474/${u.kode_unit}.html`))
+    );
+    assert.deepEqual(missing, []);
+    const worklist = [...files(join(internalOut, "_file/internal/data/daftar"))].find((f) =>
+      /\/6474\.[0-9a-f]+\.csv$/.test(f)
+    )!;
+    const rows = csvParse(Deno.readTextFileSync(worklist));
+    assert.ok(rows.length > 50, `${rows.length} worklist rows`);
+    const known = new Set(people.map((r) => r.nip));
+    assert.ok(rows.every((r) => known.has(r.nip!)));
+    assert.ok((await scanDir(internalOut, names)).length > 0, "the scan finds the internal data");
+    // Public: no internal page or file, and the scan finds no NIP, name or per-person table.
+    const dist = join(root, "dist");
+    assert.deepEqual(
+      [...files(dist)].map((f) => f.slice(dist.length)).filter((f) => /internal|daftar/.test(f)),
+      [],
+    );
+    assert.deepEqual(await scanDir(dist, names), []);
+    const publicText = [...files(dist)].filter((f) => /\.(html|js|csv|json)$/.test(f))
+      .map((f) => Deno.readTextFileSync(f)).join("\n");
+    assert.deepEqual(people.filter((r) => publicText.includes(r.nip)).map((r) => r.nip), []);
+
+    // The internal build refuses to overwrite the public site.
+    const refused = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        join(ROOT, "scripts/build.ts"),
+        "--audience",
+        "internal",
+        "--out",
+        "dist",
+      ],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(refused.code, 2);
+    assert.match(new TextDecoder().decode(refused.stderr), /must not be written to dist/);
+
+    // A unit page in Chromium: its worklist, sorted by points, and no error.
+    const unit = rows[0].kode_unit!;
+    const ofUnit = rows.filter((r) => r.kode_unit === unit);
+    await withSite(internalOut, async (url, browser) => {
+      const page = await browser.newPage();
+      const w = watch(page, url);
+      await page.goto(`${url}/internal/6474/${unit}`, { waitUntil: "networkidle" });
+      await page.getByText("INTERNAL").first().waitFor();
+      const table = page.locator("table.tabel-data").last();
+      assert.equal(await table.locator("tbody tr").count(), ofUnit.length);
+      assert.equal(
+        await table.locator("tbody tr").first().locator("td").first().textContent(),
+        [...ofUnit].sort((a, b) =>
+          Number(b.poin) - Number(a.poin) || a.nip!.localeCompare(b.nip!)
+        )[0].nip,
+      );
+      await page.goto(`${url}/internal/6474`, { waitUntil: "networkidle" });
+      assert.equal(await page.locator("table.tabel-data tbody tr").count(), units.length);
+      assert.deepEqual(w.errors, []);
+      assert.deepEqual(w.foreign, []);
     });
   },
 });
