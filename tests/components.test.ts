@@ -7,7 +7,9 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { parseHTML } from "linkedom";
 import { nameSet, scanDir, scanText } from "../loaders/privacy.ts";
-import { suppress } from "../loaders/site.ts";
+import { suppress, toParquet } from "../loaders/site.ts";
+import { tableFromIPC } from "@uwdata/flechette";
+import { barisBiasa, grafikCepat, parquetKeArrow, pesanGalat } from "../src/components/sql.ts";
 import { batangDimensi, petaCelah } from "../src/components/dimensi.ts";
 import {
   akhirPeriode,
@@ -328,4 +330,31 @@ Deno.test("chart snapshots: simulator gains and the reconciliation waterfall", (
     "air-terjun",
     airTerjun(rekonsiliasi(71.2, VARIAN, DASAR)!, { width: 600, document }) as Element,
   );
+});
+
+Deno.test("SQL page: a public Parquet table reaches DuckDB-Wasm as Arrow with its values and types", async () => {
+  const rows = [
+    { periode: "2024-Q3", kode_instansi: "63", nilai: 81.2345, n_asn: 14130, metode_baku: true },
+    { periode: "2024-Q3", kode_instansi: "6474", nilai: null, n_asn: 3, metode_baku: false },
+  ];
+  const bytes = await toParquet(rows);
+  const table = tableFromIPC(await parquetKeArrow(bytes.buffer as ArrayBuffer));
+  assert.deepEqual(table.toArray().map((r) => ({ ...r })), rows);
+  assert.deepEqual(table.schema.fields.map((f) => f.type.typeId), [5, 5, 3, 3, 6]); // utf8, float, bool
+  assert.deepEqual(barisBiasa([{ a: 3n, b: new Date("2024-09-30"), c: null }], ["a", "b", "c"]), [
+    { a: 3, b: "2024-09-30", c: null },
+  ]);
+  assert.match(
+    pesanGalat("Catalog Error: Table with name instansii does not exist!").saran!,
+    /Tabel itu tidak ada/,
+  );
+  assert.equal(pesanGalat("Something else").saran, null);
+  const byPeriod = [{ periode: "2024", metode: "a", nilai: 70 }, {
+    periode: "2025",
+    metode: "a",
+    nilai: 72,
+  }];
+  assert.ok(grafikCepat(byPeriod, ["periode", "metode", "nilai"], { document }));
+  assert.ok(grafikCepat([{ nama: "x", nilai: 1 }], ["nama", "nilai"], { document }));
+  assert.equal(grafikCepat([{ nama: "x" }], ["nama"], { document }), null);
 });

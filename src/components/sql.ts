@@ -4,7 +4,7 @@
  * turned into plain rows, and a quick chart chosen from the shape of a result.
  */
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
-import { bool, float64, tableFromArrays, tableToIPC, utf8 } from "@uwdata/flechette";
+import { bool, type DataType, float64, tableFromArrays, tableToIPC, utf8 } from "@uwdata/flechette";
 import * as Plot from "@observablehq/plot";
 import { locale, nilai } from "./format.js";
 
@@ -17,7 +17,7 @@ export async function parquetKeArrow(buffer: ArrayBuffer): Promise<Uint8Array> {
   const names = metadata.schema.slice(1).map((s) => s.name);
   const rows = await parquetReadObjects({ file: buffer, metadata }) as Record<string, unknown>[];
   const arrays: Record<string, Value[]> = {};
-  const types: Record<string, ReturnType<typeof utf8>> = {};
+  const types: Record<string, DataType> = {};
   for (const name of names) {
     const values = rows.map((r) => {
       const v = r[name];
