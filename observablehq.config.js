@@ -19,7 +19,11 @@ function instansi() {
 
 /** @returns {{kode_instansi: string, kode_unit: string}[]} written by scripts/build.ts */
 function unitRoutes() {
-  return JSON.parse(Deno.readTextFileSync(`${computed}/.site/rute-internal.json`));
+  try {
+    return JSON.parse(Deno.readTextFileSync(`${computed}/.site/rute-internal.json`));
+  } catch {
+    return []; // the preview server (deno task dev) serves any unit without a list
+  }
 }
 
 /** @returns {boolean} */

@@ -27,16 +27,24 @@ for (const [name, version] of Object.entries(versions)) {
     recursive: true,
   });
 }
+// `--audience internal` serves the internal pages too (their loaders refuse to run otherwise).
+const audienceAt = Deno.args.indexOf("--audience");
+const audience = audienceAt >= 0 ? Deno.args[audienceAt + 1] : "public";
+const args = audienceAt >= 0 ? Deno.args.toSpliced(audienceAt, 2) : [...Deno.args];
 const p = new Deno.Command(deno, {
   args: [
     "run",
     "-A",
     join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"),
     "preview",
-    ...Deno.args,
+    ...args,
   ],
   cwd: ROOT,
-  env: { OBSERVABLE_TELEMETRY_DISABLE: "true", IPASN_COMPUTED: join(ROOT, "data/computed") },
+  env: {
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    IPASN_COMPUTED: join(ROOT, "data/computed"),
+    IPASN_AUDIENCE: audience,
+  },
   stdout: "inherit",
   stderr: "inherit",
 }).spawn();
