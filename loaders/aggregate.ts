@@ -51,7 +51,8 @@ export function aggregateSql(profiles: MethodProfile[], defaultId: string | unde
     `count(*) FILTER (WHERE i.kategori = ${lit(c)}) AS instansi_${slug(c)}`
   ).join(", ");
   return `
-CREATE OR REPLACE TABLE skor_wilayah AS
+-- A view, not a copy: every level reads skor once through a join with the small region table.
+CREATE OR REPLACE VIEW skor_wilayah AS
   SELECT s.*, r.kode_provinsi FROM skor s JOIN ref_wilayah r USING (kode_instansi);
 
 CREATE OR REPLACE TABLE agg_unit AS
@@ -88,6 +89,6 @@ CREATE OR REPLACE TABLE agg_kanreg AS
   SELECT a.*, ${instansiCounts}, count(i.kode_instansi) AS jumlah_instansi
   FROM agg_kanreg a JOIN agg_instansi i USING (periode, metode)
   GROUP BY ALL;
-DROP TABLE skor_wilayah;
+DROP VIEW skor_wilayah;
 `;
 }

@@ -3,6 +3,9 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
 export type Row = Record<string, unknown>;
 
+/** IPASN_TRACE=1 prints every statement that takes longer than 0.5 s, for performance work. */
+const TRACE = Deno.env.get("IPASN_TRACE") === "1";
+
 export class Db {
   private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
 
@@ -16,7 +19,12 @@ export class Db {
   }
 
   async run(sql: string): Promise<void> {
+    const t0 = TRACE ? performance.now() : 0;
     await this.conn.run(sql);
+    if (TRACE && performance.now() - t0 > 500) {
+      const first = sql.replace(/\s+/g, " ").trim().slice(0, 110);
+      console.error(`[trace] ${((performance.now() - t0) / 1000).toFixed(1)} s  ${first}`);
+    }
   }
 
   /** Rows as plain JS objects; BIGINT becomes number when it is safe, DATE an ISO string. */

@@ -369,8 +369,9 @@ async function computePeriod(
     }
     for (const s of outsideScoreSql(profiles, period)) await db.run(s);
     const periodFiles: Record<string, string> = {
-      peluang_asn:
-        "SELECT * FROM peluang ORDER BY metode, kode_instansi, kode_unit, intervensi, poin DESC, nip",
+      // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
+      // the rest of their write, and every reader filters and sorts what it needs.
+      peluang_asn: "SELECT * FROM peluang",
       peluang_unit: gainTableSql("peluang", ["kode_instansi", "kode_unit"]) + " ORDER BY ALL",
       peluang_instansi: gainTableSql("peluang", ["kode_instansi"]) + " ORDER BY ALL",
       komponen_instansi: componentSql + " ORDER BY ALL",
@@ -379,9 +380,7 @@ async function computePeriod(
       await db.run(`COPY (${sql}) TO ${lit(join(target, `${name}.parquet`))} (FORMAT parquet)`);
     }
     await db.run(
-      `COPY (SELECT * FROM skor ORDER BY metode, kode_instansi, kode_unit, nip) TO ${
-        lit(join(target, "skor_asn.parquet"))
-      } (FORMAT parquet)`,
+      `COPY skor TO ${lit(join(target, "skor_asn.parquet"))} (FORMAT parquet)`,
     );
     for (const t of ["agg_unit", "agg_instansi", "agg_provinsi", "agg_kanreg"]) {
       await db.run(
@@ -522,20 +521,14 @@ async function combine(
       await copyCsv(db, sql, join(staging, `${name}.csv`));
       await db.run(`COPY (${sql}) TO ${lit(join(staging, `${name}.parquet`))} (FORMAT parquet)`);
     }
-    await db.run(
-      `COPY (${
-        perPeriod(
-          "peluang_asn",
-          "metode, kode_instansi, kode_unit, intervensi, poin DESC, nip",
-        )
-      }) TO ${lit(join(staging, "peluang_asn.parquet"))} (FORMAT parquet)`,
-    );
-    await db.run(
-      `COPY (SELECT s.* FROM read_parquet(${
-        files("skor_asn")
-      }) s JOIN urutan USING (periode) ORDER BY urutan, metode, kode_instansi, kode_unit, nip)
-      TO ${lit(join(staging, "skor_asn.parquet"))} (FORMAT parquet)`,
-    );
+    // Per-person files: the periods' files one after another (DuckDB keeps the file order).
+    for (const name of ["peluang_asn", "skor_asn"]) {
+      await db.run(
+        `COPY (SELECT * FROM read_parquet(${files(name)})) TO ${
+          lit(join(staging, `${name}.parquet`))
+        } (FORMAT parquet)`,
+      );
+    }
     await copyCsv(
       db,
       `SELECT q.periode, q.tabel, q.file, q.line, q."column", q.reason FROM (

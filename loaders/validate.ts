@@ -324,29 +324,24 @@ export async function validateTable(
       table === "kinerja" ? ", tahun" : ""
     }) AS _first_line`
     : "";
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE v1 AS SELECT *${
-      parsed.length ? ", " + parsed.join(", ") : ""
-    } FROM (
+  // Parsed columns and row checks in one pass (one materialised table, not two).
+  const v1 = `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
       SELECT t.*, ${parse.get("nip")!.replace(/"nip"/, "t.nip")} AS nip__clean${
-      shaped.length ? ", " + shaped.join(", ") : ""
-    }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM raw_${table} t${
-      codes.map((c) =>
-        ` LEFT JOIN map_${c.name} m_${c.name} ON t.${ident(c.name)} = m_${c.name}.raw`
-      ).join("")
-    })`,
-  );
+    shaped.length ? ", " + shaped.join(", ") : ""
+  }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM raw_${table} t${
+    codes.map((c) => ` LEFT JOIN map_${c.name} m_${c.name} ON t.${ident(c.name)} = m_${c.name}.raw`)
+      .join("")
+  })`;
   const rowChecks = checksFor(table, period, parse);
-  const reason1 = caseOf(rowChecks);
+  const row = caseOf(rowChecks);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE v2 AS SELECT *, ${reason1.reason} AS _reason, ${reason1.column} AS _column FROM v1`,
+    `CREATE OR REPLACE TEMP TABLE v2 AS SELECT *, ${row.index} AS _check FROM (${v1})`,
   );
   // Whole-table checks run on rows that passed the row checks, so a bad row never makes a good one a duplicate.
+  const whole = caseOf(tableChecks(table, period));
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE v3 AS SELECT * EXCLUDE (_reason, _column), ${
-      caseOf(tableChecks(table, period)).reason
-    } AS _reason, ${caseOf(tableChecks(table, period)).column} AS _column
-    FROM (SELECT *${extra} FROM v2 WHERE _reason IS NULL)`,
+    `CREATE OR REPLACE TEMP TABLE v3 AS SELECT * EXCLUDE (_check), ${whole.index} AS _check
+    FROM (SELECT *${extra} FROM v2 WHERE _check IS NULL)`,
   );
   const endCheck = table === "diklat"
     ? `WHEN tanggal_selesai__date < tanggal_mulai__date THEN 'tanggal_selesai ' || tanggal_selesai || ' is before tanggal_mulai ' || tanggal_mulai`
@@ -357,20 +352,20 @@ export async function validateTable(
   await db.run(`
     INSERT INTO quarantine SELECT ${lit(table)}, ${
     lit(file)
-  }, _line, _column, _reason FROM v2 WHERE _reason IS NOT NULL;
+  }, _line, ${row.column}, ${row.reason} FROM v2 WHERE _check IS NOT NULL;
     INSERT INTO quarantine SELECT ${lit(table)}, ${
     lit(file)
-  }, _line, _column, _reason FROM v3 WHERE _reason IS NOT NULL;
+  }, _line, ${whole.column}, ${whole.reason} FROM v3 WHERE _check IS NOT NULL;
     ${
     endCheck
       ? `INSERT INTO quarantine SELECT ${lit(table)}, ${
         lit(file)
-      }, _line, '${endColumn}', CASE ${endCheck} END FROM v3 WHERE _reason IS NULL AND CASE ${endCheck} END IS NOT NULL;`
+      }, _line, '${endColumn}', CASE ${endCheck} END FROM v3 WHERE _check IS NULL AND CASE ${endCheck} END IS NOT NULL;`
       : ""
   }
     CREATE OR REPLACE TABLE ${table} AS SELECT _line, ${TYPED[table]} FROM v3
-      WHERE _reason IS NULL ${endCheck ? `AND CASE ${endCheck} END IS NULL` : ""};
-    DROP TABLE v1; DROP TABLE v2; DROP TABLE v3;
+      WHERE _check IS NULL ${endCheck ? `AND CASE ${endCheck} END IS NULL` : ""};
+    DROP TABLE v2; DROP TABLE v3;
   `);
   const { used } = await db.one<{ used: number }>(`SELECT count(*) AS used FROM ${table}`);
   const { quarantined } = await db.one<{ quarantined: number }>(
@@ -379,15 +374,26 @@ export async function validateTable(
   return { used, quarantined };
 }
 
-function caseOf(checks: Check[]): { reason: string; column: string } {
-  if (!checks.length) return { reason: "CAST(NULL AS VARCHAR)", column: "CAST(NULL AS VARCHAR)" };
-  // A check whose SQL is NULL (e.g. a comparison with an empty value) does not fire.
+/**
+ * The first failing check of a row, as its number (`index`, NULL when none fails), computed once
+ * for every row; its reason and column are then read from the number only for the failing rows.
+ * A check whose SQL is NULL (e.g. a comparison with an empty value) does not fire.
+ */
+function caseOf(checks: Check[]): { index: string; reason: string; column: string } {
+  if (!checks.length) {
+    return {
+      index: "CAST(NULL AS INTEGER)",
+      reason: "CAST(NULL AS VARCHAR)",
+      column: "CAST(NULL AS VARCHAR)",
+    };
+  }
   return {
-    reason: `CASE ${
-      checks.map((c) => `WHEN coalesce(${c.fails}, FALSE) THEN ${c.reason}`).join(" ")
+    index: `CASE ${
+      checks.map((c, i) => `WHEN coalesce(${c.fails}, FALSE) THEN ${i + 1}`).join(" ")
     } END`,
-    column: `CASE ${
-      checks.map((c) => `WHEN coalesce(${c.fails}, FALSE) THEN ${lit(c.column)}`).join(" ")
+    reason: `CASE _check ${checks.map((c, i) => `WHEN ${i + 1} THEN ${c.reason}`).join(" ")} END`,
+    column: `CASE _check ${
+      checks.map((c, i) => `WHEN ${i + 1} THEN ${lit(c.column)}`).join(" ")
     } END`,
   };
 }
