@@ -148,6 +148,25 @@ export const MethodProfile = z.object({
       path: ["dimensi"],
     });
   }
+  // Kompetensi is capped at its maximum; the other dimensions take a rule's points as they are.
+  const above = (path: (string | number)[], points: number, dim: keyof typeof p.dimensi) => {
+    if (points > p.dimensi[dim].maks) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${points} points, above the ${dim} maximum of ${p.dimensi[dim].maks}`,
+        path,
+      });
+    }
+  };
+  p.kualifikasi.poin.forEach((r, i) => above(["kualifikasi", "poin", i], r.poin, "kualifikasi"));
+  above(["kualifikasi", "kosong"], p.kualifikasi.kosong.poin, "kualifikasi");
+  p.kinerja.poin.forEach((r, i) => above(["kinerja", "poin", i], r.poin, "kinerja"));
+  above(["kinerja", "kosong"], p.kinerja.kosong.poin, "kinerja");
+  for (const [id, v] of Object.entries(p.disiplin.varian)) {
+    for (const k of ["bersih", "RINGAN", "SEDANG", "BERAT"] as const) {
+      above(["disiplin", "varian", id, k], v[k], "disiplin");
+    }
+  }
   if (!(p.disiplin.varian_aktif in p.disiplin.varian)) {
     ctx.addIssue({
       code: "custom",
@@ -182,6 +201,14 @@ function deepMerge(base: Json, over: Json): Json {
 }
 
 export class ProfileError extends Error {}
+
+/**
+ * The folder of method profiles: `data/methods/`, or the folder that `--methods` names (passed on
+ * to the site's data loaders as IPASN_METHODS). Read at call time so a script can set it first.
+ */
+export function methodsDir(): string {
+  return Deno.env.get("IPASN_METHODS") ?? new URL("../data/methods", import.meta.url).pathname;
+}
 
 /** Load every profile of a folder, resolving `extends`, validated; sorted by id. */
 export async function loadProfiles(dir: string): Promise<MethodProfile[]> {

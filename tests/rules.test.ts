@@ -4,6 +4,7 @@
  * Expected values are [kualifikasi, kompetensi, kinerja, disiplin]; null = not counted.
  */
 import assert from "node:assert/strict";
+import { loadProfiles, ProfileError } from "../loaders/method.ts";
 import {
   type Export,
   nip,
@@ -487,4 +488,37 @@ Deno.test("a binary disiplin variant selected by a profile that extends bkn-2024
   assert.equal(get("bkn-2024", a), 3);
   assert.equal(get("lokal-biner", a), 0);
   assert.equal(get("lokal-biner", b), 5);
+});
+
+Deno.test("a profile whose maxima move is refused while a rule still gives more than its dimension's maximum", async () => {
+  const root = await tempDir();
+  for (const f of ["bkn-2019.json", "bkn-2024.json"]) {
+    Deno.copyFileSync(`data/methods/${f}`, `${root}/${f}`);
+  }
+  const lokal = {
+    id: "lokal",
+    extends: "bkn-2024",
+    nama: "Varian lokal",
+    baku_untuk: null,
+    dimensi: { kinerja: { maks: 25 }, kompetensi: { maks: 45 } },
+  };
+  Deno.writeTextFileSync(`${root}/lokal.json`, JSON.stringify(lokal));
+  await assert.rejects(
+    () => loadProfiles(root),
+    (e: Error) =>
+      e instanceof ProfileError && /lokal\.json: invalid method profile/.test(e.message) &&
+      /kinerja\.poin\.0: 30 points, above the kinerja maximum of 25/.test(e.message),
+  );
+  // Rescaling the SKP points makes it valid.
+  const base = (await loadProfiles("data/methods")).find((p) => p.id === "bkn-2024")!;
+  Deno.writeTextFileSync(
+    `${root}/lokal.json`,
+    JSON.stringify({
+      ...lokal,
+      kinerja: { poin: base.kinerja.poin.map((r) => ({ ...r, poin: r.poin - 5 })) },
+    }),
+  );
+  const p = (await loadProfiles(root)).find((x) => x.id === "lokal")!;
+  assert.equal(p.dimensi.kinerja.maks, 25);
+  assert.equal(p.kinerja.poin[0].poin, 25);
 });
