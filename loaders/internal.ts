@@ -7,10 +7,8 @@
 import { join } from "node:path";
 import { Db, lit } from "./duck.ts";
 import { interventions } from "./gain.ts";
-import { loadProfiles } from "./method.ts";
+import { loadProfiles, methodsDir } from "./method.ts";
 import { COMPUTED, manifest } from "./site.ts";
-
-const ROOT = new URL("../", import.meta.url).pathname;
 
 export function assertInternal(): void {
   if (Deno.env.get("IPASN_AUDIENCE") !== "internal") {
@@ -40,7 +38,7 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
 export async function worklist(kode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
   const { periode, metode } = worklistPeriod();
-  const profiles = await loadProfiles(join(ROOT, "data/methods"));
+  const profiles = await loadProfiles(methodsDir());
   const labels = interventions(profiles.find((p) => p.id === metode)!);
   const label = `CASE intervensi ${
     labels.map((i) => `WHEN ${lit(i.id)} THEN ${lit(i.label)}`).join(" ")

@@ -15,7 +15,7 @@ import { Db, lit } from "./duck.ts";
 import { InputError } from "./errors.ts";
 import { gainSql, gainTableSql } from "./gain.ts";
 import { findTables, loadTable } from "./ingest.ts";
-import { defaultProfileFor, loadProfiles, type MethodProfile } from "./method.ts";
+import { defaultProfileFor, loadProfiles, type MethodProfile, methodsDir } from "./method.ts";
 import { comparePeriods, isPeriodId, parsePeriod } from "./period.ts";
 import { loadWilayah, REFERENCE_DIR, type Wilayah } from "./reference.ts";
 import { componentSql, outsideScoreSql, variantSql } from "./rekonsiliasi.ts";
@@ -199,18 +199,18 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const out = resolve(o.out);
   const raw = resolve(o.raw);
   recover(out);
-  const methodsDir = o.methodsDir ?? join(ROOT, "data/methods");
+  const profileDir = o.methodsDir ?? methodsDir();
   const aliasesPath = o.aliasesPath ?? join(ROOT, "data/aliases/kode.json");
   const wilayahPath = o.wilayahPath ??
     (existsSync(join(raw, "wilayah.csv"))
       ? join(raw, "wilayah.csv")
       : join(REFERENCE_DIR, "wilayah-kanreg8.csv"));
-  let profiles = await loadProfiles(methodsDir);
+  let profiles = await loadProfiles(profileDir);
   if (o.methods?.length) {
     const unknown = o.methods.filter((m) => !profiles.some((p) => p.id === m));
     if (unknown.length) {
       throw new InputError(
-        methodsDir,
+        profileDir,
         `no method profile ${unknown.join(", ")}`,
         `use one of ${profiles.map((p) => p.id).join(", ")}`,
       );
@@ -220,8 +220,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const aliases = await loadAliases(aliasesPath);
   const wilayah = await loadWilayah(wilayahPath);
   const periods = listPeriods(raw);
-  const profileFiles = [...Deno.readDirSync(methodsDir)].filter((e) => e.name.endsWith(".json"))
-    .map((e) => join(methodsDir, e.name)).sort();
+  const profileFiles = [...Deno.readDirSync(profileDir)].filter((e) => e.name.endsWith(".json"))
+    .map((e) => join(profileDir, e.name)).sort();
   const config = await configHash([...profileFiles, aliasesPath, wilayahPath]) +
     profiles.map((p) => p.id).join(",");
   log({ type: "start", periods, methods: profiles.map((p) => p.id) });

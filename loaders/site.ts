@@ -9,7 +9,7 @@ import { z } from "zod";
 import { categoryNames, slug } from "./aggregate.ts";
 import { csvSafe } from "./csv.ts";
 import { Db, lit } from "./duck.ts";
-import { loadProfiles, type MethodProfile } from "./method.ts";
+import { loadProfiles, type MethodProfile, methodsDir } from "./method.ts";
 import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "./reference.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -78,7 +78,7 @@ async function read(name: string, cols: string[], rest = ""): Promise<Record<str
 }
 
 async function categoryCols(profiles?: MethodProfile[]): Promise<string[]> {
-  const ps = profiles ?? await loadProfiles(join(ROOT, "data/methods"));
+  const ps = profiles ?? await loadProfiles(methodsDir());
   return categoryNames(ps).map(slug);
 }
 
@@ -313,9 +313,15 @@ export async function ringkasan() {
     kategori: r.kategori,
     peringkat: r.peringkat,
   });
+  const profile = (await loadProfiles(methodsDir())).find((p) => p.id === metode);
   return {
     periode: latest,
     metode,
+    /** The method's categories, highest first, with the column counting instansi in each. */
+    kategori: (profile?.kategori.batas ?? []).map((b) => ({
+      nama: b.nama,
+      kolom: `instansi_${slug(b.nama)}`,
+    })),
     sintetis: m.sintetis,
     kanreg: kanreg.find((r) => r.periode === latest),
     tren: kanreg.map((r) => ({ periode: r.periode, metode: r.metode, nilai: r.nilai })),

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
 import { InputError } from "../loaders/errors.ts";
-import { ProfileError } from "../loaders/method.ts";
+import { methodsDir, ProfileError } from "../loaders/method.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { unitRoutes } from "../loaders/internal.ts";
 import { nameSet, scanDir } from "../loaders/privacy.ts";
@@ -34,8 +34,11 @@ const { values } = parseArgs({
     computed: { type: "string" },
     /** Default: dist/ (public) or dist-internal/ (internal). */
     out: { type: "string" },
+    /** A folder of method profiles instead of data/methods/. */
+    methods: { type: "string" },
   },
 });
+if (values.methods) Deno.env.set("IPASN_METHODS", resolve(values.methods));
 const AUDIENCES = ["public", "internal"];
 if (!AUDIENCES.includes(values.audience!)) {
   console.error(`--audience ${values.audience}: use one of ${AUDIENCES.join(", ")}`);
@@ -114,9 +117,7 @@ async function refreshLoaderCache(computed: string): Promise<void> {
       "varian_instansi.csv",
     ].map((f) => join(computed, f)),
     join(ROOT, "data/publikasi.json"),
-    ...[...Deno.readDirSync(join(ROOT, "data/methods"))].map((e) =>
-      join(ROOT, "data/methods", e.name)
-    ).sort(),
+    ...[...Deno.readDirSync(methodsDir())].map((e) => join(methodsDir(), e.name)).sort(),
     ...[...Deno.readDirSync(join(ROOT, "data/reference"))].map((e) =>
       join(ROOT, "data/reference", e.name)
     ).sort(),

@@ -4,17 +4,27 @@
  * src/data/* loaders see data/computed/; rerun `deno task score` (or restart) after new data.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const deno = Deno.execPath();
+
+/** Takes `--name value` out of the arguments passed on to Framework. */
+function option(args: string[], name: string): [string | undefined, string[]] {
+  const at = args.indexOf(name);
+  return at >= 0 ? [args[at + 1], args.toSpliced(at, 2)] : [undefined, args];
+}
+// `--audience internal` serves the internal pages too (their loaders refuse to run otherwise);
+// `--methods DIR` reads the method profiles from DIR, as `build --methods DIR` scored them.
+const [audience = "public", rest] = option(Deno.args, "--audience");
+const [methods, args] = option(rest, "--methods");
 
 if (!existsSync(join(ROOT, "data/computed/manifest.json"))) {
   console.error(
     "No computed data yet: running the build's pipeline first (demo data if data/raw/ is empty)…",
   );
   const b = await new Deno.Command(deno, {
-    args: ["run", "-A", join(ROOT, "scripts/build.ts")],
+    args: ["run", "-A", join(ROOT, "scripts/build.ts"), ...(methods ? ["--methods", methods] : [])],
     cwd: ROOT,
     stdout: "inherit",
     stderr: "inherit",
@@ -27,10 +37,7 @@ for (const [name, version] of Object.entries(versions)) {
     recursive: true,
   });
 }
-// `--audience internal` serves the internal pages too (their loaders refuse to run otherwise).
-const audienceAt = Deno.args.indexOf("--audience");
-const audience = audienceAt >= 0 ? Deno.args[audienceAt + 1] : "public";
-const args = audienceAt >= 0 ? Deno.args.toSpliced(audienceAt, 2) : [...Deno.args];
+
 const p = new Deno.Command(deno, {
   args: [
     "run",
@@ -44,6 +51,7 @@ const p = new Deno.Command(deno, {
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     IPASN_COMPUTED: join(ROOT, "data/computed"),
     IPASN_AUDIENCE: audience,
+    ...(methods ? { IPASN_METHODS: resolve(methods) } : {}),
   },
   stdout: "inherit",
   stderr: "inherit",

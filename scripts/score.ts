@@ -1,5 +1,5 @@
 /**
- * `deno task score --raw DIR --out DIR [--method ID]... [--max-quarantine 0.1]`
+ * `deno task score --raw DIR --out DIR [--method ID]... [--methods DIR] [--max-quarantine 0.1]`
  * Scores every period folder of DIR under every method profile and writes the output tables.
  */
 import { parseArgs } from "node:util";
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     raw: { type: "string", default: "data/raw" },
     out: { type: "string", default: "data/computed" },
     method: { type: "string", multiple: true },
+    methods: { type: "string" },
     "max-quarantine": { type: "string", default: "0.1" },
     help: { type: "boolean", short: "h" },
   },
@@ -25,6 +26,7 @@ if (values.help) {
 Reads one folder per period (YYYY or YYYY-Qn) under --raw, each holding pegawai, diklat, kinerja
 and hukdis (.csv, .xlsx or .parquet), and writes to --out: instansi.csv, unit.csv, provinsi.csv,
 kanreg.csv (and .parquet), skor_asn.parquet (private), quarantine.csv, accounting.json.
+--methods names the folder of method profiles (default data/methods).
 Only new or changed periods are recomputed.`,
   );
   Deno.exit(0);
@@ -41,6 +43,7 @@ try {
     raw: values.raw!,
     out: values.out!,
     methods: values.method,
+    methodsDir: values.methods,
     maxQuarantineShare: maxShare,
     log: (e: PipelineEvent) => progress.event(e),
   });

@@ -740,3 +740,103 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "a custom method profile added as a file is validated, computed and offered on every page, with its own maxima and bands",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "ipasn-profil-" });
+    hostileExport(join(root, "raw"), false);
+    const methods = join(root, "methods");
+    Deno.mkdirSync(methods);
+    for (const f of ["bkn-2019.json", "bkn-2024.json"]) {
+      Deno.copyFileSync(join(ROOT, "data/methods", f), join(methods, f));
+    }
+    // A local variant: SKP worth 25 instead of 30, kompetensi up to 45, binary disiplin, other bands.
+    const base = JSON.parse(Deno.readTextFileSync(join(methods, "bkn-2024.json")));
+    const band = (nama: string, min: number) => ({ nama, min });
+    Deno.writeTextFileSync(
+      join(methods, "lokal.json"),
+      JSON.stringify({
+        id: "bkn-2024-lokal",
+        extends: "bkn-2024",
+        nama: "Varian lokal Kota Samarinda",
+        baku_untuk: null,
+        dimensi: { kinerja: { maks: 25 }, kompetensi: { maks: 45 } },
+        kinerja: {
+          poin: base.kinerja.poin.map((r: { poin: number }) => ({ ...r, poin: r.poin - 5 })),
+        },
+        disiplin: { varian_aktif: "biner" },
+        kategori: {
+          batas: [
+            band("Sangat Tinggi", 90),
+            band("Tinggi", 80),
+            band("Sedang", 70),
+            band("Rendah", 60),
+            band("Sangat Rendah", -1e9),
+          ],
+        },
+      }),
+    );
+    const b = await buildInto(root, ["--methods", methods]);
+    assert.ok(b.ok, b.log.slice(-3000));
+    const dist = join(root, "dist");
+
+    // Computed: every ASN here has a BAIK or SANGAT_BAIK SKP and no punishment, and no one's
+    // training reaches 40 points, so the local value is bkn-2024's minus exactly 5.
+    const csv = [...files(join(dist, "_file/data"))].find((f) =>
+      /\/instansi\.[0-9a-f]+\.csv$/.test(f)
+    )!;
+    const rows = csvParse(Deno.readTextFileSync(csv));
+    const at = (m: string) => rows.find((r) => r.metode === m && r.kode_instansi === "6474")!;
+    assert.ok(
+      Math.abs(Number(at("bkn-2024-lokal").nilai) - (Number(at("bkn-2024").nilai) - 5)) < 1e-3,
+    );
+    assert.equal(at("bkn-2024-lokal").metode_baku, "false");
+
+    await withSite(dist, async (url, browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const w = watch(page, url);
+      // Offered in every method choice, and each page renders with it chosen.
+      for (
+        const [path, label] of [
+          ["peringkat?metode=bkn-2024-lokal", "Metode"],
+          ["tren?metode=bkn-2024-lokal&instansi=6474", "Metode"],
+          ["dimensi?metode=bkn-2024-lokal", "Metode"],
+          ["instansi/6474?metode=bkn-2024-lokal", "Metode"],
+          ["simulasi?metode=bkn-2024-lokal", "Metode"],
+          ["perbandingan?b=bkn-2024-lokal", "Metode B"],
+        ]
+      ) {
+        await page.goto(`${url}/${path}`, { waitUntil: "networkidle" });
+        const choice = page.getByRole("combobox", { name: label });
+        assert.equal(await choice.inputValue(), "bkn-2024-lokal", path);
+      }
+      // Its own maxima on the dimension page and the report card.
+      await page.goto(`${url}/dimensi?metode=bkn-2024-lokal`, { waitUntil: "networkidle" });
+      await page.getByText("celah kinerja (maks 25)").waitFor({ state: "attached" });
+      await page.getByText("celah kompetensi (maks 45)").waitFor({ state: "attached" });
+      await page.goto(`${url}/instansi/6474?metode=bkn-2024-lokal`, { waitUntil: "networkidle" });
+      await page.getByText("kinerja (maks 25)").waitFor({ state: "attached" });
+      // Method comparison: a pair of dots for the one instansi.
+      await page.goto(`${url}/perbandingan?a=bkn-2024&b=bkn-2024-lokal`, {
+        waitUntil: "networkidle",
+      });
+      assert.equal(await page.locator('svg circle[r="4"]').count(), 2);
+      // Simulator: starts from the local profile's value.
+      await page.goto(`${url}/simulasi?instansi=6474&metode=bkn-2024-lokal`, {
+        waitUntil: "networkidle",
+      });
+      const sekarang = await page.locator(".card", { hasText: "IP ASN sekarang" })
+        .locator(".kartu-angka").first().textContent();
+      assert.equal(sekarang, Number(at("bkn-2024-lokal").nilai).toFixed(2).replace(".", ","));
+      // The methodology page documents it, rule by rule.
+      await page.goto(`${url}/metodologi`, { waitUntil: "networkidle" });
+      await page.getByText("Varian lokal Kota Samarinda").first().waitFor();
+      assert.deepEqual(w.errors, []);
+      assert.deepEqual(w.foreign, []);
+    });
+  },
+});

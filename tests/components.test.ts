@@ -29,6 +29,38 @@ import { batangKenaikan } from "../src/components/kenaikan.ts";
 import { dumbbell, geserDimensi, pasangkan } from "../src/components/perbandingan.ts";
 import { airTerjun, rekonsiliasi, type Varian } from "../src/components/rekonsiliasi.ts";
 import { tempDir } from "./helpers/fixture.ts";
+import { batasKategori, maksDimensi, teksMetodeBaku } from "../src/components/profil.ts";
+import { loadProfiles } from "../loaders/method.ts";
+
+const PROFILES = await loadProfiles(new URL("../data/methods", import.meta.url).pathname);
+const BKN_2024 = PROFILES.find((p) => p.id === "bkn-2024")!;
+
+Deno.test("pages read maxima, category bands and default periods from the profiles", () => {
+  assert.deepEqual(maksDimensi(BKN_2024), {
+    kualifikasi: 25,
+    kompetensi: 40,
+    kinerja: 30,
+    disiplin: 5,
+  });
+  assert.deepEqual(batasKategori(PROFILES), [61, 71, 81, 91]);
+  assert.equal(
+    teksMetodeBaku(PROFILES),
+    "bkn-2019 sampai 2022 Triwulan IV, bkn-2024 mulai 2023 Triwulan I",
+  );
+  const lokal = {
+    ...BKN_2024,
+    id: "lokal",
+    baku_untuk: null,
+    dimensi: { ...BKN_2024.dimensi, kualifikasi: { ...BKN_2024.dimensi.kualifikasi, maks: 20 } },
+    kategori: {
+      ...BKN_2024.kategori,
+      batas: [{ nama: "Baik", min: 75 }, { nama: "Lain", min: -1e9 }],
+    },
+  };
+  assert.equal(maksDimensi(lokal).kualifikasi, 20);
+  assert.deepEqual(batasKategori([lokal, BKN_2024]), [61, 71, 75, 81, 91]);
+  assert.equal(teksMetodeBaku([lokal, BKN_2024]), "bkn-2024 mulai 2023 Triwulan I");
+});
 
 Deno.test("Indonesian formatting: comma decimals, dot thousands, periods in words", () => {
   assert.equal(nilai(81.7349), "81,73");
@@ -186,10 +218,14 @@ Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => 
       width: 600,
       resmi: [{ periode: "2024-Q3", nilai: 85.34, label: "resmi", url: "https://example.org/x" }],
       target: [{ tahun: 2024, target: 78, label: "target" }],
+      batas: batasKategori(PROFILES),
       document,
     }) as Element,
   );
-  snapshot("dimensi", batangDimensi(SAMPLE, { width: 600, document }) as Element);
+  snapshot(
+    "dimensi",
+    batangDimensi(SAMPLE, { width: 600, maks: maksDimensi(BKN_2024), document }) as Element,
+  );
   snapshot(
     "garis",
     garis([{ periode: "2022", nilai: 64.2, seri: "metode bkn-2019" }, {
@@ -201,7 +237,10 @@ Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => 
       document,
     }) as unknown as Element,
   );
-  snapshot("celah", petaCelah(SAMPLE, { width: 600, document }) as Element);
+  snapshot(
+    "celah",
+    petaCelah(SAMPLE, { width: 600, maks: maksDimensi(BKN_2024), document }) as Element,
+  );
   const tiles = [
     {
       kode_instansi: "63",
@@ -233,7 +272,15 @@ Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => 
     ["6301", 6, 7, "TL"],
     ["65", 5, 0, "KU"],
   ]);
-  snapshot("peta", peta(tiles, { warna: "kategori", width: 600, document }) as Element);
+  snapshot(
+    "peta",
+    peta(tiles, {
+      warna: "kategori",
+      kategori: BKN_2024.kategori.batas.map((b) => b.nama),
+      width: 600,
+      document,
+    }) as Element,
+  );
 });
 
 /** Eight variants of one instansi mean; ours is (m1, PNS and PPPK, all ASN) = 70. */

@@ -5,12 +5,6 @@ import { nilai } from "./format.js";
 export const DIMENSI = ["kualifikasi", "kompetensi", "kinerja", "disiplin"] as const;
 export const WARNA_DIMENSI = ["#4e79a7", "#59a14f", "#f28e2b", "#b07aa1"];
 export type Dimensi = typeof DIMENSI[number];
-export const MAKS: Record<Dimensi, number> = {
-  kualifikasi: 25,
-  kompetensi: 40,
-  kinerja: 30,
-  disiplin: 5,
-};
 
 export interface DimensiRow {
   label: string;
@@ -23,7 +17,7 @@ export interface DimensiRow {
 
 export function batangDimensi(
   rows: DimensiRow[],
-  o: { width?: number; maks?: Record<Dimensi, number>; document?: Document } = {},
+  o: { maks: Record<Dimensi, number>; width?: number; document?: Document },
 ): SVGSVGElement | HTMLElement {
   const long = rows.flatMap((r) =>
     DIMENSI.map((d) => ({ label: r.label, dimensi: d, skor: r[d] }))
@@ -45,9 +39,7 @@ export function batangDimensi(
           fill: "dimensi",
           order: [...DIMENSI],
           title: (d) =>
-            `${d.label}\n${d.dimensi}: ${nilai(d.skor)} dari ${
-              (o.maks ?? MAKS)[d.dimensi as Dimensi]
-            }`,
+            `${d.label}\n${d.dimensi}: ${nilai(d.skor)} dari ${o.maks[d.dimensi as Dimensi]}`,
         }),
       ),
       Plot.ruleX([0]),
@@ -58,9 +50,9 @@ export function batangDimensi(
 /** Gap to the maximum per dimension, as a heat table. */
 export function petaCelah(
   rows: DimensiRow[],
-  o: { width?: number; maks?: Record<Dimensi, number>; document?: Document } = {},
+  o: { maks: Record<Dimensi, number>; width?: number; document?: Document },
 ): SVGSVGElement | HTMLElement {
-  const maks = o.maks ?? MAKS;
+  const maks = o.maks;
   const long = rows.flatMap((r) =>
     DIMENSI.map((d) => ({
       label: r.label,

@@ -63,7 +63,6 @@ export function urutPeriode(a: string, b: string): number {
   return akhirPeriode(a).getTime() - akhirPeriode(b).getTime() || a.length - b.length;
 }
 
-export const KATEGORI = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"];
 export const WARNA_KATEGORI = ["#0072b2", "#56b4e9", "#e69f00", "#d55e00", "#8c2d04"];
 
 /** "Pemerintah Kabupaten Paser" → "Kabupaten Paser", for chart labels. */

@@ -3,7 +3,10 @@
  * roughly geographic positions (no external map service). Colour by value or by category.
  */
 import * as Plot from "@observablehq/plot";
-import { KATEGORI, nilai, WARNA_KATEGORI } from "./format.js";
+import { nilai, WARNA_KATEGORI } from "./format.js";
+
+/** The category colours dark enough to need white text. */
+const GELAP = new Set([0, 3, 4]);
 
 export interface PetakRow {
   kode_instansi: string;
@@ -55,6 +58,8 @@ export function peta(
   rows: PetakRow[],
   o: {
     warna: "kategori" | "nilai";
+    /** The method's category names, highest first (the profile's kategori.batas). */
+    kategori: string[];
     width?: number;
     href?: (r: PetakRow) => string;
     document?: Document;
@@ -69,7 +74,7 @@ export function peta(
     padding: 0.06,
     x: { axis: null, domain: [...Array(9).keys()] },
     y: { axis: null, domain: [...Array(11).keys()] },
-    color: o.warna === "kategori" ? { domain: KATEGORI, range: WARNA_KATEGORI, legend: true } : {
+    color: o.warna === "kategori" ? { domain: o.kategori, range: WARNA_KATEGORI, legend: true } : {
       type: "linear",
       scheme: "blues",
       domain: [60, 90],
@@ -94,7 +99,7 @@ export function peta(
         text: "singkat",
         fill: (d) =>
           (o.warna === "nilai" && (d.nilai ?? 0) > 78) ||
-            ["Sangat Tinggi", "Rendah", "Sangat Rendah"].includes(d.kategori ?? "")
+            (o.warna === "kategori" && GELAP.has(o.kategori.indexOf(d.kategori ?? "")))
             ? "white"
             : "black",
         fontSize: 10,

@@ -11,6 +11,8 @@ export interface TrenOptions {
   resmi?: { periode: string; nilai: number; label: string; url?: string }[];
   target?: { tahun: number; target: number; label: string }[];
   yDomain?: [number, number];
+  /** Category lower bounds, drawn as faint rules (from the method profiles). */
+  batas?: number[];
   /** For rendering outside a browser (tests). */
   document?: Document;
 }
@@ -24,7 +26,7 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
   const seri = o.seri ?? (() => "");
   const rows = data.map((d) => ({ ...d, t: akhirPeriode(d.periode), s: seri(d) }));
   const marks: Plot.Markish[] = [
-    Plot.ruleY([61, 71, 81, 91], { stroke: "currentColor", strokeOpacity: 0.12 }),
+    Plot.ruleY(o.batas ?? [], { stroke: "currentColor", strokeOpacity: 0.12 }),
     Plot.lineY(rows, { x: "t", y: "nilai", stroke: "s", marker: "circle-stroke", curve: "linear" }),
     Plot.tip(
       rows,

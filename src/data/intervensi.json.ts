@@ -1,8 +1,8 @@
 // The simulator's interventions per method, from the method profiles.
 import { gainsAreAdditive, interventions } from "../../loaders/gain.ts";
-import { loadProfiles } from "../../loaders/method.ts";
+import { loadProfiles, methodsDir } from "../../loaders/method.ts";
 
-const profiles = await loadProfiles(new URL("../../data/methods", import.meta.url).pathname);
+const profiles = await loadProfiles(methodsDir());
 console.log(JSON.stringify(Object.fromEntries(profiles.map((p) => [
   p.id,
   { tepat: gainsAreAdditive(p), intervensi: interventions(p) },
