@@ -83,10 +83,10 @@ async function categoryCols(profiles?: MethodProfile[]): Promise<string[]> {
 }
 
 const CODE_COLUMNS: Record<string, string[]> = {
-  instansi: ["kode_instansi", "kode_provinsi"],
+  instansi: ["kode_instansi", "kode_provinsi", "periode_sebelumnya"],
   unit: ["kode_instansi", "kode_unit"],
-  provinsi: ["kode_provinsi"],
-  kanreg: [],
+  provinsi: ["kode_provinsi", "periode_sebelumnya"],
+  kanreg: ["periode_sebelumnya"],
   peluang_instansi: ["kode_instansi"],
   varian_instansi: ["kode_instansi"],
 };
@@ -132,6 +132,7 @@ export async function provinsiRows(): Promise<Record<string, unknown>[]> {
     ...MEASURES,
     "jumlah_instansi",
     "selisih",
+    "periode_sebelumnya",
     ...cats.flatMap((c) => [`asn_${c}`, `instansi_${c}`]),
     ...QUALITY,
   ];
@@ -147,6 +148,7 @@ export async function kanregRows(): Promise<Record<string, unknown>[]> {
     ...MEASURES,
     "jumlah_instansi",
     "selisih",
+    "periode_sebelumnya",
     ...cats.flatMap((c) => [`asn_${c}`, `instansi_${c}`]),
     ...QUALITY,
   ];
@@ -313,7 +315,8 @@ export async function ringkasan() {
     kategori: r.kategori,
     peringkat: r.peringkat,
   });
-  const profile = (await loadProfiles(methodsDir())).find((p) => p.id === metode);
+  const profiles = await loadProfiles(methodsDir());
+  const profile = profiles.find((p) => p.id === metode);
   return {
     periode: latest,
     metode,
@@ -322,11 +325,13 @@ export async function ringkasan() {
       nama: b.nama,
       kolom: `instansi_${slug(b.nama)}`,
     })),
+    /** Which profile is the default for which periods. */
+    baku: profiles.map((p) => ({ id: p.id, baku_untuk: p.baku_untuk })),
     sintetis: m.sintetis,
     kanreg: kanreg.find((r) => r.periode === latest),
     tren: kanreg.map((r) => ({ periode: r.periode, metode: r.metode, nilai: r.nilai })),
-    naik: movers.slice(0, 5).map(pick),
-    turun: movers.slice(-5).reverse().map(pick),
+    naik: movers.filter((r) => Number(r.selisih) > 0).slice(0, 5).map(pick),
+    turun: movers.filter((r) => Number(r.selisih) < 0).slice(-5).reverse().map(pick),
     teratas: [...inst].sort((a, b) => Number(a.peringkat) - Number(b.peringkat)).slice(0, 5).map(
       pick,
     ),

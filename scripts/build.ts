@@ -99,8 +99,9 @@ function seedFrameworkCache(): void {
 }
 
 /**
- * Loader outputs depend on data/computed and the publication settings, which Framework's cache
- * does not know about: drop them when those changed, keep them otherwise (a warm rebuild).
+ * Loader outputs depend on data/computed, the publication settings, the profiles and the loader
+ * library, which Framework's cache does not know about: drop them when those changed, keep them
+ * otherwise (a warm rebuild).
  */
 async function refreshLoaderCache(computed: string): Promise<void> {
   const h = createHash("sha256");
@@ -118,6 +119,10 @@ async function refreshLoaderCache(computed: string): Promise<void> {
     ].map((f) => join(computed, f)),
     join(ROOT, "data/publikasi.json"),
     ...[...Deno.readDirSync(methodsDir())].map((e) => join(methodsDir(), e.name)).sort(),
+    // Framework reruns a loader when its own file changes, not when a module it imports does.
+    ...[...Deno.readDirSync(join(ROOT, "loaders"))].filter((e) => e.isFile).map((e) =>
+      join(ROOT, "loaders", e.name)
+    ).sort(),
     ...[...Deno.readDirSync(join(ROOT, "data/reference"))].map((e) =>
       join(ROOT, "data/reference", e.name)
     ).sort(),

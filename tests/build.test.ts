@@ -175,6 +175,32 @@ Deno.test({
 });
 
 Deno.test({
+  name:
+    "Beranda's summary comes from the engine: the latest Kanreg row, its previous period, risers and fallers by sign",
+  fn: () => {
+    const file = [...files(join(DIST, "_file/data"))].find((f) =>
+      /\/ringkasan\.[0-9a-f]+\.json$/.test(f)
+    )!;
+    const r = JSON.parse(Deno.readTextFileSync(file));
+    const kanreg = csvParse(Deno.readTextFileSync(join(COMPUTED, "kanreg.csv")));
+    const latest = kanreg.find((k) => k.periode === r.periode && k.metode === r.metode)!;
+    assert.equal(latest.metode_baku, "true");
+    assert.equal(r.kanreg.periode_sebelumnya, latest.periode_sebelumnya);
+    assert.ok(Math.abs(r.kanreg.nilai - Number(latest.nilai)) < 1e-3);
+    assert.ok(r.naik.length > 0 && r.turun.length > 0);
+    for (const d of r.naik) assert.ok(d.selisih > 0, `${d.nama_instansi} listed as rising`);
+    for (const d of r.turun) assert.ok(d.selisih < 0, `${d.nama_instansi} listed as falling`);
+    assert.deepEqual(r.kategori.map((c: { nama: string }) => c.nama), [
+      "Sangat Tinggi",
+      "Tinggi",
+      "Sedang",
+      "Rendah",
+      "Sangat Rendah",
+    ]);
+  },
+});
+
+Deno.test({
   name: "demo data: conforms to the contract (zero quarantined) and NIPs are valid and unique",
   fn: async () => {
     const acc = JSON.parse(Deno.readTextFileSync(join(COMPUTED, "accounting.json")));

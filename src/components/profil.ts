@@ -27,7 +27,7 @@ export function batasKategori(ps: ProfilRingkas[]): number[] {
 }
 
 /** "bkn-2019 sampai 2022 Triwulan IV, bkn-2024 mulai 2023 Triwulan I": which profile is the default for which periods. */
-export function teksMetodeBaku(ps: ProfilRingkas[]): string {
+export function teksMetodeBaku(ps: Pick<ProfilRingkas, "id" | "baku_untuk">[]): string {
   return ps.filter((p) => p.baku_untuk)
     .sort((a, b) =>
       String(a.baku_untuk!.dari ?? "").localeCompare(String(b.baku_untuk!.dari ?? ""))
