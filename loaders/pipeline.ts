@@ -521,8 +521,16 @@ async function combine(
       await copyCsv(db, sql, join(staging, `${name}.csv`));
       await db.run(`COPY (${sql}) TO ${lit(join(staging, `${name}.parquet`))} (FORMAT parquet)`);
     }
-    // Per-person files: the periods' files one after another (DuckDB keeps the file order).
+    // Per-person files: the periods' files one after another (DuckDB keeps the file order); one
+    // period's file is already the whole table, and a copy skips decoding and encoding it again.
     for (const name of ["peluang_asn", "skor_asn"]) {
+      if (periods.length === 1) {
+        Deno.copyFileSync(
+          join(staging, "periode", periods[0], `${name}.parquet`),
+          join(staging, `${name}.parquet`),
+        );
+        continue;
+      }
       await db.run(
         `COPY (SELECT * FROM read_parquet(${files(name)})) TO ${
           lit(join(staging, `${name}.parquet`))

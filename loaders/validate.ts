@@ -265,6 +265,26 @@ function tableChecks(table: TableName, period: Period): Check[] {
   }
 }
 
+/** An end before its start, checked last: on rows whose dates are otherwise valid. */
+function endChecks(table: TableName): Check[] {
+  if (table === "diklat") {
+    return [{
+      column: "tanggal_selesai",
+      fails: "tanggal_selesai__date < tanggal_mulai__date",
+      reason:
+        `'tanggal_selesai ' || tanggal_selesai || ' is before tanggal_mulai ' || tanggal_mulai`,
+    }];
+  }
+  if (table === "hukdis") {
+    return [{
+      column: "akhir",
+      fails: "akhir__date < tmt__date",
+      reason: `'akhir ' || akhir || ' is before tmt ' || tmt`,
+    }];
+  }
+  return [];
+}
+
 const TYPED: Record<TableName, string> = {
   pegawai:
     `nip__clean AS nip, nama, jenis_pegawai__code AS jenis_pegawai, kode_instansi, kode_unit, nama_unit,
@@ -319,13 +339,14 @@ export async function validateTable(
       `try_cast(replace(${ident(c.name)}, ',', '.') AS DOUBLE) AS ${ident(c.name + "__num")}`
     ),
   ];
-  const extra = table === "pegawai" || table === "kinerja"
-    ? `, min(_line) OVER (PARTITION BY nip__clean${
-      table === "kinerja" ? ", tahun" : ""
-    }) AS _first_line`
-    : "";
-  // Parsed columns and row checks in one pass (one materialised table, not two).
-  const v1 = `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
+  // Duplicates: the first line of each NIP (and year, for SKP) among rows that pass the row checks.
+  const duplicateKey = table === "pegawai"
+    ? "nip__clean"
+    : table === "kinerja"
+    ? "nip__clean, tahun"
+    : null;
+  // Parsed columns: every parse once, in a column the checks and the typed table reuse.
+  const parsedRows = `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
       SELECT t.*, ${parse.get("nip")!.replace(/"nip"/, "t.nip")} AS nip__clean${
     shaped.length ? ", " + shaped.join(", ") : ""
   }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM raw_${table} t${
@@ -333,39 +354,25 @@ export async function validateTable(
       .join("")
   })`;
   const rowChecks = checksFor(table, period, parse);
-  const row = caseOf(rowChecks);
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE v2 AS SELECT *, ${row.index} AS _check FROM (${v1})`,
-  );
-  // Whole-table checks run on rows that passed the row checks, so a bad row never makes a good one a duplicate.
-  const whole = caseOf(tableChecks(table, period));
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE v3 AS SELECT * EXCLUDE (_check), ${whole.index} AS _check
-    FROM (SELECT *${extra} FROM v2 WHERE _check IS NULL)`,
-  );
-  const endCheck = table === "diklat"
-    ? `WHEN tanggal_selesai__date < tanggal_mulai__date THEN 'tanggal_selesai ' || tanggal_selesai || ' is before tanggal_mulai ' || tanggal_mulai`
-    : table === "hukdis"
-    ? `WHEN akhir__date < tmt__date THEN 'akhir ' || akhir || ' is before tmt ' || tmt`
-    : "";
-  const endColumn = table === "diklat" ? "tanggal_selesai" : "akhir";
-  await db.run(`
-    INSERT INTO quarantine SELECT ${lit(table)}, ${
+  const later = [...tableChecks(table, period), ...endChecks(table)];
+  const all = caseOf([...rowChecks, ...later]);
+  // One pass: the first failing check, row checks before table checks. With a duplicate check,
+  // the later checks see only rows that passed the row checks, so a bad row never makes a good
+  // one a duplicate.
+  const checks = duplicateKey
+    ? `SELECT * EXCLUDE (_row), CASE WHEN _row IS NOT NULL THEN _row ELSE ${
+      caseOf(later, rowChecks.length + 1).index
+    } END AS _check FROM (
+        SELECT *, min(CASE WHEN _row IS NULL THEN _line END) OVER (PARTITION BY ${duplicateKey}) AS _first_line
+        FROM (SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${parsedRows})))`
+    : `SELECT *, ${all.index} AS _check FROM (${parsedRows})`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE checked_rows AS ${checks}`);
+  const quarantineRows = `INSERT INTO quarantine SELECT ${lit(table)}, ${
     lit(file)
-  }, _line, ${row.column}, ${row.reason} FROM v2 WHERE _check IS NOT NULL;
-    INSERT INTO quarantine SELECT ${lit(table)}, ${
-    lit(file)
-  }, _line, ${whole.column}, ${whole.reason} FROM v3 WHERE _check IS NOT NULL;
-    ${
-    endCheck
-      ? `INSERT INTO quarantine SELECT ${lit(table)}, ${
-        lit(file)
-      }, _line, '${endColumn}', CASE ${endCheck} END FROM v3 WHERE _check IS NULL AND CASE ${endCheck} END IS NOT NULL;`
-      : ""
-  }
-    CREATE OR REPLACE TABLE ${table} AS SELECT _line, ${TYPED[table]} FROM v3
-      WHERE _check IS NULL ${endCheck ? `AND CASE ${endCheck} END IS NULL` : ""};
-    DROP TABLE v2; DROP TABLE v3;
+  }, _line, ${all.column}, ${all.reason} FROM checked_rows WHERE _check IS NOT NULL;`;
+  await db.run(`${quarantineRows}
+    CREATE OR REPLACE TABLE ${table} AS SELECT _line, ${TYPED[table]} FROM checked_rows WHERE _check IS NULL;
+    DROP TABLE checked_rows;
   `);
   const { used } = await db.one<{ used: number }>(`SELECT count(*) AS used FROM ${table}`);
   const { quarantined } = await db.one<{ quarantined: number }>(
@@ -379,7 +386,10 @@ export async function validateTable(
  * for every row; its reason and column are then read from the number only for the failing rows.
  * A check whose SQL is NULL (e.g. a comparison with an empty value) does not fire.
  */
-function caseOf(checks: Check[]): { index: string; reason: string; column: string } {
+function caseOf(
+  checks: Check[],
+  from = 1,
+): { index: string; reason: string; column: string } {
   if (!checks.length) {
     return {
       index: "CAST(NULL AS INTEGER)",
@@ -389,11 +399,13 @@ function caseOf(checks: Check[]): { index: string; reason: string; column: strin
   }
   return {
     index: `CASE ${
-      checks.map((c, i) => `WHEN coalesce(${c.fails}, FALSE) THEN ${i + 1}`).join(" ")
+      checks.map((c, i) => `WHEN coalesce(${c.fails}, FALSE) THEN ${i + from}`).join(" ")
     } END`,
-    reason: `CASE _check ${checks.map((c, i) => `WHEN ${i + 1} THEN ${c.reason}`).join(" ")} END`,
+    reason: `CASE _check ${
+      checks.map((c, i) => `WHEN ${i + from} THEN ${c.reason}`).join(" ")
+    } END`,
     column: `CASE _check ${
-      checks.map((c, i) => `WHEN ${i + 1} THEN ${lit(c.column)}`).join(" ")
+      checks.map((c, i) => `WHEN ${i + from} THEN ${lit(c.column)}`).join(" ")
     } END`,
   };
 }

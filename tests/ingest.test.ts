@@ -205,6 +205,34 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
   ]);
 });
 
+Deno.test("a bad row does not make the good row after it a duplicate", async () => {
+  const root = await tempDir();
+  const dir = writePeriod(`${root}/raw`, "2024-Q3", {
+    pegawai: [
+      { nip: nip(1), jenis_jabatan: "Astronaut" }, // line 2: bad, and the same NIP as line 3
+      { nip: nip(1) }, // line 3: the ASN's only valid row
+      { nip: nip(2) }, // line 4
+      { nip: nip(2) }, // line 5: a real duplicate of line 4
+    ],
+  });
+  Deno.writeTextFileSync(
+    `${dir}/kinerja.csv`,
+    toCsv(HEADERS.kinerja, [
+      { nip: nip(1), tahun: 2024, predikat: "Luar Biasa" }, // line 2: bad
+      { nip: nip(1), tahun: 2024, predikat: "Baik" }, // line 3: the year's only valid SKP
+    ]),
+  );
+  const r = await run(`${root}/raw`);
+  assertAccounting(r.acc);
+  assert.deepEqual(r.q.map((x) => `${x.tabel}:${x.line}:${x.column}`), [
+    "kinerja:2:predikat",
+    "pegawai:2:jenis_jabatan",
+    "pegawai:5:nip",
+  ]);
+  assert.match(r.q[2].reason, /duplicate NIP .*first at line 4/);
+  assert.deepEqual([r.acc.pegawai.used, r.acc.kinerja.used], [2, 1]);
+});
+
 Deno.test("XLSX: first sheet, Excel dates and serial numbers, numeric NIPs quarantined", async () => {
   const root = await tempDir();
   const dir = writePeriod(`${root}/raw`, "2024-Q3", {
