@@ -371,7 +371,9 @@ export async function validateTable(
     lit(file)
   }, _line, ${all.column}, ${all.reason} FROM checked_rows WHERE _check IS NOT NULL;`;
   await db.run(`${quarantineRows}
-    CREATE OR REPLACE TABLE ${table} AS SELECT _line, ${TYPED[table]} FROM checked_rows WHERE _check IS NULL;
+    CREATE OR REPLACE TABLE ${table} AS SELECT _line, ${
+    TYPED[table]
+  } FROM checked_rows WHERE _check IS NULL;
     DROP TABLE checked_rows;
   `);
   const { used } = await db.one<{ used: number }>(`SELECT count(*) AS used FROM ${table}`);
