@@ -444,6 +444,16 @@ Deno.test({
       const before = log.length;
       await page.goto(url, { waitUntil: "networkidle" });
       assert.deepEqual(log.slice(before).filter((r) => /duckdb/.test(r.path)), []);
+      // Beranda stays within the issue's 350 KB for a slow phone (a fresh context: no cache), and
+      // does not pull in Plot for its cards.
+      const home = await browser.newPage();
+      const start = log.length;
+      await home.goto(url, { waitUntil: "networkidle" });
+      const fetched = log.slice(start);
+      const kb = fetched.reduce((s, r) => s + r.bytes, 0) / 1024;
+      assert.ok(kb <= 350, `Beranda transfers ${Math.round(kb)} KB`);
+      assert.deepEqual(fetched.filter((r) => /observablehq\/plot|[/@]plot@/.test(r.path)), []);
+      await home.close();
       await page.goto(`${url}/eksplorasi`, { waitUntil: "networkidle" });
       await page.getByText(/DuckDB siap/).waitFor({ timeout: 60_000 });
       await page.getByText("46 baris").waitFor();

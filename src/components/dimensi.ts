@@ -1,10 +1,11 @@
 /** Each instansi's total split into its four dimensions, against the maxima. */
 import * as Plot from "@observablehq/plot";
 import { nilai } from "./format.js";
+import { DIMENSI, type Dimensi } from "./profil.js";
 
-export const DIMENSI = ["kualifikasi", "kompetensi", "kinerja", "disiplin"] as const;
+export { DIMENSI, type Dimensi };
+
 export const WARNA_DIMENSI = ["#4e79a7", "#59a14f", "#f28e2b", "#b07aa1"];
-export type Dimensi = typeof DIMENSI[number];
 
 export interface DimensiRow {
   label: string;

@@ -2,8 +2,11 @@
  * Facts the pages read from the method profiles (src/data/metode.json) rather than typing them:
  * a custom profile with other maxima or other category bands is drawn with its own.
  */
-import { DIMENSI, type Dimensi } from "./dimensi.js";
 import { periode } from "./format.js";
+
+// Here rather than in dimensi.ts, which draws with Plot: Beranda reads the profiles without Plot.
+export const DIMENSI = ["kualifikasi", "kompetensi", "kinerja", "disiplin"] as const;
+export type Dimensi = typeof DIMENSI[number];
 
 export interface ProfilRingkas {
   id: string;
