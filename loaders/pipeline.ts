@@ -19,7 +19,7 @@ import { defaultProfileFor, loadProfiles, type MethodProfile, methodsDir } from 
 import { comparePeriods, isPeriodId, parsePeriod } from "./period.ts";
 import { loadWilayah, REFERENCE_DIR, type Wilayah } from "./reference.ts";
 import { componentSql, outsideScoreSql, variantSql } from "./rekonsiliasi.ts";
-import { scoreSql } from "./score.ts";
+import { factsSql, scoreSql } from "./score.ts";
 import { loadAliases, prepare, validateTable } from "./validate.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -348,6 +348,7 @@ async function computePeriod(
       join(target, "quarantine.csv"),
     );
     const def = profiles.find((x) => x.id === baku(p, profiles, readMeta(dir)));
+    for (const s of factsSql(profiles, period)) await db.run(s);
     let first = true;
     for (const profile of profiles) {
       await db.run(

@@ -3,7 +3,7 @@
  * of a period, with the facts behind each score. The SQL is built from named pieces (one CTE per
  * concern) so that each can be read against the profile it comes from.
  */
-import { lit } from "./duck.ts";
+import { ident, lit } from "./duck.ts";
 import {
   type Jabatan,
   JABATAN_LIST,
@@ -26,45 +26,87 @@ function pointsByJabatan(poin: number | Partial<Record<Jabatan, number>>): strin
 
 const inList = (xs: readonly string[]) => `(${xs.map((x) => lit(x)).join(", ")})`;
 
-/** Per-ASN training facts the profile's items need (one aggregate over diklat). */
-function trainingFacts(items: KompetensiItem[], w: Period): string {
-  const inWindow = `d.tanggal BETWEEN DATE '${w.start}' AND DATE '${w.end}'`;
+interface Fact {
+  name: string;
+  /** An aggregate over the diklat rows (`d`) of one ASN. */
+  expr: string;
+}
+
+const inWindow = (w: Period) => `d.tanggal BETWEEN DATE '${w.start}' AND DATE '${w.end}'`;
+
+/** The training facts a profile's items need, named as the item points read them (`t.<name>`). */
+function trainingFacts(items: KompetensiItem[], w: Period): Fact[] {
   const ever = `d.tanggal <= DATE '${w.end}'`;
-  const cols = [
-    `sum(d.jp) FILTER (WHERE ${inWindow}) AS jp_jendela`,
-    `count(*) FILTER (WHERE ${inWindow}) AS n_pengembangan_jendela`,
-  ];
+  const facts: Fact[] = [];
   for (const it of items) {
     switch (it.jenis) {
       case "kepemimpinan": {
         const level = `CASE d.jenjang ${
           Object.entries(it.level_jenjang).map(([j, l]) => `WHEN '${j}' THEN ${l}`).join(" ")
         } END`;
-        cols.push(
-          `min(${level}) FILTER (WHERE d.jenis = 'STRUKTURAL' AND ${ever}) AS level__${it.id}`,
-        );
+        facts.push({
+          name: `level__${it.id}`,
+          expr: `min(${level}) FILTER (WHERE d.jenis = 'STRUKTURAL' AND ${ever})`,
+        });
         break;
       }
       case "diklat_fungsional":
-        cols.push(`bool_or(d.jenis = 'FUNGSIONAL' AND ${ever}) AS ada__${it.id}`);
+        facts.push({ name: `ada__${it.id}`, expr: `bool_or(d.jenis = 'FUNGSIONAL' AND ${ever})` });
         break;
       case "jp_minimal":
-        cols.push(
-          `sum(d.jp) FILTER (WHERE ${inWindow}${
+        facts.push({
+          name: `jp__${it.id}`,
+          expr: `sum(d.jp) FILTER (WHERE ${inWindow(w)}${
             it.jenis_diklat === "*" ? "" : ` AND d.jenis IN ${inList(it.jenis_diklat)}`
-          }) AS jp__${it.id}`,
-        );
+          })`,
+        });
         break;
       case "ada_dalam_jendela":
-        cols.push(
-          `bool_or(${inWindow} AND d.jenis IN ${inList(it.jenis_diklat)}) AS ada__${it.id}`,
-        );
+        facts.push({
+          name: `ada__${it.id}`,
+          expr: `bool_or(${inWindow(w)} AND d.jenis IN ${inList(it.jenis_diklat)})`,
+        });
         break;
       case "dari_predikat":
         break;
     }
   }
-  return `SELECT d.nip, ${cols.join(",\n      ")} FROM diklat d GROUP BY d.nip`;
+  return facts;
+}
+
+/** A profile's column in the shared facts tables. */
+const factColumn = (profile: MethodProfile, name: string) => ident(`${profile.id}:${name}`);
+
+/**
+ * The per-ASN facts of one period that scoring reads, for every profile at once: one aggregate
+ * over diklat and one over kinerja, however many profiles and populations are then scored (each
+ * pass over national history tables costs seconds). Run before `scoreSql`.
+ */
+export function factsSql(profiles: MethodProfile[], period: Period): string[] {
+  const diklat = [
+    `sum(d.jp) FILTER (WHERE ${inWindow(period)}) AS jp_jendela`,
+    `count(*) FILTER (WHERE ${inWindow(period)}) AS n_pengembangan_jendela`,
+    ...profiles.flatMap((p) =>
+      trainingFacts(p.kompetensi.komponen, period).map((f) =>
+        `${f.expr} AS ${factColumn(p, f.name)}`
+      )
+    ),
+  ];
+  const skp = profiles.flatMap((p) => {
+    const years = `tahun BETWEEN ${period.year - p.kinerja.tahun_mundur} AND ${period.year}`;
+    return [
+      `arg_max(predikat, tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "predikat")}`,
+      `max(tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "tahun")}`,
+    ];
+  });
+  return [
+    `CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip, ${
+      diklat.join(",\n  ")
+    } FROM diklat d GROUP BY d.nip`,
+    `CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, ${
+      skp.join(",\n  ")
+    } FROM kinerja GROUP BY nip`,
+  ];
 }
 
 /** One item's points for a scored ASN, and what it could add if it were filled. */
@@ -123,8 +165,8 @@ export function categorySql(profile: MethodProfile, value: string): string {
 }
 
 /**
- * The SQL that scores every counted ASN of the loaded period under `profile`. `populasi` overrides
- * who is counted (reconciliation scores the ASN a profile leaves out, to show their effect).
+ * The SQL that scores every counted ASN of the loaded period under `profile`, from the tables of
+ * `factsSql` and `pegawai` and `hukdis`. `populasi` overrides who is counted (reconciliation scores the ASN a profile leaves out, to show their effect).
  */
 export function scoreSql(
   profile: MethodProfile,
@@ -171,12 +213,16 @@ counted AS (
   FROM pegawai p WHERE p.jenis_pegawai IN ${inList(populasi)}
 ),
 training AS (
-  ${trainingFacts(items, period)}
+  SELECT nip, ${
+    ["jp_jendela", "n_pengembangan_jendela", ...trainingFacts(items, period).map((f) => f.name)]
+      .map((n) => n.includes("__") ? `${factColumn(profile, n)} AS ${n}` : n).join(", ")
+  }
+  FROM fakta_diklat
 ),
 skp AS (
-  SELECT nip, arg_max(predikat, tahun) AS predikat, max(tahun) AS tahun
-  FROM kinerja WHERE tahun BETWEEN ${period.year - profile.kinerja.tahun_mundur} AND ${period.year}
-  GROUP BY nip
+  SELECT nip, ${factColumn(profile, "predikat")} AS predikat, ${
+    factColumn(profile, "tahun")
+  } AS tahun FROM fakta_skp
 ),
 punishment AS (
   SELECT nip, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku

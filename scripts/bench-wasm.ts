@@ -15,7 +15,7 @@ import { Db, lit } from "../loaders/duck.ts";
 import { findTables, loadTable } from "../loaders/ingest.ts";
 import { loadProfiles } from "../loaders/method.ts";
 import { parsePeriod } from "../loaders/period.ts";
-import { scoreSql } from "../loaders/score.ts";
+import { factsSql, scoreSql } from "../loaders/score.ts";
 import { loadAliases, prepare, validateTable } from "../loaders/validate.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -52,8 +52,10 @@ export async function typedTables(
 
 async function statements(periode: string, method: string): Promise<string[]> {
   const profile = (await loadProfiles(join(ROOT, "data/methods"))).find((p) => p.id === method)!;
+  const period = parsePeriod(periode);
   return [
-    `CREATE OR REPLACE TABLE skor AS ${scoreSql(profile, parsePeriod(periode))}`,
+    ...factsSql([profile], period),
+    `CREATE OR REPLACE TABLE skor AS ${scoreSql(profile, period)}`,
     ...aggregateSql([profile], profile.id).replace(/--[^\n]*/g, "").split(";").map((s) => s.trim())
       .filter(Boolean),
   ];
