@@ -15,25 +15,38 @@ export function categoryNames(profiles: MethodProfile[]): string[] {
   return [...new Set(profiles.flatMap((p) => p.kategori.batas.map((b) => b.nama)))];
 }
 
-/** Measures shared by every level, over the ASN rows of a group. */
+const FLAGS = ["pendidikan_kosong", "skp_kosong", "pengembangan_kosong"];
+const DIMENSIONS = ["kualifikasi", "kompetensi", "kinerja", "disiplin"];
+
+/** Sums over the ASN rows of a unit kerja, from which every level's means are rolled up. */
+function unitSums(categories: string[]): string {
+  return [
+    "count(*) AS n_asn",
+    "count(*) FILTER (WHERE jenis_pegawai = 'PNS') AS n_pns",
+    "count(*) FILTER (WHERE jenis_pegawai = 'PPPK') AS n_pppk",
+    ...[...DIMENSIONS, "nilai"].map((d) => `sum(${d}) AS ${d}`),
+    ...categories.map((c) => `count(*) FILTER (WHERE kategori = ${lit(c)}) AS asn_${slug(c)}`),
+    ...FLAGS.map((f) => `count(*) FILTER (WHERE ${f}) AS ${f}`),
+    `count(*) FILTER (WHERE NOT (${FLAGS.join(" OR ")})) AS data_lengkap`,
+    ...DIMENSIONS.map((d) => `sum(potensi_${d}) AS potensi_${d}`),
+  ].join(",\n    ");
+}
+
+/**
+ * Measures shared by every level, over the unit sums of a group: means over its ASN. Points in
+ * halves (both shipped profiles) make every sum exact, so a rolled-up mean is bit for bit the mean
+ * over the ASN rows; other points differ from it by rounding error only.
+ */
 function measures(categories: string[], profiles: MethodProfile[]): string {
-  return `count(*) AS n_asn,
-    count(*) FILTER (WHERE jenis_pegawai = 'PNS') AS n_pns,
-    count(*) FILTER (WHERE jenis_pegawai = 'PPPK') AS n_pppk,
-    avg(kualifikasi) AS kualifikasi, avg(kompetensi) AS kompetensi, avg(kinerja) AS kinerja, avg(disiplin) AS disiplin,
-    avg(nilai) AS nilai,
-    ${categoryByMethod(profiles, "avg(nilai)")} AS kategori,
-    ${
-    categories.map((c) => `count(*) FILTER (WHERE kategori = ${lit(c)}) AS asn_${slug(c)}`).join(
-      ",\n    ",
-    )
-  },
-    avg(CAST(pendidikan_kosong AS DOUBLE)) AS share_pendidikan_kosong,
-    avg(CAST(skp_kosong AS DOUBLE)) AS share_skp_kosong,
-    avg(CAST(pengembangan_kosong AS DOUBLE)) AS share_pengembangan_kosong,
-    avg(CAST(NOT (pendidikan_kosong OR skp_kosong OR pengembangan_kosong) AS DOUBLE)) AS share_data_lengkap,
-    avg(potensi_kualifikasi) AS potensi_kualifikasi, avg(potensi_kompetensi) AS potensi_kompetensi,
-    avg(potensi_kinerja) AS potensi_kinerja, avg(potensi_disiplin) AS potensi_disiplin`;
+  const mean = (x: string) => `sum(${x}) / sum(n_asn)`;
+  return [
+    ...["n_asn", "n_pns", "n_pppk"].map((n) => `CAST(sum(${n}) AS BIGINT) AS ${n}`),
+    ...[...DIMENSIONS, "nilai"].map((d) => `${mean(d)} AS ${d}`),
+    `${categoryByMethod(profiles, mean("nilai"))} AS kategori`,
+    ...categories.map((c) => `CAST(sum(asn_${slug(c)}) AS BIGINT) AS asn_${slug(c)}`),
+    ...[...FLAGS, "data_lengkap"].map((f) => `${mean(f)} AS share_${f}`),
+    ...DIMENSIONS.map((d) => `${mean(`potensi_${d}`)} AS potensi_${d}`),
+  ].join(",\n    ");
 }
 
 function categoryByMethod(profiles: MethodProfile[], value: string): string {
@@ -51,25 +64,30 @@ export function aggregateSql(profiles: MethodProfile[], defaultId: string | unde
     `count(*) FILTER (WHERE i.kategori = ${lit(c)}) AS instansi_${slug(c)}`
   ).join(", ");
   return `
--- A view, not a copy: every level reads skor once through a join with the small region table.
-CREATE OR REPLACE VIEW skor_wilayah AS
-  SELECT s.*, r.kode_provinsi FROM skor s JOIN ref_wilayah r USING (kode_instansi);
+-- Every level is rolled up from the unit sums: skor is read once.
+CREATE OR REPLACE TEMP TABLE jumlah_unit AS
+  SELECT u.*, r.kode_provinsi FROM (
+    SELECT periode, metode, kode_instansi, kode_unit, min(nama_unit) AS nama_unit, ${
+    unitSums(categories)
+  }
+    FROM skor GROUP BY periode, metode, kode_instansi, kode_unit
+  ) u JOIN ref_wilayah r USING (kode_instansi);
 
 CREATE OR REPLACE TABLE agg_unit AS
-  SELECT periode, metode, ${baku}, kode_instansi, kode_unit, min(nama_unit) AS nama_unit, ${m}
-  FROM skor_wilayah GROUP BY periode, metode, kode_instansi, kode_unit;
+  SELECT periode, metode, ${baku}, kode_instansi, kode_unit, any_value(nama_unit) AS nama_unit, ${m}
+  FROM jumlah_unit GROUP BY periode, metode, kode_instansi, kode_unit;
 
 CREATE OR REPLACE TABLE agg_instansi AS
   SELECT periode, metode, ${baku}, kode_instansi, any_value(kode_provinsi) AS kode_provinsi, ${m}
-  FROM skor_wilayah GROUP BY periode, metode, kode_instansi;
+  FROM jumlah_unit GROUP BY periode, metode, kode_instansi;
 
 CREATE OR REPLACE TABLE agg_provinsi AS
   SELECT periode, metode, ${baku}, kode_provinsi, ${m}
-  FROM skor_wilayah GROUP BY periode, metode, kode_provinsi;
+  FROM jumlah_unit GROUP BY periode, metode, kode_provinsi;
 
 CREATE OR REPLACE TABLE agg_kanreg AS
   SELECT periode, metode, ${baku}, ${m}
-  FROM skor_wilayah GROUP BY periode, metode;
+  FROM jumlah_unit GROUP BY periode, metode;
 
 -- Ranks: unrounded mean, descending; ties broken by code.
 CREATE OR REPLACE TABLE agg_instansi AS
@@ -89,6 +107,6 @@ CREATE OR REPLACE TABLE agg_kanreg AS
   SELECT a.*, ${instansiCounts}, count(i.kode_instansi) AS jumlah_instansi
   FROM agg_kanreg a JOIN agg_instansi i USING (periode, metode)
   GROUP BY ALL;
-DROP VIEW skor_wilayah;
+DROP TABLE jumlah_unit;
 `;
 }
