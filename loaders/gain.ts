@@ -9,7 +9,7 @@
  */
 import { lit } from "./duck.ts";
 import type { KompetensiItem, MethodProfile } from "./method.ts";
-import { itemSql } from "./score.ts";
+import { itemColumn, itemSql } from "./score.ts";
 
 export interface Intervensi {
   id: string;
@@ -73,7 +73,8 @@ export function gainSql(profile: MethodProfile): string {
       ),
       profile.kualifikasi.kosong.poin,
     );
-  const item = (id: string) => `coalesce(p.kompetensi_rincian[${lit(id)}], 0)`;
+  const item = (id: string) =>
+    `coalesce(p.${itemColumn(items.findIndex((it) => it.id === id))}, 0)`;
   /** Kompetensi after adding `delta` points to the raw item sum, capped. */
   const kompetensiPlus = (delta: string) => `least(${maks}, p.kompetensi + ${delta})`;
   const dasarDelta = dasar && dasar.jenis === "dari_predikat"

@@ -19,7 +19,7 @@ import { defaultProfileFor, loadProfiles, type MethodProfile, methodsDir } from 
 import { comparePeriods, isPeriodId, parsePeriod } from "./period.ts";
 import { loadWilayah, REFERENCE_DIR, type Wilayah } from "./reference.ts";
 import { componentSql, outsideScoreSql, variantSql } from "./rekonsiliasi.ts";
-import { factsSql, scoreSql } from "./score.ts";
+import { factsSql, itemSlots, scoreSql, skorAsnSql } from "./score.ts";
 import { loadAliases, prepare, validateTable } from "./validate.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -353,7 +353,7 @@ async function computePeriod(
     for (const profile of profiles) {
       await db.run(
         `${first ? "CREATE OR REPLACE TABLE skor AS" : "INSERT INTO skor"} ${
-          scoreSql(profile, period)
+          scoreSql(profile, period, { slots: itemSlots(profiles) })
         }`,
       );
       first = false;
@@ -381,7 +381,7 @@ async function computePeriod(
       await db.run(`COPY (${sql}) TO ${lit(join(target, `${name}.parquet`))} (FORMAT parquet)`);
     }
     await db.run(
-      `COPY skor TO ${lit(join(target, "skor_asn.parquet"))} (FORMAT parquet)`,
+      `COPY (${skorAsnSql(profiles)}) TO ${lit(join(target, "skor_asn.parquet"))} (FORMAT parquet)`,
     );
     for (const t of ["agg_unit", "agg_instansi", "agg_provinsi", "agg_kanreg"]) {
       await db.run(

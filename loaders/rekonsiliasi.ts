@@ -8,7 +8,7 @@
 import { lit } from "./duck.ts";
 import type { MethodProfile } from "./method.ts";
 import type { Period } from "./period.ts";
-import { scoreSql } from "./score.ts";
+import { itemSlots, scoreSql } from "./score.ts";
 
 /** Scores of the ASN each profile does not count, into `skor_luar` (same columns as `skor`). */
 export function outsideScoreSql(profiles: MethodProfile[], period: Period): string[] {
@@ -17,10 +17,14 @@ export function outsideScoreSql(profiles: MethodProfile[], period: Period): stri
     const outside = `SELECT DISTINCT jenis_pegawai FROM pegawai WHERE jenis_pegawai NOT IN (${
       p.populasi.jenis_pegawai.map(lit).join(", ")
     })`;
-    statements.push(`INSERT INTO skor_luar ${scoreSql(p, period, [`__OUTSIDE__`])}`.replace(
-      `IN ('__OUTSIDE__')`,
-      `IN (${outside})`,
-    ));
+    statements.push(
+      `INSERT INTO skor_luar ${
+        scoreSql(p, period, { populasi: [`__OUTSIDE__`], slots: itemSlots(profiles) })
+      }`.replace(
+        `IN ('__OUTSIDE__')`,
+        `IN (${outside})`,
+      ),
+    );
   }
   return statements;
 }

@@ -165,13 +165,46 @@ export function categorySql(profile: MethodProfile, value: string): string {
 }
 
 /**
+ * Each kompetensi item's points are a plain column of `skor` (`komponen_<n>`, in the profile's
+ * order): a MAP per row costs more to store than the whole rest of the scoring.
+ */
+export const itemColumn = (index: number) => `komponen_${index + 1}`;
+
+/** Item columns of a table that holds the scores of all `profiles`. */
+export const itemSlots = (profiles: MethodProfile[]) =>
+  Math.max(...profiles.map((p) => p.kompetensi.komponen.length));
+
+/**
+ * `skor` as the per-person file shows it: the item columns folded into `kompetensi_rincian`, a
+ * MAP from item id to points, whose place in `skor` they hold until then.
+ */
+export function skorAsnSql(profiles: MethodProfile[]): string {
+  const columns = Array.from({ length: itemSlots(profiles) }, (_, i) => itemColumn(i));
+  const rincian = `CASE metode ${
+    profiles.map((p) =>
+      `WHEN ${lit(p.id)} THEN map([${p.kompetensi.komponen.map((it) => lit(it.id)).join(", ")}], [${
+        p.kompetensi.komponen.map((_, i) => itemColumn(i)).join(", ")
+      }])`
+    ).join(" ")
+  } END`;
+  return `SELECT * EXCLUDE (${
+    columns.join(", ")
+  }) REPLACE (${rincian} AS kompetensi_rincian) FROM skor`;
+}
+
+/**
  * The SQL that scores every counted ASN of the loaded period under `profile`, from the tables of
- * `factsSql` and `pegawai` and `hukdis`. `populasi` overrides who is counted (reconciliation scores the ASN a profile leaves out, to show their effect).
+ * `factsSql` and `pegawai` and `hukdis`. `populasi` overrides who is counted (reconciliation scores
+ * the ASN a profile leaves out, to show their effect); `slots` is the number of item columns, the
+ * same for every profile written to one table (see `itemSlots`).
  */
 export function scoreSql(
   profile: MethodProfile,
   period: Period,
-  populasi: readonly string[] = profile.populasi.jenis_pegawai,
+  { populasi = profile.populasi.jenis_pegawai, slots = profile.kompetensi.komponen.length }: {
+    populasi?: readonly string[];
+    slots?: number;
+  } = {},
 ): string {
   const items = profile.kompetensi.komponen;
   const dim = profile.dimensi;
@@ -185,9 +218,10 @@ export function scoreSql(
     }), FALSE) AS dikecualikan__${it.id}`
   );
   const compiled = items.map((it) => ({ it, ...itemSql(it) }));
-  const rincian = `map([${items.map((i) => lit(i.id)).join(", ")}], [${
-    compiled.map((c) => `CAST(${c.points} AS DOUBLE)`).join(", ")
-  }])`;
+  const itemColumns = Array.from(
+    { length: slots },
+    (_, i) => `CAST(${compiled[i]?.points ?? "NULL"} AS DOUBLE) AS ${itemColumn(i)}`,
+  );
   const kompetensiRaw = compiled.map((c) => c.points).join(" + ");
   const kompetensiFilled = compiled.map((c) =>
     `(CASE WHEN ${c.points} = 0 THEN ${c.potential} ELSE ${c.points} END)`
@@ -245,7 +279,7 @@ item_scores AS (
     CAST(${kualifikasi} AS DOUBLE) AS kualifikasi,
     CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiRaw}) AS DOUBLE) AS kompetensi,
     CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiFilled}) AS DOUBLE) AS kompetensi_terisi,
-    ${rincian} AS kompetensi_rincian,
+    ${itemColumns.join(", ")},
     CAST(${kinerja} AS DOUBLE) AS kinerja,
     CAST(${disiplin} AS DOUBLE) AS disiplin
   FROM counted p
@@ -262,13 +296,14 @@ SELECT
   coalesce(jp_jendela, 0) AS jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
   predikat AS predikat_dipakai, tahun_skp,
   CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
-  kompetensi_rincian,
+  CAST(NULL AS MAP(VARCHAR, DOUBLE)) AS kompetensi_rincian,
   pendidikan IS NULL AS pendidikan_kosong,
   predikat IS NULL AS skp_kosong,
   coalesce(n_pengembangan_jendela, 0) = 0 AS pengembangan_kosong,
   CASE WHEN kualifikasi = 0 THEN ${num(dim.kualifikasi.maks)} ELSE 0 END AS potensi_kualifikasi,
   kompetensi_terisi - kompetensi AS potensi_kompetensi,
   CASE WHEN kinerja = 0 THEN ${num(dim.kinerja.maks)} ELSE 0 END AS potensi_kinerja,
-  CASE WHEN disiplin = 0 THEN ${num(dim.disiplin.maks)} ELSE 0 END AS potensi_disiplin
+  CASE WHEN disiplin = 0 THEN ${num(dim.disiplin.maks)} ELSE 0 END AS potensi_disiplin,
+  ${Array.from({ length: slots }, (_, i) => itemColumn(i)).join(", ")}
 FROM item_scores`;
 }
