@@ -292,7 +292,7 @@ const TYPED: Record<TableName, string> = {
   diklat: `nip__clean AS nip, jenis__code AS jenis, jenjang__code AS jenjang, nama,
     jp__num AS jp, tanggal_mulai__date AS tanggal_mulai, tanggal_selesai__date AS tanggal_selesai,
     coalesce(tanggal_selesai__date, tanggal_mulai__date) AS tanggal`,
-  kinerja: `nip__clean AS nip, CAST(tahun AS INTEGER) AS tahun, predikat__code AS predikat`,
+  kinerja: `nip__clean AS nip, TRY_CAST(tahun AS INTEGER) AS tahun, predikat__code AS predikat`,
   hukdis:
     `nip__clean AS nip, tingkat__code AS tingkat, jenis, tmt__date AS tmt, akhir__date AS akhir`,
 };
@@ -346,13 +346,15 @@ export async function validateTable(
     ? "nip__clean, tahun"
     : null;
   // Parsed columns: every parse once, in a column the checks and the typed table reuse.
-  const parsedRows = `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
+  const parsedFrom = (source: string) =>
+    `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
       SELECT t.*, ${parse.get("nip")!.replace(/"nip"/, "t.nip")} AS nip__clean${
-    shaped.length ? ", " + shaped.join(", ") : ""
-  }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM raw_${table} t${
-    codes.map((c) => ` LEFT JOIN map_${c.name} m_${c.name} ON t.${ident(c.name)} = m_${c.name}.raw`)
-      .join("")
-  })`;
+      shaped.length ? ", " + shaped.join(", ") : ""
+    }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM ${source} t${
+      codes.map((c) =>
+        ` LEFT JOIN map_${c.name} m_${c.name} ON t.${ident(c.name)} = m_${c.name}.raw`
+      ).join("")
+    })`;
   const rowChecks = checksFor(table, period, parse);
   const later = [...tableChecks(table, period), ...endChecks(table)];
   const all = caseOf([...rowChecks, ...later]);
@@ -364,18 +366,26 @@ export async function validateTable(
       caseOf(later, rowChecks.length + 1).index
     } END AS _check FROM (
         SELECT *, min(CASE WHEN _row IS NULL THEN _line END) OVER (PARTITION BY ${duplicateKey}) AS _first_line
-        FROM (SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${parsedRows})))`
-    : `SELECT *, ${all.index} AS _check FROM (${parsedRows})`;
-  await db.run(`CREATE OR REPLACE TEMP TABLE checked_rows AS ${checks}`);
-  const quarantineRows = `INSERT INTO quarantine SELECT ${lit(table)}, ${
-    lit(file)
-  }, _line, ${all.column}, ${all.reason} FROM checked_rows WHERE _check IS NOT NULL;`;
-  await db.run(`${quarantineRows}
-    CREATE OR REPLACE TABLE ${table} AS SELECT _line, ${
-    TYPED[table]
-  } FROM checked_rows WHERE _check IS NULL;
-    DROP TABLE checked_rows;
-  `);
+        FROM (SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${parsedFrom(`raw_${table}`)})))`
+    : `SELECT *, ${all.index} AS _check FROM (${parsedFrom(`raw_${table}`)})`;
+  const firstLine = duplicateKey ? "_first_line" : "CAST(NULL AS BIGINT) AS _first_line";
+  // Only the typed columns are kept, with each row's failing check; the failing rows are parsed
+  // again from the raw table to word their reasons. Copying the wide raw and parsed columns of
+  // every row cost more than the checks themselves.
+  await db.run(`CREATE OR REPLACE TABLE ${table} AS
+    SELECT _line, ${TYPED[table]}, _check, ${firstLine} FROM (${checks})`);
+  const failing = `(SELECT r.*, f._check, f._first_line FROM raw_${table} r
+    JOIN (SELECT _line, _check, _first_line FROM ${table} WHERE _check IS NOT NULL) f USING (_line))`;
+  await db.run(
+    `INSERT INTO quarantine SELECT ${lit(table)}, ${
+      lit(file)
+    }, _line, ${all.column}, ${all.reason} FROM (${parsedFrom(failing)});
+    DELETE FROM ${table} WHERE _check IS NOT NULL;
+    ALTER TABLE ${table} DROP COLUMN _check;
+    ALTER TABLE ${table} DROP COLUMN _first_line;
+    DROP TABLE raw_${table};
+  `,
+  );
   const { used } = await db.one<{ used: number }>(`SELECT count(*) AS used FROM ${table}`);
   const { quarantined } = await db.one<{ quarantined: number }>(
     `SELECT count(*) AS quarantined FROM quarantine WHERE tabel = ${lit(table)}`,
