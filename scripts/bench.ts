@@ -112,10 +112,31 @@ const results: Record<string, unknown> = ONLY && existsSync(resultsFile)
   ? JSON.parse(Deno.readTextFileSync(resultsFile))
   : {};
 const cpu = /model name\s*:\s*(.*)/.exec(Deno.readTextFileSync("/proc/cpuinfo"))?.[1] ?? "unknown";
+/**
+ * Seconds to write 1 GB of memory a process has just been given. On a virtual machine whose host
+ * backs guest memory lazily this varies from run to run and between hosts, and every figure below
+ * that allocates gigabytes moves with it: it is reported so that two results files can be compared.
+ */
+async function freshMemorySeconds(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = await new Deno.Command(DENO, {
+      args: [
+        "eval",
+        "const t = performance.now(); new Uint8Array(2 ** 30).fill(1); console.log(performance.now() - t)",
+      ],
+      stdout: "piped",
+    }).output();
+    times.push(Number(new TextDecoder().decode(out.stdout)) / 1000);
+  }
+  return round(median(times));
+}
+
 results.machine = {
   cores: navigator.hardwareConcurrency,
   memory_gb: round(Deno.systemMemoryInfo().total / 1024 ** 3, 1),
   cpu,
+  fresh_memory_s_per_gb: await freshMemorySeconds(),
   deno: Deno.version.deno,
   os: Deno.build.os,
 };
