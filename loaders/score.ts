@@ -247,9 +247,10 @@ counted AS (
   FROM pegawai p WHERE p.jenis_pegawai IN ${inList(populasi)}
 ),
 training AS (
-  SELECT nip, ${
-    ["jp_jendela", "n_pengembangan_jendela", ...trainingFacts(items, period).map((f) => f.name)]
-      .map((n) => n.includes("__") ? `${factColumn(profile, n)} AS ${n}` : n).join(", ")
+  SELECT nip, jp_jendela, n_pengembangan_jendela${
+    trainingFacts(items, period).map((f) => `, ${factColumn(profile, f.name)} AS ${f.name}`).join(
+      "",
+    )
   }
   FROM fakta_diklat
 ),

@@ -345,7 +345,7 @@ export async function validateTable(
     : table === "kinerja"
     ? "nip__clean, tahun"
     : null;
-  // Parsed columns: every parse once, in a column the checks and the typed table reuse.
+  // Rows of `source` (the raw table, or its failing rows) with their parsed columns.
   const parsedFrom = (source: string) =>
     `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
       SELECT t.*, ${parse.get("nip")!.replace(/"nip"/, "t.nip")} AS nip__clean${
