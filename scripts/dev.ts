@@ -56,4 +56,9 @@ const p = new Deno.Command(deno, {
   stdout: "inherit",
   stderr: "inherit",
 }).spawn();
+// A terminal's Ctrl-C reaches the preview server itself; a supervisor's or a test's signal reaches
+// only this process, and would leave the server running without it.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.addSignalListener(signal, () => p.kill(signal));
+}
 Deno.exit((await p.status).code);
