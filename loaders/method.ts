@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { comparePeriods } from "./period.ts";
+import { UserError } from "./errors.ts";
 
 export const Tag = z.enum(["sumber", "sebagian", "asumsi"]);
 export type Tag = z.infer<typeof Tag>;
@@ -200,7 +201,8 @@ function deepMerge(base: Json, over: Json): Json {
   return over;
 }
 
-export class ProfileError extends Error {}
+/** A method profile that does not validate: the message names the file and the field to fix. */
+export class ProfileError extends UserError {}
 
 /**
  * The folder of method profiles: `data/methods/`, or the folder that `--methods` names (passed on

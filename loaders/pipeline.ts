@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { aggregateSql, categoryNames, slug } from "./aggregate.ts";
 import { TABLE_NAMES, type TableName } from "./contract.ts";
@@ -14,6 +14,14 @@ import { copyCsv } from "./csv.ts";
 import { Db, lit } from "./duck.ts";
 import { InputError } from "./errors.ts";
 import { gainSql, gainTableSql } from "./gain.ts";
+import {
+  freshStaging,
+  guardOutput,
+  markOutput,
+  recoverOutput,
+  removeOwn,
+  swapIn,
+} from "./output.ts";
 import { findTables, loadTable } from "./ingest.ts";
 import { defaultProfileFor, loadProfiles, type MethodProfile, methodsDir } from "./method.ts";
 import { comparePeriods, isPeriodId, parsePeriod } from "./period.ts";
@@ -187,24 +195,27 @@ export function listPeriods(raw: string): string[] {
 
 /** Put back the last good output if a previous run died in the middle of the swap. */
 export function recover(out: string): void {
-  const old = `${out}.old`;
-  if (existsSync(old)) {
-    if (existsSync(out)) Deno.removeSync(old, { recursive: true });
-    else Deno.renameSync(old, out);
-  }
+  recoverOutput(out, "computed");
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const log = o.log ?? (() => {});
   const out = resolve(o.out);
   const raw = resolve(o.raw);
-  recover(out);
   const profileDir = o.methodsDir ?? methodsDir();
   const aliasesPath = o.aliasesPath ?? join(ROOT, "data/aliases/kode.json");
   const wilayahPath = o.wilayahPath ??
     (existsSync(join(raw, "wilayah.csv"))
       ? join(raw, "wilayah.csv")
       : join(REFERENCE_DIR, "wilayah-kanreg8.csv"));
+  // Before anything is written: the swap below replaces `out`, so it must be a folder this tool wrote.
+  guardOutput({
+    out,
+    option: "--out",
+    kind: "computed",
+    inputs: [raw, profileDir, aliasesPath, wilayahPath],
+  });
+  recover(out);
   let profiles = await loadProfiles(profileDir);
   if (o.methods?.length) {
     const unknown = o.methods.filter((m) => !profiles.some((p) => p.id === m));
@@ -227,8 +238,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   log({ type: "start", periods, methods: profiles.map((p) => p.id) });
 
   const staging = `${out}.tmp`;
-  if (existsSync(staging)) Deno.removeSync(staging, { recursive: true });
-  Deno.mkdirSync(join(staging, "periode"), { recursive: true });
+  freshStaging(staging, "computed");
+  Deno.mkdirSync(join(staging, "periode"));
   const recomputed: string[] = [];
   const reused: string[] = [];
   const accounting: Accounting = {};
@@ -282,15 +293,14 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   } catch (err) {
     // Keep what explains the failure next to the output, and leave the last good output alone.
     const failed = `${out}.failed`;
-    if (existsSync(failed)) Deno.removeSync(failed, { recursive: true });
+    removeOwn(failed, "computed");
     Deno.renameSync(staging, failed);
     throw err;
   }
-  Deno.mkdirSync(dirname(out), { recursive: true });
-  if (existsSync(out)) Deno.renameSync(out, `${out}.old`);
-  Deno.renameSync(staging, out);
-  recover(out);
-  if (existsSync(`${out}.failed`)) Deno.removeSync(`${out}.failed`, { recursive: true });
+  // `.site/` holds what the site's loaders derive from these outputs later.
+  markOutput(staging, "computed", [".site"]);
+  swapIn(staging, out, "computed");
+  removeOwn(`${out}.failed`, "computed");
   log({ type: "finish", out, recomputed, reused });
   return { out, periods, recomputed, reused, accounting };
 }

@@ -14,8 +14,16 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
-import { InputError } from "../loaders/errors.ts";
-import { methodsDir, ProfileError } from "../loaders/method.ts";
+import { UserError } from "../loaders/errors.ts";
+import { methodsDir } from "../loaders/method.ts";
+import {
+  freshStaging,
+  guardOutput,
+  markOutput,
+  recoverOutput,
+  removeOwn,
+  swapIn,
+} from "../loaders/output.ts";
 import { runPipeline } from "../loaders/pipeline.ts";
 import { unitRoutes } from "../loaders/internal.ts";
 import { nameSet, scanDir } from "../loaders/privacy.ts";
@@ -78,12 +86,13 @@ async function rawFolder(): Promise<string> {
   const stamp = join(demo, ".versi");
   if (!existsSync(stamp) || Deno.readTextFileSync(stamp) !== version) {
     step("no real export in data/raw/: generating the synthetic demo data into data/demo/raw/");
+    guardOutput({ out: demo, option: "the demo folder", kind: "demo" });
     const tmp = `${demo}.tmp`;
-    if (existsSync(tmp)) Deno.removeSync(tmp, { recursive: true });
+    freshStaging(tmp, "demo");
     await generate({ out: tmp, scale: "kanreg8" });
     Deno.writeTextFileSync(join(tmp, ".versi"), version);
-    if (existsSync(demo)) Deno.removeSync(demo, { recursive: true });
-    Deno.renameSync(tmp, demo);
+    markOutput(tmp, "demo");
+    swapIn(tmp, demo, "demo");
   }
   return demo;
 }
@@ -176,8 +185,20 @@ if (internal && out === resolve(ROOT, "dist")) {
   );
   Deno.exit(2);
 }
+// Framework empties its output folder first, so it builds into a sub-folder of the marked staging
+// folder: whatever a crash leaves there is still recognisably the tool's own.
 const staging = `${out}.tmp`;
+const site = join(staging, "site");
 try {
+  // Before anything is written: the swap at the end replaces `out`, so it must be a folder this
+  // tool wrote (a previous site), a new folder or an empty one.
+  guardOutput({
+    out,
+    option: "--out",
+    kind: "site",
+    inputs: [computed, join(ROOT, "src"), ...(values.raw ? [values.raw] : [])],
+  });
+  recoverOutput(out, "site");
   const raw = await rawFolder();
   step(`scoring ${raw}`);
   const progress = new ProgressReporter();
@@ -194,7 +215,7 @@ try {
   step(`building the ${values.audience} site (Observable Framework, offline)`);
   seedFrameworkCache();
   await refreshLoaderCache(computed);
-  if (existsSync(staging)) Deno.removeSync(staging, { recursive: true });
+  freshStaging(staging, "site");
   const fw = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -205,7 +226,7 @@ try {
     cwd: ROOT,
     env: {
       OBSERVABLE_TELEMETRY_DISABLE: "true",
-      IPASN_OUTPUT: staging,
+      IPASN_OUTPUT: site,
       IPASN_COMPUTED: computed,
       IPASN_AUDIENCE: values.audience!,
       NO_COLOR: "1",
@@ -221,11 +242,11 @@ try {
     );
     throw new Error("Observable Framework build failed (full log: src/.observablehq/build.log)");
   }
-  await localise(staging);
+  await localise(site);
 
   if (!internal) {
     step("checking the public build for personal data");
-    const findings = await scanDir(staging, await personalNames(computed));
+    const findings = await scanDir(site, await personalNames(computed));
     if (findings.length) {
       for (const f of findings.slice(0, 20)) console.error(`  ${f.file}: ${f.problem}`);
       throw new Error(
@@ -233,14 +254,14 @@ try {
       );
     }
   }
-  if (existsSync(out)) Deno.renameSync(out, `${out}.old`);
-  Deno.renameSync(staging, out);
-  if (existsSync(`${out}.old`)) Deno.removeSync(`${out}.old`, { recursive: true });
+  markOutput(site, "site");
+  swapIn(site, out, "site");
+  removeOwn(staging, "site");
   step(`done: ${out}`);
 } catch (err) {
-  if (err instanceof InputError || err instanceof ProfileError) {
+  if (err instanceof UserError) {
     console.error(`\nerror: ${err.message}\nThe previous outputs were left in place.`);
-    Deno.exit(1);
+    Deno.exit(err.exitCode);
   }
   console.error(`\nerror: ${(err as Error).message}`);
   Deno.exit(1);

@@ -4,6 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { type Format, generate, type Scale } from "../loaders/demo/generate.ts";
+import { UserError } from "../loaders/errors.ts";
+import { freshStaging, guardOutput, markOutput, swapIn } from "../loaders/output.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -39,13 +41,26 @@ if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not
 const out = values.out ?? (scale === "kanreg8" ? "data/demo/raw" : "data/demo/national");
 
 const t0 = performance.now();
-const r = await generate({
-  out,
-  scale,
-  seed,
-  format,
-  log: (m) => Deno.env.get("CI") || scale === "national" ? console.error(m) : undefined,
-});
+// The demo replaces `out` whole, so `out` must be new, empty or demo data written before.
+const staging = `${out}.tmp`;
+let r;
+try {
+  guardOutput({ out, option: "--out", kind: "demo", inputs: ["data/raw"] });
+  freshStaging(staging, "demo");
+  r = await generate({
+    out: staging,
+    scale,
+    seed,
+    format,
+    log: (m) => Deno.env.get("CI") || scale === "national" ? console.error(m) : undefined,
+  });
+  markOutput(staging, "demo");
+  swapIn(staging, out, "demo");
+} catch (err) {
+  if (!(err instanceof UserError)) throw err;
+  console.error(`error: ${err.message}`);
+  Deno.exit(err.exitCode);
+}
 const worst = r.calibration.reduce((w, c) => Math.max(w, Math.abs(c.expected - c.target)), 0);
 console.error(
   `Wrote ${r.files} files to ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +

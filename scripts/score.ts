@@ -3,8 +3,7 @@
  * Scores every period folder of DIR under every method profile and writes the output tables.
  */
 import { parseArgs } from "node:util";
-import { InputError } from "../loaders/errors.ts";
-import { ProfileError } from "../loaders/method.ts";
+import { UserError } from "../loaders/errors.ts";
 import { type PipelineEvent, runPipeline } from "../loaders/pipeline.ts";
 import { ProgressReporter } from "./progress.ts";
 
@@ -50,10 +49,10 @@ try {
   progress.summary(result);
 } catch (err) {
   progress.stop();
-  if (err instanceof InputError || err instanceof ProfileError) {
+  if (err instanceof UserError) {
     console.error(`\nerror: ${err.message}`);
     console.error("The previous outputs were left in place.");
-    Deno.exit(1);
+    Deno.exit(err.exitCode);
   }
   throw err;
 }

@@ -1,0 +1,230 @@
+/**
+ * Output folders. The tool writes every output into a staging folder and swaps it in at the end,
+ * which means removing the previous output. It only ever removes a folder it wrote itself: each
+ * output folder carries a marker file listing the files the tool put there, and a folder is
+ * replaced only when it holds the marker and nothing else than those files. Anything else (the raw
+ * folder, the project, a user's documents) is refused before a single file is written.
+ */
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { z } from "zod";
+import { InputError } from "./errors.ts";
+
+const ROOT = resolve(new URL("../", import.meta.url).pathname);
+
+/** Written last into every output folder; its presence is what allows the folder to be replaced. */
+export const MARKER = ".ipasn-keluaran.json";
+
+const Marker = z.object({
+  alat: z.literal("ipasn"),
+  jenis: z.string(),
+  /** Every file the tool wrote, relative to the folder. */
+  berkas: z.array(z.string()),
+  /** Sub-folders whose whole content the tool writes later (derived caches). */
+  folder_milik: z.array(z.string()).default([]),
+});
+type Marker = z.infer<typeof Marker>;
+
+export type OutputKind = "computed" | "site" | "demo";
+
+/** Resolved, with symlinks followed as far as the path exists (so a link to raw/ counts as raw/). */
+function real(path: string): string {
+  let p = resolve(path);
+  const rest: string[] = [];
+  while (!existsSync(p) && dirname(p) !== p) {
+    rest.unshift(p.slice(dirname(p).length + 1));
+    p = dirname(p);
+  }
+  try {
+    p = realpathSync(p);
+  } catch { /* unreadable: keep the resolved path */ }
+  return join(p, ...rest);
+}
+
+const inside = (child: string, parent: string) =>
+  child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+
+function walk(dir: string, base = dir, out: string[] = []): string[] {
+  for (const e of Deno.readDirSync(dir)) {
+    const path = join(dir, e.name);
+    if (e.isDirectory) walk(path, base, out);
+    else out.push(relative(base, path));
+  }
+  return out;
+}
+
+function readMarker(dir: string): Marker | null {
+  const file = join(dir, MARKER);
+  if (!existsSync(file)) return null;
+  try {
+    return Marker.parse(JSON.parse(Deno.readTextFileSync(file)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Outputs of versions before the marker existed: a scoring output (its manifest.json names periods
+ * and methods, and it holds only tables, `periode/` and `.site/`), a Framework site (its
+ * `_observablehq/` folder and index.html), or demo data (only synthetic period folders).
+ */
+function legacyOwned(dir: string, kind: OutputKind): boolean {
+  const entries = [...Deno.readDirSync(dir)].map((e) => e.name);
+  if (kind === "computed") {
+    try {
+      const m = JSON.parse(Deno.readTextFileSync(join(dir, "manifest.json")));
+      if (!Array.isArray(m.periode) || !Array.isArray(m.metode)) return false;
+    } catch {
+      return false;
+    }
+    return entries.every((n) =>
+      /\.(csv|parquet|json)$/.test(n) || n === "periode" || n === ".site"
+    );
+  }
+  if (kind === "site") {
+    return existsSync(join(dir, "_observablehq")) && existsSync(join(dir, "index.html"));
+  }
+  // Demo data: period folders whose meta.json says synthetic, the generator's reference and stamps.
+  return entries.every((n) => {
+    if ([".versi", ".kalibrasi.json", "wilayah.csv"].includes(n)) return true;
+    try {
+      return JSON.parse(Deno.readTextFileSync(join(dir, n, "meta.json"))).sintetis === true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Files in an existing output folder that the tool did not write (empty when it may be replaced). */
+function foreignFiles(dir: string, kind: OutputKind): string[] | "legacy" {
+  const marker = readMarker(dir);
+  if (!marker) return legacyOwned(dir, kind) ? "legacy" : walk(dir).slice(0, 5);
+  const own = new Set([...marker.berkas, MARKER]);
+  return walk(dir).filter((f) =>
+    !own.has(f) && !marker.folder_milik.some((d) => inside(join(dir, f), join(dir, d)))
+  );
+}
+
+export interface OutputTarget {
+  /** The output folder, as given (resolved). */
+  out: string;
+  /** The command-line option that named it, for the message. */
+  option: string;
+  kind: OutputKind;
+  /** Folders the run reads: the output may be none of them, nor inside or around one. */
+  inputs?: string[];
+}
+
+/**
+ * Refuses an output folder whose replacement could delete anything the tool did not write: the
+ * filesystem root, the home folder, the project, an input folder (or one inside or around any of
+ * them), an existing file, and an existing folder that is neither empty nor a previous output.
+ * Also checks the staging, backup and failure folders the swap uses beside it.
+ */
+export function guardOutput(t: OutputTarget): void {
+  const out = real(t.out);
+  const refuse = (problem: string, fix: string) => {
+    throw new InputError(`${t.option} ${t.out}`, problem, fix);
+  };
+  const home = Deno.env.get("HOME");
+  const pick = "choose a new or empty folder for the outputs, e.g. data/computed";
+  if (out === sep) refuse("is the filesystem root", pick);
+  if (home && inside(real(home), out)) {
+    refuse("is the home folder or a folder that contains it", pick);
+  }
+  if (inside(real(ROOT), out)) {
+    refuse(
+      "is the project folder or a folder that contains it; replacing it would delete the project",
+      pick,
+    );
+  }
+  for (const input of t.inputs ?? []) {
+    const i = real(input);
+    if (inside(out, i) || inside(i, out)) {
+      refuse(
+        `is, contains or lies inside the input folder ${input}; the outputs would replace the data they are computed from`,
+        "write the outputs outside the input folder, e.g. data/computed",
+      );
+    }
+  }
+  for (
+    const [dir, role] of [
+      [out, "the output folder"],
+      [`${out}.tmp`, "the staging folder beside the output"],
+      [`${out}.old`, "the backup folder beside the output"],
+      [`${out}.failed`, "the folder that keeps a failed run beside the output"],
+    ] as const
+  ) {
+    if (!existsSync(dir)) continue;
+    if (!Deno.statSync(dir).isDirectory) {
+      refuse(
+        `${role} ${dir} is a file, not a folder`,
+        dir === out ? pick : "move that file away",
+      );
+    }
+    const foreign = foreignFiles(dir, t.kind);
+    if (foreign !== "legacy" && foreign.length) {
+      refuse(
+        `${dir === out ? "" : `${role} ${dir} `}holds files that ipasn did not write (${
+          foreign.slice(0, 3).join(", ")
+        }${foreign.length > 3 ? ", …" : ""}); ipasn never deletes them`,
+        dir === out ? `move those files out of ${dir}, or ${pick}` : `move ${dir} away, or ${pick}`,
+      );
+    }
+  }
+}
+
+/** Writes the marker into a finished staging folder (last, so a half-written folder has none). */
+export function markOutput(dir: string, kind: OutputKind, folderMilik: string[] = []): void {
+  const berkas = walk(dir).filter((f) => f !== MARKER).sort();
+  const marker: Marker = { alat: "ipasn", jenis: kind, berkas, folder_milik: folderMilik };
+  Deno.writeTextFileSync(join(dir, MARKER), JSON.stringify(marker, null, 1) + "\n");
+}
+
+/** Removes a folder only if the tool wrote it (a marker or a recognised earlier output). */
+export function removeOwn(dir: string, kind: OutputKind): void {
+  if (!existsSync(dir)) return;
+  const foreign = foreignFiles(dir, kind);
+  if (foreign !== "legacy" && foreign.length) {
+    throw new InputError(
+      dir,
+      `holds files that ipasn did not write (${foreign.slice(0, 3).join(", ")}); not deleted`,
+      "move those files elsewhere and run again",
+    );
+  }
+  Deno.removeSync(dir, { recursive: true });
+}
+
+/**
+ * A new staging folder, marked as wholly the tool's while it is being written (so what a crash
+ * leaves behind can be cleared by the next run); `markOutput` lists its files once it is complete.
+ */
+export function freshStaging(dir: string, kind: OutputKind): void {
+  removeOwn(dir, kind);
+  Deno.mkdirSync(dir, { recursive: true });
+  const marker: Marker = { alat: "ipasn", jenis: kind, berkas: [], folder_milik: ["."] };
+  Deno.writeTextFileSync(join(dir, MARKER), JSON.stringify(marker) + "\n");
+}
+
+/**
+ * Swaps a finished, marked staging folder in as `out`: the previous output is renamed aside and
+ * removed only after the new one is in place; `recoverOutput` finishes a swap a crash interrupted.
+ */
+export function swapIn(staging: string, out: string, kind: OutputKind): void {
+  Deno.mkdirSync(dirname(out), { recursive: true });
+  const old = `${out}.old`;
+  if (existsSync(out)) {
+    if (existsSync(old)) removeOwn(old, kind);
+    Deno.renameSync(out, old);
+  }
+  Deno.renameSync(staging, out);
+  removeOwn(old, kind);
+}
+
+/** Puts back the last good output if a previous run died in the middle of the swap. */
+export function recoverOutput(out: string, kind: OutputKind): void {
+  const old = `${out}.old`;
+  if (!existsSync(old)) return;
+  if (existsSync(out)) removeOwn(old, kind);
+  else Deno.renameSync(old, out);
+}
