@@ -9,14 +9,14 @@ import {
   NODE_RUNTIME,
 } from "@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs";
 import { join } from "node:path";
-import { aggregateSql } from "../loaders/aggregate.ts";
-import { TABLE_NAMES } from "../loaders/contract.ts";
+import { aggregateSql } from "../loaders/engine/aggregate.ts";
+import { TABLE_NAMES } from "../loaders/engine/contract.ts";
 import { Db, lit } from "../loaders/duck.ts";
-import { findTables, loadTable } from "../loaders/ingest.ts";
-import { loadProfiles } from "../loaders/method.ts";
-import { parsePeriod } from "../loaders/period.ts";
-import { factsSql, scoreSql } from "../loaders/score.ts";
-import { loadAliases, prepare, validateTable } from "../loaders/validate.ts";
+import { findTables, loadTable } from "../loaders/engine/ingest.ts";
+import { loadProfiles } from "../loaders/engine/method.ts";
+import { parsePeriod } from "../loaders/engine/period.ts";
+import { factsSql, scoreSql } from "../loaders/engine/score.ts";
+import { loadAliases, prepare, validateTable } from "../loaders/engine/validate.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 

@@ -10,7 +10,7 @@ import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
 import { launch } from "../tests/helpers/browser.ts";
 import { serve } from "../tests/helpers/serve.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { arqueroInstansiMeans } from "./bench-arquero.ts";
 import { nativeSeconds, typedTables, wasmSeconds } from "./bench-wasm.ts";
 

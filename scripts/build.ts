@@ -15,7 +15,8 @@ import { parseArgs } from "node:util";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
 import { UserError } from "../loaders/errors.ts";
-import { methodsDir } from "../loaders/method.ts";
+import { moduleGraph } from "../loaders/modules.ts";
+import { methodsDir } from "../loaders/engine/method.ts";
 import {
   freshStaging,
   guardOutput,
@@ -24,10 +25,10 @@ import {
   removeOwn,
   swapIn,
 } from "../loaders/output.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
-import { unitRoutes } from "../loaders/internal.ts";
-import { nameSet, scanDir } from "../loaders/privacy.ts";
-import { localiseHtml } from "../loaders/shell.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
+import { unitRoutes } from "../loaders/publish/internal.ts";
+import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
+import { localiseHtml } from "../loaders/publish/shell.ts";
 import { ProgressReporter } from "./progress.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -65,14 +66,11 @@ function hasPeriods(dir: string): boolean {
 /** The demo data is regenerated when the generator or its reference inputs change. */
 async function demoVersion(): Promise<string> {
   const h = createHash("sha256");
-  const files = [...Deno.readDirSync(join(ROOT, "loaders/demo"))].map((e) =>
-    join(ROOT, "loaders/demo", e.name)
-  );
-  files.push(
+  const files = [
+    ...moduleGraph(join(ROOT, "loaders/demo/generate.ts")),
     join(ROOT, "data/reference/official-ipasn.csv"),
     join(ROOT, "data/reference/wilayah-kanreg8.csv"),
-    join(ROOT, "loaders/demo/../period.ts"),
-  );
+  ];
   for (const f of files.sort()) h.update(await Deno.readFile(f));
   return h.digest("hex");
 }
@@ -129,9 +127,7 @@ async function refreshLoaderCache(computed: string): Promise<void> {
     join(ROOT, "data/publikasi.json"),
     ...[...Deno.readDirSync(methodsDir())].map((e) => join(methodsDir(), e.name)).sort(),
     // Framework reruns a loader when its own file changes, not when a module it imports does.
-    ...[...Deno.readDirSync(join(ROOT, "loaders"))].filter((e) => e.isFile).map((e) =>
-      join(ROOT, "loaders", e.name)
-    ).sort(),
+    ...moduleGraph(join(ROOT, "loaders/publish/site.ts"), join(ROOT, "loaders/publish/internal.ts")),
     ...[...Deno.readDirSync(join(ROOT, "data/reference"))].map((e) =>
       join(ROOT, "data/reference", e.name)
     ).sort(),

@@ -1,5 +1,5 @@
 /** Progress of a pipeline run: a live line on a terminal, a plain log elsewhere (CI, pipes). */
-import type { PipelineEvent, PipelineResult } from "../loaders/pipeline.ts";
+import type { PipelineEvent, PipelineResult } from "../loaders/engine/pipeline.ts";
 
 const fmt = new Intl.NumberFormat("en-US");
 

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { UserError } from "../loaders/errors.ts";
-import { type PipelineEvent, runPipeline } from "../loaders/pipeline.ts";
+import { type PipelineEvent, runPipeline } from "../loaders/engine/pipeline.ts";
 import { ProgressReporter } from "./progress.ts";
 
 const { values } = parseArgs({

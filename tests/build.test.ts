@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { csvParse } from "d3";
 import { generate } from "../loaders/demo/generate.ts";
-import { nameSet, scanDir } from "../loaders/privacy.ts";
+import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
 import { queryOut } from "./helpers/fixture.ts";
 import { watch, withSite } from "./helpers/browser.ts";
 import { independentInstansiMeans } from "./helpers/independent.ts";

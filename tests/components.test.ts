@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { parseHTML } from "linkedom";
-import { nameSet, scanDir, scanText } from "../loaders/privacy.ts";
-import { suppress, toParquet } from "../loaders/site.ts";
+import { nameSet, scanDir, scanText } from "../loaders/publish/privacy.ts";
+import { suppress, toParquet } from "../loaders/publish/site.ts";
 import { tableFromIPC } from "@uwdata/flechette";
 import { barisBiasa, grafikCepat, parquetKeArrow, pesanGalat } from "../src/components/sql.ts";
 import { batangDimensi, petaCelah } from "../src/components/dimensi.ts";
@@ -30,7 +30,7 @@ import { dumbbell, geserDimensi, pasangkan } from "../src/components/perbandinga
 import { airTerjun, rekonsiliasi, type Varian } from "../src/components/rekonsiliasi.ts";
 import { tempDir } from "./helpers/fixture.ts";
 import { batasKategori, maksDimensi, teksMetodeBaku } from "../src/components/profil.ts";
-import { loadProfiles } from "../loaders/method.ts";
+import { loadProfiles } from "../loaders/engine/method.ts";
 
 const PROFILES = await loadProfiles(new URL("../data/methods", import.meta.url).pathname);
 const BKN_2024 = PROFILES.find((p) => p.id === "bkn-2024")!;

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { generate } from "../loaders/demo/generate.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { queryOut, tempDir } from "./helpers/fixture.ts";
 
 async function digest(dir: string): Promise<Record<string, string>> {

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { InputError } from "../loaders/errors.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { queryOut, tempDir } from "./helpers/fixture.ts";
 
 const CORPUS = new URL("./fixtures/bad/", import.meta.url).pathname;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 import { Db } from "../loaders/duck.ts";
 import { InputError } from "../loaders/errors.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
 import {
   HEADERS,
   nip,

@@ -1,7 +1,7 @@
 /** Aggregation identities, an independent recomputation, incremental runs and failed-run safety. */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { runPipeline } from "../loaders/pipeline.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { nip, queryOut, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
 
 /** Two instansi in two provinces, three units, a mix that exercises every dimension. */

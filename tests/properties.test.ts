@@ -8,7 +8,7 @@ import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { Db } from "../loaders/duck.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { HEADERS, queryOut, type Row, tempDir, toCsv } from "./helpers/fixture.ts";
 
 const JABATAN = ["JPT", "ADMINISTRATOR", "PENGAWAS", "FUNGSIONAL", "PELAKSANA"];

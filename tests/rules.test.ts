@@ -4,7 +4,7 @@
  * Expected values are [kualifikasi, kompetensi, kinerja, disiplin]; null = not counted.
  */
 import assert from "node:assert/strict";
-import { loadProfiles, ProfileError } from "../loaders/method.ts";
+import { loadProfiles, ProfileError } from "../loaders/engine/method.ts";
 import {
   type Export,
   nip,

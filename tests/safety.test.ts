@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../loaders/demo/generate.ts";
-import { recover, runPipeline } from "../loaders/pipeline.ts";
+import { recover, runPipeline } from "../loaders/engine/pipeline.ts";
 import { Rng } from "../loaders/demo/random.ts";
 import { tempDir } from "./helpers/fixture.ts";
 

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
-import { loadProfiles, type MethodProfile } from "../loaders/method.ts";
-import { runPipeline } from "../loaders/pipeline.ts";
-import { parsePeriod } from "../loaders/period.ts";
+import { loadProfiles, type MethodProfile } from "../loaders/engine/method.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
+import { parsePeriod } from "../loaders/engine/period.ts";
 import {
   chosen,
   type Gain,

@@ -6,9 +6,9 @@
 import { join } from "node:path";
 import { Db, lit } from "../duck.ts";
 import { HEADERS_OF, type TableName } from "./tables.ts";
-import { loadProfiles } from "../method.ts";
-import { comparePeriods, parsePeriod } from "../period.ts";
-import { loadWilayah, Official, readReference, REFERENCE_DIR, type Wilayah } from "../reference.ts";
+import { loadProfiles } from "../engine/method.ts";
+import { comparePeriods, parsePeriod } from "../engine/period.ts";
+import { loadWilayah, Official, readReference, REFERENCE_DIR, type Wilayah } from "../engine/reference.ts";
 import {
   calibrate,
   floorBy,

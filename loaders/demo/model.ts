@@ -7,7 +7,7 @@
  * quality knob q in [0, 1]. `expected()` is the closed-form mean score of a set of thresholds under
  * a method; the calibration searches q so that it meets the period's target.
  */
-import { parsePeriod } from "../period.ts";
+import { parsePeriod } from "../engine/period.ts";
 import {
   FIRST_NAMES,
   FUNGSIONAL_NAMES,

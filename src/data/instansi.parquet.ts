@@ -1,4 +1,4 @@
 // Public instansi table (all periods, all methods), as Parquet.
-import { emitBytes, instansiRows, toParquet } from "../../loaders/site.ts";
+import { emitBytes, instansiRows, toParquet } from "../../loaders/publish/site.ts";
 
 await emitBytes(await toParquet(await instansiRows()));

@@ -1,4 +1,4 @@
 // Public provinsi table (all periods, all methods), as CSV.
-import { emit, provinsiRows, toCsv } from "../../loaders/site.ts";
+import { emit, provinsiRows, toCsv } from "../../loaders/publish/site.ts";
 
 await emit(toCsv(await provinsiRows()));

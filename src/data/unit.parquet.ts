@@ -1,4 +1,4 @@
 // Public unit table (all periods, all methods), as Parquet.
-import { emitBytes, toParquet, unitRows } from "../../loaders/site.ts";
+import { emitBytes, toParquet, unitRows } from "../../loaders/publish/site.ts";
 
 await emitBytes(await toParquet(await unitRows()));

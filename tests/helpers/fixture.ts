@@ -1,7 +1,7 @@
 /** Tiny raw exports written from plain objects, for tests whose answers are computed by hand. */
 import { join } from "node:path";
 import { Db } from "../../loaders/duck.ts";
-import { type PipelineOptions, runPipeline } from "../../loaders/pipeline.ts";
+import { type PipelineOptions, runPipeline } from "../../loaders/engine/pipeline.ts";
 
 export type Row = Record<string, string | number | null | undefined>;
 export interface Export {

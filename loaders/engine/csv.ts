@@ -1,5 +1,5 @@
 /** CSV output that is safe to open in a spreadsheet. */
-import { type Db, ident, lit } from "./duck.ts";
+import { type Db, ident, lit } from "../duck.ts";
 
 /** Text cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets never run them as formulas. */
 export const CSV_SAFE_MACRO = `CREATE OR REPLACE MACRO csv_safe(x) AS

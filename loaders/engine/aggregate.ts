@@ -3,7 +3,7 @@
  * province and Kantor Regional. Every level is the unweighted mean over its counted ASN, so the
  * four dimension means add up to the total at every level.
  */
-import { lit } from "./duck.ts";
+import { lit } from "../duck.ts";
 import type { MethodProfile } from "./method.ts";
 import { categorySql } from "./score.ts";
 

@@ -5,9 +5,9 @@
  * if a page asked for them.
  */
 import { join } from "node:path";
-import { Db, lit } from "./duck.ts";
-import { interventions } from "./gain.ts";
-import { loadProfiles, methodsDir } from "./method.ts";
+import { Db, lit } from "../duck.ts";
+import { interventions } from "../engine/gain.ts";
+import { loadProfiles, methodsDir } from "../engine/method.ts";
 import { COMPUTED, manifest } from "./site.ts";
 
 export function assertInternal(): void {

@@ -11,8 +11,8 @@ import { z } from "zod";
 import { aggregateSql, categoryNames, slug } from "./aggregate.ts";
 import { TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
-import { Db, lit } from "./duck.ts";
-import { InputError } from "./errors.ts";
+import { Db, lit } from "../duck.ts";
+import { InputError } from "../errors.ts";
 import { gainSql, gainTableSql } from "./gain.ts";
 import {
   freshStaging,
@@ -21,7 +21,7 @@ import {
   recoverOutput,
   removeOwn,
   swapIn,
-} from "./output.ts";
+} from "../output.ts";
 import { findTables, loadTable } from "./ingest.ts";
 import { defaultProfileFor, loadProfiles, type MethodProfile, methodsDir } from "./method.ts";
 import { comparePeriods, isPeriodId, parsePeriod } from "./period.ts";
@@ -29,8 +29,9 @@ import { loadWilayah, REFERENCE_DIR, type Wilayah } from "./reference.ts";
 import { componentSql, outsideScoreSql, variantSql } from "./rekonsiliasi.ts";
 import { factsSql, itemSlots, scoreSql, skorAsnSql } from "./score.ts";
 import { loadAliases, prepare, validateTable } from "./validate.ts";
+import { moduleGraph } from "../modules.ts";
+import { ROOT } from "../paths.ts";
 
-const ROOT = new URL("../", import.meta.url).pathname;
 
 export interface PipelineOptions {
   raw: string;
@@ -119,28 +120,19 @@ async function sha256File(path: string, h = createHash("sha256")): Promise<void>
   for await (const chunk of f.readable) h.update(chunk);
 }
 
-/** The modules whose code decides the results; a change to any of them recomputes every period. */
-const ENGINE = [
-  "aggregate.ts",
-  "contract.ts",
-  "gain.ts",
-  "rekonsiliasi.ts",
-  "csv.ts",
-  "duck.ts",
-  "errors.ts",
-  "ingest.ts",
-  "method.ts",
-  "period.ts",
-  "pipeline.ts",
-  "reference.ts",
-  "score.ts",
-  "validate.ts",
-];
-
-/** Hash of everything besides the raw files that decides the results: engine code and configuration. */
+/**
+ * Hash of everything besides the raw files that decides the results: the engine's code (this
+ * module and every project module it imports), the DuckDB library and the configuration files.
+ */
 async function configHash(files: string[]): Promise<string> {
   const h = createHash("sha256");
-  for (const f of [...ENGINE.map((n) => join(ROOT, "loaders", n)), ...files]) {
+  const db = await Db.open();
+  try {
+    h.update((await db.one<{ v: string }>("SELECT library_version AS v FROM pragma_version()")).v);
+  } finally {
+    db.close();
+  }
+  for (const f of [...moduleGraph(new URL(import.meta.url).pathname), ...files]) {
     h.update(f.replace(ROOT, "") + "\0");
     await sha256File(f, h);
   }

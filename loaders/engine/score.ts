@@ -3,7 +3,7 @@
  * of a period, with the facts behind each score. The SQL is built from named pieces (one CTE per
  * concern) so that each can be read against the profile it comes from.
  */
-import { ident, lit } from "./duck.ts";
+import { ident, lit } from "../duck.ts";
 import {
   type Jabatan,
   JABATAN_LIST,

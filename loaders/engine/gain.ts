@@ -7,7 +7,7 @@
  * instansi's most common predikat, education with the most common level of the same jenis jabatan
  * in the instansi (the instansi's, when no colleague of that kind has one).
  */
-import { lit } from "./duck.ts";
+import { lit } from "../duck.ts";
 import type { KompetensiItem, MethodProfile } from "./method.ts";
 import { itemColumn, itemSql } from "./score.ts";
 

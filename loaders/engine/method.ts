@@ -5,7 +5,9 @@
  */
 import { z } from "zod";
 import { comparePeriods } from "./period.ts";
-import { UserError } from "./errors.ts";
+import { UserError } from "../errors.ts";
+import { join } from "node:path";
+import { DATA } from "../paths.ts";
 
 export const Tag = z.enum(["sumber", "sebagian", "asumsi"]);
 export type Tag = z.infer<typeof Tag>;
@@ -209,7 +211,7 @@ export class ProfileError extends UserError {}
  * to the site's data loaders as IPASN_METHODS). Read at call time so a script can set it first.
  */
 export function methodsDir(): string {
-  return Deno.env.get("IPASN_METHODS") ?? new URL("../data/methods", import.meta.url).pathname;
+  return Deno.env.get("IPASN_METHODS") ?? join(DATA, "methods");
 }
 
 /** Load every profile of a folder, resolving `extends`, validated; sorted by id. */

@@ -6,13 +6,13 @@ import { csvFormat } from "d3";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { categoryNames, slug } from "./aggregate.ts";
-import { csvSafe } from "./csv.ts";
-import { Db, lit } from "./duck.ts";
-import { loadProfiles, type MethodProfile, methodsDir } from "./method.ts";
-import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "./reference.ts";
+import { categoryNames, slug } from "../engine/aggregate.ts";
+import { csvSafe } from "../engine/csv.ts";
+import { Db, lit } from "../duck.ts";
+import { loadProfiles, type MethodProfile, methodsDir } from "../engine/method.ts";
+import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../engine/reference.ts";
+import { ROOT } from "../paths.ts";
 
-const ROOT = new URL("../", import.meta.url).pathname;
 export const COMPUTED = Deno.env.get("IPASN_COMPUTED") ?? join(ROOT, "data/computed");
 
 export const Publikasi = z.object({ ambang_sel_kecil: z.number().int().min(1) });

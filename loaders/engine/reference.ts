@@ -2,6 +2,8 @@
 import { csvParse } from "d3";
 import { z } from "zod";
 import { isPeriodId } from "./period.ts";
+import { join } from "node:path";
+import { DATA } from "../paths.ts";
 
 const Kode = z.string().regex(/^\d{2}(\d{2})?$/, "a 2- or 4-digit Kemendagri code");
 const Periode = z.string().refine(isPeriodId, "a period: YYYY or YYYY-Qn");
@@ -80,7 +82,7 @@ export async function readReference<T extends z.ZodType>(
   });
 }
 
-export const REFERENCE_DIR = new URL("../data/reference/", import.meta.url).pathname;
+export const REFERENCE_DIR = join(DATA, "reference") + "/";
 
 export async function loadWilayah(
   path = `${REFERENCE_DIR}wilayah-kanreg8.csv`,

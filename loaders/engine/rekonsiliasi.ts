@@ -5,7 +5,7 @@
  * is an exact mean, so a gap between an official figure and ours can be split into method,
  * counted population and data completeness.
  */
-import { lit } from "./duck.ts";
+import { lit } from "../duck.ts";
 import type { MethodProfile } from "./method.ts";
 import type { Period } from "./period.ts";
 import { itemSlots, scoreSql } from "./score.ts";

@@ -4,7 +4,7 @@
  * normalised through the alias tables in data/aliases/.
  */
 import { type AliasKind, columns, type ColumnSpec, type TableName } from "./contract.ts";
-import { type Db, ident, lit } from "./duck.ts";
+import { type Db, ident, lit } from "../duck.ts";
 import type { Period } from "./period.ts";
 
 export type Aliases = Record<AliasKind, Record<string, string[]>>;

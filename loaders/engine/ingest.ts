@@ -6,8 +6,8 @@
 import ExcelJS from "exceljs";
 import { basename, extname, join } from "node:path";
 import { columns, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
-import { type Db, ident, lit } from "./duck.ts";
-import { InputError } from "./errors.ts";
+import { type Db, ident, lit } from "../duck.ts";
+import { InputError } from "../errors.ts";
 
 export type Format = "csv" | "xlsx" | "parquet";
 export interface SourceFile {
