@@ -58,7 +58,10 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-/** SQL string literal. */
+// The SQL toolkit: every compiler builds literals, identifiers and lists through these, so
+// escaping lives in one place and no generated SQL is patched afterwards with string replaces.
+
+/** SQL literal: a string (quotes doubled), a finite number, or NULL. */
 export function lit(s: string | number | null): string {
   if (s === null) return "NULL";
   if (typeof s === "number") {
@@ -71,4 +74,48 @@ export function lit(s: string | number | null): string {
 /** SQL identifier. */
 export function ident(s: string): string {
   return `"${s.replaceAll('"', '""')}"`;
+}
+
+/** A DATE literal from an ISO date (YYYY-MM-DD), checked. */
+export function dateLit(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not an ISO date: ${iso}`);
+  return `DATE ${lit(iso)}`;
+}
+
+/** `expr IN ('a', 'b')`; an empty list is FALSE (SQL has no empty IN list). */
+export function inList(expr: string, values: readonly (string | number)[]): string {
+  return values.length ? `${expr} IN (${values.map(lit).join(", ")})` : "FALSE";
+}
+
+/**
+ * `CASE expr WHEN k THEN v … ELSE otherwise END` from pairs; values are SQL expressions (use
+ * `lit` for constants). With no pairs it is just `otherwise`.
+ */
+export function caseMap(
+  expr: string,
+  pairs: readonly (readonly [string | number, string])[],
+  otherwise = "NULL",
+): string {
+  if (!pairs.length) return otherwise;
+  return `CASE ${expr} ${
+    pairs.map(([k, v]) => `WHEN ${lit(k)} THEN ${v}`).join(" ")
+  } ELSE ${otherwise} END`;
+}
+
+/**
+ * An inline table: `(VALUES (…), (…)) v(col, …)`. Cells are literals; with no rows it is an empty
+ * typed-as-text table of those columns.
+ */
+export function valuesTable(
+  columns: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+  alias = "v",
+): string {
+  const cols = columns.map(ident).join(", ");
+  if (!rows.length) {
+    return `(SELECT ${
+      columns.map((c) => `NULL::VARCHAR AS ${ident(c)}`).join(", ")
+    } WHERE FALSE) ${alias}`;
+  }
+  return `(VALUES ${rows.map((r) => `(${r.map(lit).join(", ")})`).join(", ")}) ${alias}(${cols})`;
 }
