@@ -8,7 +8,13 @@ import { Db, lit } from "../duck.ts";
 import { HEADERS_OF, type TableName } from "./tables.ts";
 import { loadProfiles } from "../engine/method.ts";
 import { comparePeriods, parsePeriod } from "../engine/period.ts";
-import { loadWilayah, Official, readReference, REFERENCE_DIR, type Wilayah } from "../engine/reference.ts";
+import {
+  loadWilayah,
+  Official,
+  readReference,
+  REFERENCE_DIR,
+  type Wilayah,
+} from "../engine/reference.ts";
 import {
   calibrate,
   floorBy,

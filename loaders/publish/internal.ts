@@ -5,10 +5,10 @@
  * if a page asked for them.
  */
 import { join } from "node:path";
-import { Db, lit } from "../duck.ts";
+import { caseMap, Db, lit } from "../duck.ts";
 import { interventions } from "../engine/gain.ts";
 import { loadProfiles, methodsDir } from "../engine/method.ts";
-import { COMPUTED, manifest } from "./site.ts";
+import { COMPUTED, computedCsv, manifest } from "./site.ts";
 
 export function assertInternal(): void {
   if (Deno.env.get("IPASN_AUDIENCE") !== "internal") {
@@ -40,9 +40,7 @@ export async function worklist(kode: string): Promise<Record<string, unknown>[]>
   const { periode, metode } = worklistPeriod();
   const profiles = await loadProfiles(methodsDir());
   const labels = interventions(profiles.find((p) => p.id === metode)!);
-  const label = `CASE intervensi ${
-    labels.map((i) => `WHEN ${lit(i.id)} THEN ${lit(i.label)}`).join(" ")
-  } END`;
+  const label = caseMap("intervensi", labels.map((i) => [i.id, lit(i.label)]));
   return await query(`
     SELECT kode_unit, nama_unit, nip, nama, jenis_jabatan, nama_jabatan, intervensi,
       ${label} AS langkah,
@@ -60,8 +58,7 @@ export async function unitsOf(kode: string): Promise<Record<string, unknown>[]> 
   return await query(`
     SELECT periode, metode, metode_baku, kode_unit, nama_unit, n_asn, kualifikasi, kompetensi, kinerja,
       disiplin, nilai, kategori, peringkat_instansi, selisih, share_data_lengkap
-    FROM read_csv(${lit(join(COMPUTED, "unit.csv"))}, header = true,
-      types = {'periode': 'VARCHAR', 'kode_instansi': 'VARCHAR', 'kode_unit': 'VARCHAR'})
+    FROM ${computedCsv("unit")}
     WHERE kode_instansi = ${lit(kode)}
     ORDER BY periode, metode, peringkat_instansi`);
 }
@@ -71,8 +68,7 @@ export async function unitGainsOf(kode: string): Promise<Record<string, unknown>
   assertInternal();
   return await query(`
     SELECT periode, metode, kode_unit, intervensi, poin, n_asn
-    FROM read_csv(${lit(join(COMPUTED, "peluang_unit.csv"))}, header = true,
-      types = {'periode': 'VARCHAR', 'kode_instansi': 'VARCHAR', 'kode_unit': 'VARCHAR'})
+    FROM ${computedCsv("peluang_unit")}
     WHERE kode_instansi = ${lit(kode)}
     ORDER BY periode, metode, kode_unit, intervensi, poin DESC`);
 }
@@ -84,8 +80,7 @@ export async function unitRoutes(
   const { periode, metode } = worklistPeriod(dir);
   return await query(`
     SELECT DISTINCT kode_instansi, kode_unit
-    FROM read_csv(${lit(join(dir, "unit.csv"))}, header = true,
-      types = {'periode': 'VARCHAR', 'kode_instansi': 'VARCHAR', 'kode_unit': 'VARCHAR'})
+    FROM ${computedCsv("unit", dir)}
     WHERE periode = ${lit(periode)} AND metode = ${lit(metode)}
     ORDER BY ALL`) as { kode_instansi: string; kode_unit: string }[];
 }

@@ -3,12 +3,30 @@
  * per-person table. It scans every file of the output folder and reports what it finds.
  */
 import { join, relative } from "node:path";
+import { KOLOM_PRIBADI } from "../../src/keluaran.ts";
 
 /** 18 digits whose first 8 form a plausible birth date (19xx/20xx, month 01-12, day 01-31). */
 const NIP_RE =
   /(?<![0-9])(19[4-9][0-9]|20[0-2][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{10}(?![0-9])/;
-/** Headers or keys of per-person tables. */
-const PERSON_FIELD_RE = /(^|[\s,;{"'])(nip|nama_pegawai|nama_asn)("?\s*[:,;]|\s*$)/im;
+/**
+ * Per-person fields (from the output catalogue, plus spellings of a name column from raw exports):
+ * a public CSV must not have one in its header, nor a public JSON as a key. A bare `nama` key is
+ * only looked for in CSV headers: aggregate JSON names categories and profiles with it.
+ */
+const PERSON_FIELDS = new Set([...KOLOM_PRIBADI, "nama_pegawai", "nama_asn"]);
+const PERSON_KEY_RE = new RegExp(
+  `"(${[...PERSON_FIELDS].filter((f) => f !== "nama").join("|")})"\\s*:`,
+);
+
+function personField(file: string, text: string): string | null {
+  if (/\.(csv|tsv)$/i.test(file)) {
+    const header = text.slice(0, text.search(/\r?\n|$/)).replace(/^\uFEFF/, "");
+    const cells = header.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
+    return cells.find((c) => PERSON_FIELDS.has(c)) ?? null;
+  }
+  if (/\.json$/i.test(file)) return PERSON_KEY_RE.exec(text)?.[1] ?? null;
+  return null;
+}
 
 export interface Finding {
   file: string;
@@ -43,10 +61,8 @@ export function scanText(file: string, text: string, names: Set<string>, longest
   const found: Finding[] = [];
   const nip = NIP_RE.exec(text);
   if (nip) found.push({ file, problem: `NIP-like number ${nip[0].slice(0, 8)}… ` });
-  const field = PERSON_FIELD_RE.exec(text);
-  if (field && /\.(csv|tsv|json)$/i.test(file)) {
-    found.push({ file, problem: `per-person field "${field[2]}"` });
-  }
+  const field = personField(file, text);
+  if (field) found.push({ file, problem: `per-person field "${field}"` });
   const name = names.size ? findName(text, names, longest) : null;
   if (name) {
     found.push({ file, problem: `a name from the raw exports ("${name.split(" ")[0]} …")` });

@@ -12,6 +12,7 @@ import { Db, lit } from "../duck.ts";
 import { loadProfiles, type MethodProfile, methodsDir } from "../engine/method.ts";
 import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../engine/reference.ts";
 import { ROOT } from "../paths.ts";
+import { KOLOM_TEKS, kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
 
 export const COMPUTED = Deno.env.get("IPASN_COMPUTED") ?? join(ROOT, "data/computed");
 
@@ -39,120 +40,62 @@ export function manifest(dir = COMPUTED): Manifest {
   return JSON.parse(Deno.readTextFileSync(file));
 }
 
-const MEASURES = [
-  "n_asn",
-  "n_pns",
-  "n_pppk",
-  "kualifikasi",
-  "kompetensi",
-  "kinerja",
-  "disiplin",
-  "nilai",
-  "kategori",
-];
-const QUALITY = [
-  "share_pendidikan_kosong",
-  "share_skp_kosong",
-  "share_pengembangan_kosong",
-  "share_data_lengkap",
-  "potensi_kualifikasi",
-  "potensi_kompetensi",
-  "potensi_kinerja",
-  "potensi_disiplin",
-];
+/** The identifying columns of a unit row: what small-cell suppression leaves visible. */
+const UNIT_KEYS = new Set([
+  "periode",
+  "metode",
+  "metode_baku",
+  "kode_instansi",
+  "nama_instansi",
+  "kode_unit",
+  "nama_unit",
+  "disembunyikan",
+]);
 
 /** Columns of a computed table, with measures rounded to 4 decimals (ample for display) to keep files small. */
-async function read(name: string, cols: string[], rest = ""): Promise<Record<string, unknown>[]> {
+async function read(
+  name: NamaTabel,
+  cols: string[],
+  rest = "",
+): Promise<Record<string, unknown>[]> {
   const db = await Db.open();
   try {
     const types = new Map(
       (await db.all<{ column_name: string; column_type: string }>(
-        `DESCRIBE SELECT * FROM ${table(name)}`,
+        `DESCRIBE SELECT * FROM ${computedCsv(name)}`,
       )).map((c) => [c.column_name, c.column_type]),
     );
     const select = cols.map((c) => (types.get(c) === "DOUBLE" ? `round(${c}, 4) AS ${c}` : c));
-    return await db.all(`SELECT ${select.join(", ")} FROM ${table(name)} ${rest}`);
+    return await db.all(`SELECT ${select.join(", ")} FROM ${computedCsv(name)} ${rest}`);
   } finally {
     db.close();
   }
 }
 
-async function categoryCols(profiles?: MethodProfile[]): Promise<string[]> {
+async function categorySlugs(profiles?: MethodProfile[]): Promise<string[]> {
   const ps = profiles ?? await loadProfiles(methodsDir());
   return categoryNames(ps).map(slug);
 }
 
-const CODE_COLUMNS: Record<string, string[]> = {
-  instansi: ["kode_instansi", "kode_provinsi", "periode_sebelumnya"],
-  unit: ["kode_instansi", "kode_unit"],
-  provinsi: ["kode_provinsi", "periode_sebelumnya"],
-  kanreg: ["periode_sebelumnya"],
-  peluang_instansi: ["kode_instansi"],
-  varian_instansi: ["kode_instansi"],
-};
-
-/** A computed table, with codes and periods read as text ("63" is a code, not a number). */
-function table(name: string): string {
-  const types = ["periode", ...CODE_COLUMNS[name]].map((c) => `'${c}': 'VARCHAR'`).join(", ");
-  return `read_csv(${lit(join(COMPUTED, `${name}.csv`))}, header = true, types = {${types}})`;
+/**
+ * A computed table's CSV as a DuckDB table expression, its text columns (from the output
+ * catalogue) read as text: "63" is a code, not a number.
+ */
+export function computedCsv(name: NamaTabel, dir = COMPUTED): string {
+  const types = kolomTabel(name, []).filter((c) => KOLOM_TEKS.has(c))
+    .map((c) => `${lit(c)}: 'VARCHAR'`).join(", ");
+  return `read_csv(${lit(join(dir, `${name}.csv`))}, header = true, types = {${types}})`;
 }
 
 export async function instansiRows(): Promise<Record<string, unknown>[]> {
-  const cats = await categoryCols();
-  const cols = [
-    "periode",
-    "metode",
-    "metode_baku",
-    "kode_instansi",
-    "nama_instansi",
-    "jenis_instansi",
-    "kode_provinsi",
-    "provinsi",
-    ...MEASURES,
-    "peringkat",
-    "jumlah_instansi",
-    "peringkat_provinsi",
-    "selisih",
-    "periode_sebelumnya",
-    "naik_peringkat",
-    ...cats.map((c) => `asn_${c}`),
-    ...QUALITY,
-  ];
-  return await read("instansi", cols);
+  return await read("instansi", kolomTabel("instansi", await categorySlugs()));
 }
-
 export async function provinsiRows(): Promise<Record<string, unknown>[]> {
-  const cats = await categoryCols();
-  const cols = [
-    "periode",
-    "metode",
-    "metode_baku",
-    "kode_provinsi",
-    "provinsi",
-    ...MEASURES,
-    "jumlah_instansi",
-    "selisih",
-    "periode_sebelumnya",
-    ...cats.flatMap((c) => [`asn_${c}`, `instansi_${c}`]),
-    ...QUALITY,
-  ];
-  return await read("provinsi", cols);
+  return await read("provinsi", kolomTabel("provinsi", await categorySlugs()));
 }
 
 export async function kanregRows(): Promise<Record<string, unknown>[]> {
-  const cats = await categoryCols();
-  const cols = [
-    "periode",
-    "metode",
-    "metode_baku",
-    ...MEASURES,
-    "jumlah_instansi",
-    "selisih",
-    "periode_sebelumnya",
-    ...cats.flatMap((c) => [`asn_${c}`, `instansi_${c}`]),
-    ...QUALITY,
-  ];
-  return await read("kanreg", cols);
+  return await read("kanreg", kolomTabel("kanreg", await categorySlugs()));
 }
 
 /**
@@ -170,18 +113,7 @@ export async function unitRows(): Promise<Record<string, unknown>[]> {
     const cached = JSON.parse(Deno.readTextFileSync(file));
     if (cached.stamp === stamp) return cached.rows;
   } catch { /* not yet written */ }
-  const cols = [
-    "periode",
-    "metode",
-    "metode_baku",
-    "kode_instansi",
-    "nama_instansi",
-    "kode_unit",
-    "nama_unit",
-    ...MEASURES,
-    "selisih",
-    ...QUALITY,
-  ];
+  const cols = kolomTabel("unit_publik", []).filter((c) => c !== "disembunyikan");
   const rows = suppress(
     await read("unit", cols, "ORDER BY periode, metode, kode_instansi, n_asn, kode_unit"),
     publikasi().ambang_sel_kecil,
@@ -221,7 +153,7 @@ export function suppress(
   return rows.map((r) => {
     if (!hidden.has(r)) return { ...r, disembunyikan: false };
     const out: Record<string, unknown> = { ...r, disembunyikan: true };
-    for (const k of [...MEASURES, "selisih", ...QUALITY]) out[k] = null;
+    for (const k of Object.keys(r)) if (!UNIT_KEYS.has(k)) out[k] = null;
     return out;
   });
 }
@@ -236,7 +168,7 @@ export async function peluangRows(): Promise<Record<string, unknown>[]> {
   const db = await Db.open();
   try {
     return await db.all(`
-      WITH t AS (SELECT * FROM ${table("peluang_instansi")})
+      WITH t AS (SELECT * FROM ${computedCsv("peluang_instansi")})
       SELECT periode, metode, kode_instansi, intervensi, round(poin, 4) AS poin, n_asn, false AS gabungan
       FROM t WHERE n_asn >= ${k}
       UNION ALL
@@ -251,15 +183,9 @@ export async function peluangRows(): Promise<Record<string, unknown>[]> {
 /** Every instansi mean by counted population and data completeness (reconciliation); small groups hidden. */
 export async function varianRows(): Promise<Record<string, unknown>[]> {
   const k = publikasi().ambang_sel_kecil;
-  return (await read("varian_instansi", [
-    "periode",
-    "metode",
-    "kode_instansi",
-    "populasi",
-    "data",
-    "n_asn",
-    "nilai",
-  ])).map((r) => Number(r.n_asn) < k ? { ...r, nilai: null } : r);
+  return (await read("varian_instansi", kolomTabel("varian_instansi", []))).map((r) =>
+    Number(r.n_asn) < k ? { ...r, nilai: null } : r
+  );
 }
 
 /** Rows as a Parquet file (via DuckDB), for downloads and the in-browser SQL page. */

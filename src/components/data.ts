@@ -1,29 +1,10 @@
 /** Parsing the site's public CSV files: codes and periods stay text, measures become numbers. */
 import { csvParse } from "d3-dsv";
+import { KOLOM_BOOL, KOLOM_TEKS } from "../keluaran.js";
 
-const TEXT = new Set([
-  "periode",
-  "metode",
-  "kode_instansi",
-  "nama_instansi",
-  "jenis_instansi",
-  "kode_provinsi",
-  "provinsi",
-  "kode_unit",
-  "nama_unit",
-  "kategori",
-  "periode_sebelumnya",
-  "intervensi",
-  "nip",
-  "nama",
-  "jenis_jabatan",
-  "nama_jabatan",
-  "langkah",
-  "asumsi",
-  "populasi",
-  "data",
-]);
-const BOOL = new Set(["metode_baku", "disembunyikan", "gabungan"]);
+// Which columns are text or booleans comes from the output catalogue; everything else is a number.
+const TEXT = KOLOM_TEKS;
+const BOOL = KOLOM_BOOL;
 
 export type Baris = Record<string, string | number | boolean | null> & {
   periode: string;

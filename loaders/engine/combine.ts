@@ -1,0 +1,185 @@
+/**
+ * Combine: every period's files merged into the output tables, with names from the reference,
+ * the change against the previous period, and the manifest. Which columns each table has, and in
+ * which order, comes from the output catalogue (src/keluaran.ts); what is computed here is only
+ * how a column is obtained when it is not the period aggregate's own.
+ */
+import { join } from "node:path";
+import { kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
+import { Db, lit, valuesTable } from "../duck.ts";
+import { categoryNames, slug } from "./aggregate.ts";
+import { copyCsv } from "./csv.ts";
+import type { MethodProfile } from "./method.ts";
+import type { PeriodMeta } from "./periods.ts";
+import type { Wilayah } from "./reference.ts";
+import { variantSql } from "./rekonsiliasi.ts";
+import type { PeriodAccounting } from "./step.ts";
+
+export interface Combine {
+  staging: string;
+  periods: string[];
+  profiles: MethodProfile[];
+  wilayah: Wilayah[];
+  accounting: Record<string, PeriodAccounting>;
+  metas: Record<string, PeriodMeta>;
+  /** The default method of each period. */
+  baku: Record<string, string | null>;
+}
+
+/** Change against the previous period of the same method and entity (window `w`). */
+const CHANGE: Record<string, string> = {
+  selisih: "a.nilai - lag(a.nilai) OVER w",
+  periode_sebelumnya: "lag(a.periode) OVER w",
+  naik_peringkat: "lag(a.peringkat) OVER w - a.peringkat",
+};
+
+/** Per level: the period aggregate it reads, what it joins, the entity of its window, its order. */
+const LEVELS = {
+  instansi: {
+    agg: "agg_instansi",
+    join: "JOIN wilayah w USING (kode_instansi)",
+    from: { nama_instansi: "w", jenis_instansi: "w", provinsi: "w" },
+    entity: "a.kode_instansi",
+    order: "urutan, a.metode, a.peringkat",
+  },
+  unit: {
+    agg: "agg_unit",
+    join: "JOIN wilayah w USING (kode_instansi)",
+    from: { nama_instansi: "w" },
+    entity: "a.kode_instansi, a.kode_unit",
+    order: "urutan, a.metode, a.kode_instansi, a.peringkat_instansi",
+  },
+  provinsi: {
+    agg: "agg_provinsi",
+    join: "JOIN provinsi pr USING (kode_provinsi)",
+    from: { provinsi: "pr" },
+    entity: "a.kode_provinsi",
+    order: "urutan, a.metode, a.kode_provinsi",
+  },
+  kanreg: {
+    agg: "agg_kanreg",
+    join: "",
+    from: {},
+    entity: "'kanreg'",
+    order: "urutan, a.metode",
+  },
+} satisfies Partial<
+  Record<NamaTabel, {
+    agg: string;
+    join: string;
+    from: Record<string, string>;
+    entity: string;
+    order: string;
+  }>
+>;
+
+/** The SELECT of one level's output table, its columns in catalogue order. */
+export function levelSql(
+  level: keyof typeof LEVELS,
+  files: (name: string) => string,
+  slugs: string[],
+): string {
+  const l = LEVELS[level];
+  const from = l.from as Record<string, string>;
+  const cols = kolomTabel(level, slugs).map((c) =>
+    c in CHANGE ? `${CHANGE[c]} AS ${c}` : `${from[c] ?? "a"}.${c}`
+  );
+  return `SELECT ${cols.join(", ")}
+    FROM read_parquet(${files(l.agg)}) a JOIN urutan USING (periode) ${l.join}
+    WINDOW w AS (PARTITION BY metode, ${l.entity} ORDER BY urutan) ORDER BY ${l.order}`;
+}
+
+/** Merges every period into the output tables in `o.staging`. */
+export async function combine(o: Combine): Promise<void> {
+  const { staging, periods, profiles, wilayah } = o;
+  const db = await Db.open();
+  try {
+    const files = (name: string) =>
+      `[${periods.map((p) => lit(join(staging, "periode", p, `${name}.parquet`))).join(", ")}]`;
+    await db.run(
+      `CREATE TABLE urutan AS SELECT * FROM ${
+        valuesTable(["periode", "urutan"], periods.map((p, i) => [p, i]))
+      }`,
+    );
+    await db.run(
+      `CREATE TABLE wilayah AS SELECT * FROM ${
+        valuesTable(
+          ["kode_instansi", "nama_instansi", "jenis_instansi", "kode_provinsi", "provinsi"],
+          wilayah.map((
+            w,
+          ) => [w.kode_instansi, w.nama_instansi, w.jenis, w.kode_provinsi, w.provinsi]),
+        )
+      }`,
+    );
+    await db.run(`CREATE TABLE provinsi AS SELECT DISTINCT kode_provinsi, provinsi FROM wilayah`);
+    const slugs = categoryNames(profiles).map((c) => slug(c));
+    const perPeriod = (name: string, order: string) =>
+      `SELECT t.* FROM read_parquet(${
+        files(name)
+      }) t JOIN urutan USING (periode) ORDER BY urutan, ${order}`;
+    const tables: Record<string, string> = {
+      instansi: levelSql("instansi", files, slugs),
+      unit: levelSql("unit", files, slugs),
+      provinsi: levelSql("provinsi", files, slugs),
+      kanreg: levelSql("kanreg", files, slugs),
+      peluang_instansi: perPeriod(
+        "peluang_instansi",
+        "metode, kode_instansi, intervensi, poin DESC",
+      ),
+      peluang_unit: perPeriod(
+        "peluang_unit",
+        "metode, kode_instansi, kode_unit, intervensi, poin DESC",
+      ),
+      varian_instansi: `SELECT v.* FROM (${
+        variantSql(`read_parquet(${files("komponen_instansi")})`)
+      }) v JOIN urutan USING (periode) ORDER BY urutan, v.metode, v.kode_instansi, v.populasi, v.data`,
+    };
+    for (const [name, sql] of Object.entries(tables)) {
+      await copyCsv(db, sql, join(staging, `${name}.csv`));
+      await db.run(`COPY (${sql}) TO ${lit(join(staging, `${name}.parquet`))} (FORMAT parquet)`);
+    }
+    // Per-person files: the periods' files one after another (DuckDB keeps the file order); one
+    // period's file is already the whole table, and a copy skips decoding and encoding it again.
+    for (const name of ["peluang_asn", "skor_asn"]) {
+      if (periods.length === 1) {
+        Deno.copyFileSync(
+          join(staging, "periode", periods[0], `${name}.parquet`),
+          join(staging, `${name}.parquet`),
+        );
+        continue;
+      }
+      await db.run(
+        `COPY (SELECT * FROM read_parquet(${files(name)})) TO ${
+          lit(join(staging, `${name}.parquet`))
+        } (FORMAT parquet)`,
+      );
+    }
+    await copyCsv(
+      db,
+      `SELECT q.periode, q.tabel, q.file, q.line, q."column", q.reason FROM (
+        SELECT regexp_extract(filename, '/periode/([^/]+)/', 1) AS periode, * FROM read_parquet(${
+        files("quarantine")
+      }, filename = true)
+      ) q JOIN urutan USING (periode) ORDER BY urutan, q.tabel, q.line`,
+      join(staging, "quarantine.csv"),
+    );
+    Deno.writeTextFileSync(
+      join(staging, "accounting.json"),
+      JSON.stringify(o.accounting, null, 2) + "\n",
+    );
+    const manifest = {
+      periode: periods,
+      metode: profiles.map((p) => ({ id: p.id, versi: p.versi, nama: p.nama })),
+      metode_baku: Object.fromEntries(periods.map((p) => [p, o.baku[p]])),
+      wilayah: wilayah.length,
+      sintetis: periods.some((p) => o.metas[p].sintetis === true),
+      sumber: [...new Set(periods.map((p) => o.metas[p].sumber).filter(Boolean))],
+    };
+    Deno.writeTextFileSync(
+      join(staging, "manifest.json"),
+      JSON.stringify(manifest, null, 2) + "\n",
+    );
+  } finally {
+    db.close();
+  }
+}

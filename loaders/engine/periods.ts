@@ -1,0 +1,84 @@
+/**
+ * The raw folder's periods: which folders are periods, each period's optional `meta.json`, and
+ * the method that is the default for a period.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { InputError } from "../errors.ts";
+import { defaultProfileFor, type MethodProfile } from "./method.ts";
+import { comparePeriods, isPeriodId } from "./period.ts";
+
+/** Optional `meta.json` of a period folder. */
+export const PeriodMeta = z.object({
+  sumber: z.string().optional(),
+  tanggal_ekspor: z.string().optional(),
+  /** Synthetic data: every page of the site says so. */
+  sintetis: z.boolean().optional(),
+  /** Method profile that is the default (metode_baku) for this period, instead of the profiles' own rule. */
+  metode: z.string().optional(),
+}).passthrough();
+export type PeriodMeta = z.infer<typeof PeriodMeta>;
+
+export function readMeta(dir: string): PeriodMeta {
+  const file = join(dir, "meta.json");
+  if (!existsSync(file)) return {};
+  let json;
+  try {
+    json = JSON.parse(Deno.readTextFileSync(file));
+  } catch (err) {
+    throw new InputError(
+      file,
+      `not valid JSON (${(err as Error).message})`,
+      "fix the syntax or delete the file",
+    );
+  }
+  const r = PeriodMeta.safeParse(json);
+  if (!r.success) {
+    throw new InputError(
+      file,
+      r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      'see README, "Raw data"',
+    );
+  }
+  return r.data;
+}
+
+export function listPeriods(raw: string): string[] {
+  if (!existsSync(raw)) {
+    throw new InputError(
+      raw,
+      "the raw data folder does not exist",
+      "create it with one folder per period, e.g. data/raw/2024-Q3/",
+    );
+  }
+  const periods: string[] = [];
+  for (const e of Deno.readDirSync(raw)) {
+    if (
+      e.name.startsWith(".") ||
+      (e.isFile && ["wilayah.csv", "readme.md"].includes(e.name.toLowerCase()))
+    ) continue;
+    const isDir = e.isDirectory || (e.isSymlink && Deno.statSync(join(raw, e.name)).isDirectory);
+    if (!isDir || !isPeriodId(e.name)) {
+      throw new InputError(
+        join(raw, e.name),
+        `"${e.name}" is not a period folder`,
+        "name period folders YYYY (annual) or YYYY-Qn (quarterly, e.g. 2024-Q3), and keep other files outside the raw folder",
+      );
+    }
+    periods.push(e.name);
+  }
+  if (!periods.length) {
+    throw new InputError(
+      raw,
+      "no period folders",
+      "add a folder per period, e.g. 2024-Q3/, holding pegawai, diklat, kinerja and hukdis",
+    );
+  }
+  return periods.sort(comparePeriods);
+}
+
+/** The default method of a period: its meta.json's choice, else the profiles' own rule. */
+export function baku(p: string, profiles: MethodProfile[], meta: PeriodMeta): string | null {
+  return meta.metode ?? defaultProfileFor(p, profiles)?.id ?? null;
+}

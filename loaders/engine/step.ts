@@ -1,0 +1,170 @@
+/**
+ * One period, in the same four steps every time: load the raw tables → validate them → score
+ * every profile and aggregate → write the period's files. The pipeline runs this for each new or
+ * changed period, then combines the periods' files (combine.ts).
+ */
+import { join } from "node:path";
+import { Db, lit, valuesTable } from "../duck.ts";
+import { aggregateSql } from "./aggregate.ts";
+import { TABLE_NAMES, type TableName } from "./contract.ts";
+import { copyCsv } from "./csv.ts";
+import { gainSql, gainTableSql } from "./gain.ts";
+import { findTables, loadTable } from "./ingest.ts";
+import type { MethodProfile } from "./method.ts";
+import { parsePeriod, type Period } from "./period.ts";
+import type { Wilayah } from "./reference.ts";
+import { componentSql, outsideScoreSql } from "./rekonsiliasi.ts";
+import { factsSql, itemSlots, scoreSql, skorAsnSql } from "./score.ts";
+import { type Aliases, prepare, validateTable } from "./validate.ts";
+
+export type PipelineEvent =
+  | { type: "start"; periods: string[]; methods: string[] }
+  | { type: "period"; periode: string; recompute: boolean }
+  | {
+    type: "table";
+    periode: string;
+    table: TableName;
+    read: number;
+    used: number;
+    quarantined: number;
+    notes: string[];
+  }
+  | { type: "scored"; periode: string; metode: string; n: number }
+  | { type: "done"; periode: string; ms: number }
+  | { type: "finish"; out: string; recomputed: string[]; reused: string[] };
+
+export interface TableAccounting {
+  file: string;
+  read: number;
+  used: number;
+  quarantined: number;
+  notes: string[];
+}
+export type PeriodAccounting = Record<TableName, TableAccounting>;
+
+export interface PeriodStep {
+  /** The period's id (`2024-Q3`) and its raw folder. */
+  periode: string;
+  dir: string;
+  /** Where the period's files go (a folder of the staging output). */
+  target: string;
+  profiles: MethodProfile[];
+  /** The profile that is the default for this period (`metode_baku`), if any. */
+  baku: string | null;
+  aliases: Aliases;
+  wilayah: Wilayah[];
+  log: (e: PipelineEvent) => void;
+}
+
+/** Scores one period into `o.target`; returns its accounting (also written as accounting.json). */
+export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
+  const period = parsePeriod(o.periode);
+  const tmp = join(o.target, ".tmp");
+  Deno.mkdirSync(tmp);
+  // A bounded memory budget: DuckDB spills to the period's temp folder beyond it (national
+  // scale would otherwise take 80% of the machine).
+  const db = await Db.open(":memory:", {
+    temp_directory: tmp,
+    preserve_insertion_order: "true",
+    memory_limit: Deno.env.get("IPASN_MEMORY_LIMIT") ?? "3GB",
+  });
+  try {
+    const accounting = await loadAndValidate(db, o, period, tmp);
+    await score(db, o, period);
+    await write(db, o);
+    return accounting;
+  } finally {
+    db.close();
+    Deno.removeSync(tmp, { recursive: true });
+  }
+}
+
+/** Load → validate: every table into `raw_<table>`, checked into typed tables and `quarantine`. */
+async function loadAndValidate(
+  db: Db,
+  o: PeriodStep,
+  period: Period,
+  tmp: string,
+): Promise<PeriodAccounting> {
+  const tables = await findTables(o.dir);
+  await prepare(db, o.aliases, o.wilayah.map((w) => w.kode_instansi));
+  await db.run(
+    `CREATE TABLE ref_wilayah AS SELECT * FROM ${
+      valuesTable(
+        ["kode_instansi", "kode_provinsi"],
+        o.wilayah.map((w) => [w.kode_instansi, w.kode_provinsi]),
+      )
+    }`,
+  );
+  const acc = {} as PeriodAccounting;
+  for (const t of TABLE_NAMES) {
+    const loaded = await loadTable(db, tables[t], tmp);
+    const { used, quarantined } = await validateTable(db, t, tables[t].path, period);
+    if (loaded.read !== used + quarantined) {
+      throw new Error(
+        `internal accounting error in ${
+          tables[t].path
+        }: read ${loaded.read} ≠ used ${used} + quarantined ${quarantined}`,
+      );
+    }
+    acc[t] = { file: tables[t].path, read: loaded.read, used, quarantined, notes: loaded.notes };
+    o.log({ type: "table", periode: o.periode, table: t, ...acc[t] });
+  }
+  Deno.writeTextFileSync(join(o.target, "accounting.json"), JSON.stringify(acc, null, 2) + "\n");
+  return acc;
+}
+
+/** Score: per-person scores under every profile, aggregates, gains and reconciliation parts. */
+async function score(db: Db, o: PeriodStep, period: Period): Promise<void> {
+  for (const s of factsSql(o.profiles, period)) await db.run(s);
+  const slots = itemSlots(o.profiles);
+  for (const [i, profile] of o.profiles.entries()) {
+    await db.run(
+      `${i ? "INSERT INTO skor" : "CREATE OR REPLACE TABLE skor AS"} ${
+        scoreSql(profile, period, { slots })
+      }`,
+    );
+    const { n } = await db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM skor WHERE metode = ${lit(profile.id)}`,
+    );
+    o.log({ type: "scored", periode: o.periode, metode: profile.id, n });
+  }
+  await db.run(aggregateSql(o.profiles, o.baku ?? undefined));
+  for (const [i, profile] of o.profiles.entries()) {
+    await db.run(
+      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${gainSql(profile)}`,
+    );
+  }
+  for (const s of outsideScoreSql(o.profiles, period)) await db.run(s);
+}
+
+/** Write: the period's files, which combine.ts merges across periods. */
+async function write(db: Db, o: PeriodStep): Promise<void> {
+  const to = (name: string) => lit(join(o.target, name));
+  await db.run(
+    `COPY (SELECT * FROM quarantine ORDER BY tabel, line) TO ${
+      to("quarantine.parquet")
+    } (FORMAT parquet)`,
+  );
+  await copyCsv(
+    db,
+    "SELECT * FROM quarantine ORDER BY tabel, line",
+    join(o.target, "quarantine.csv"),
+  );
+  const periodFiles: Record<string, string> = {
+    // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
+    // the rest of their write, and every reader filters and sorts what it needs.
+    peluang_asn: "SELECT * FROM peluang",
+    peluang_unit: gainTableSql("peluang", ["kode_instansi", "kode_unit"]) + " ORDER BY ALL",
+    peluang_instansi: gainTableSql("peluang", ["kode_instansi"]) + " ORDER BY ALL",
+    komponen_instansi: componentSql + " ORDER BY ALL",
+    skor_asn: skorAsnSql(o.profiles),
+    agg_unit: "SELECT * FROM agg_unit ORDER BY ALL",
+    agg_instansi: "SELECT * FROM agg_instansi ORDER BY ALL",
+    agg_provinsi: "SELECT * FROM agg_provinsi ORDER BY ALL",
+    agg_kanreg: "SELECT * FROM agg_kanreg ORDER BY ALL",
+  };
+  for (const [name, sql] of Object.entries(periodFiles)) {
+    await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The project's structure holds: every output table has exactly the columns the catalogue
+ * (src/keluaran.ts) describes, in its order; every column a reader meets is described; the cache
+ * key follows the code's real imports; the SQL toolkit escapes.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { kolom, KOLOM_PRIBADI, kolomTabel, type NamaTabel, TABEL } from "../src/keluaran.ts";
+import { caseMap, dateLit, inList, lit, valuesTable } from "../loaders/duck.ts";
+import { categoryNames, slug } from "../loaders/engine/aggregate.ts";
+import { loadProfiles } from "../loaders/engine/method.ts";
+import { runPipeline } from "../loaders/engine/pipeline.ts";
+import { moduleGraph } from "../loaders/modules.ts";
+import { nip, tempDir, writePeriod } from "./helpers/fixture.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+
+Deno.test("every output table's header is the catalogue's column list, in order", async () => {
+  const root = await tempDir("ipasn-arch-");
+  const raw = join(root, "raw");
+  for (const p of ["2023", "2024-Q3"]) {
+    writePeriod(raw, p, {
+      pegawai: [{ nip: nip(1) }, { nip: nip(2), kode_unit: "U2", nama_unit: "Dinas Dua" }],
+      diklat: [],
+      kinerja: [{ nip: nip(1), tahun: 2023, predikat: "BAIK" }],
+    });
+  }
+  const out = join(root, "out");
+  await runPipeline({ raw, out });
+  const slugs = categoryNames(await loadProfiles(join(ROOT, "data/methods"))).map(slug);
+  const written: NamaTabel[] = [
+    "instansi",
+    "unit",
+    "provinsi",
+    "kanreg",
+    "peluang_instansi",
+    "peluang_unit",
+    "varian_instansi",
+  ];
+  for (const t of written) {
+    const header = Deno.readTextFileSync(join(out, `${t}.csv`)).split("\n")[0].split(",");
+    assert.deepEqual(header, kolomTabel(t, slugs), `${t}.csv`);
+  }
+});
+
+Deno.test("every column of every catalogued table is described, and per-person fields are marked", () => {
+  for (const [name, t] of Object.entries(TABEL)) {
+    for (const c of kolomTabel(name as NamaTabel, ["sangat_tinggi"])) {
+      const k = kolom(c);
+      assert.ok(k, `${name}.${c} has no entry in KOLOM`);
+      assert.ok(k.label && k.arti, `${name}.${c} needs a label and a description`);
+    }
+    const personal = kolomTabel(name as NamaTabel, []).filter((c) => KOLOM_PRIBADI.includes(c));
+    if (t.akses !== "pribadi") assert.deepEqual(personal, [], `${name} is not private`);
+  }
+  assert.deepEqual([...KOLOM_PRIBADI].sort(), ["nama", "nip"]);
+});
+
+Deno.test("category columns expand per category, interleaved where a table counts both", () => {
+  assert.deepEqual(
+    kolomTabel("provinsi", ["tinggi", "rendah"]).filter((c) => /^(asn|instansi)_/.test(c)),
+    ["asn_tinggi", "instansi_tinggi", "asn_rendah", "instansi_rendah"],
+  );
+  assert.deepEqual(
+    kolomTabel("instansi", ["tinggi"]).filter((c) => c.startsWith("asn_")),
+    ["asn_tinggi"],
+  );
+});
+
+Deno.test("the cache key follows the imports: a module added to the engine is in it", async () => {
+  const dir = await tempDir("ipasn-graph-");
+  Deno.writeTextFileSync(join(dir, "a.ts"), 'import { b } from "./b.ts";\nexport const a = b;\n');
+  Deno.writeTextFileSync(join(dir, "b.ts"), 'export { c as b } from "./sub/c.ts";\n');
+  Deno.mkdirSync(join(dir, "sub"));
+  Deno.writeTextFileSync(join(dir, "sub/c.ts"), "export const c = await import('../d.ts');\n");
+  Deno.writeTextFileSync(join(dir, "d.ts"), "export const d = 1;\n");
+  Deno.writeTextFileSync(join(dir, "unused.ts"), "export const u = 1;\n");
+  assert.deepEqual(
+    moduleGraph(join(dir, "a.ts")).map((f) => f.slice(dir.length + 1)),
+    ["a.ts", "b.ts", "d.ts", "sub/c.ts"],
+  );
+  const engine = moduleGraph(join(ROOT, "loaders/engine/pipeline.ts")).map((f) =>
+    f.slice(ROOT.length)
+  );
+  for (
+    const m of [
+      "loaders/engine/step.ts",
+      "loaders/engine/combine.ts",
+      "loaders/engine/score.ts",
+      "loaders/engine/validate.ts",
+      "loaders/duck.ts",
+      "src/keluaran.ts",
+    ]
+  ) assert.ok(engine.includes(m), `${m} is not in the engine's cache key`);
+});
+
+Deno.test("the SQL toolkit escapes in one place", () => {
+  assert.equal(lit("Jum'at"), "'Jum''at'");
+  assert.equal(lit(null), "NULL");
+  assert.throws(() => lit(Number.NaN));
+  assert.equal(dateLit("2024-09-30"), "DATE '2024-09-30'");
+  assert.throws(() => dateLit("30/09/2024"));
+  assert.equal(inList("x", ["a", "b'c"]), "x IN ('a', 'b''c')");
+  assert.equal(inList("x", []), "FALSE");
+  assert.equal(
+    caseMap("p", [["S1", lit(15)], ["S'2", lit(20)]], "0"),
+    "CASE p WHEN 'S1' THEN 15 WHEN 'S''2' THEN 20 ELSE 0 END",
+  );
+  assert.equal(caseMap("p", [], "0"), "0");
+  assert.equal(valuesTable(["k", "n"], [["a", 1]]), `(VALUES ('a', 1)) v("k", "n")`);
+  assert.equal(
+    valuesTable(["k"], []),
+    `(SELECT NULL::VARCHAR AS "k" WHERE FALSE) v`,
+  );
+});
