@@ -56,8 +56,7 @@ async function statements(periode: string, method: string): Promise<string[]> {
   return [
     ...factsSql([profile], period),
     `CREATE OR REPLACE TABLE skor AS ${scoreSql(profile, period)}`,
-    ...aggregateSql([profile], profile.id).replace(/--[^\n]*/g, "").split(";").map((s) => s.trim())
-      .filter(Boolean),
+    ...aggregateSql([profile], profile.id),
   ];
 }
 

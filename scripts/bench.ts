@@ -165,13 +165,11 @@ if (part("scoring")) {
     });
     const rows = countRows(out);
     const db = await Db.open();
+    // The table function is a parameter of the query, never patched into it afterwards.
+    const read = (f: string) =>
+      fmt === "csv" ? `read_csv(${lit(f)}, header = true)` : `read_parquet(${lit(f)})`;
     const asn = (await db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM read_csv(${
-        lit(join(raw, "2024-Q4", fmt === "csv" ? "pegawai.csv" : "pegawai.parquet"))
-      }, header = true)`.replace("read_csv", fmt === "csv" ? "read_csv" : "read_parquet").replace(
-        ", header = true",
-        fmt === "csv" ? ", header = true" : "",
-      ),
+      `SELECT count(*) AS n FROM ${read(join(raw, "2024-Q4", `pegawai.${fmt}`))}`,
     )).n;
     // Near the limit: a bare scan that only reads every input file.
     const files = [...Deno.readDirSync(join(raw, "2024-Q4"))].filter((e) =>

@@ -10,7 +10,8 @@ import { nameSet, scanDir, scanText } from "../loaders/publish/privacy.ts";
 import { suppress, toParquet } from "../loaders/publish/site.ts";
 import { tableFromIPC } from "@uwdata/flechette";
 import { barisBiasa, grafikCepat, parquetKeArrow, pesanGalat } from "../src/components/sql.ts";
-import { batangDimensi, petaCelah } from "../src/components/dimensi.ts";
+import { dimensi } from "../src/components/dimensi.ts";
+import { petaCelah } from "../src/components/petaCelah.ts";
 import {
   akhirPeriode,
   bilangan,
@@ -25,9 +26,11 @@ import { read, write } from "../src/components/state.ts";
 import { garis } from "../src/components/garis.ts";
 import { tren } from "../src/components/tren.ts";
 import { amanCsv } from "../src/components/unduh.ts";
-import { batangKenaikan } from "../src/components/kenaikan.ts";
-import { dumbbell, geserDimensi, pasangkan } from "../src/components/perbandingan.ts";
-import { airTerjun, rekonsiliasi, type Varian } from "../src/components/rekonsiliasi.ts";
+import { kenaikan } from "../src/components/kenaikan.ts";
+import { geserDimensi } from "../src/components/geserDimensi.ts";
+import { pasangkan, perbandingan } from "../src/components/perbandingan.ts";
+import { airTerjun } from "../src/components/airTerjun.ts";
+import { rekonsiliasi, type Varian } from "../src/components/rekonsiliasi.ts";
 import { tempDir } from "./helpers/fixture.ts";
 import { batasKategori, maksDimensi, teksMetodeBaku } from "../src/components/profil.ts";
 import { loadProfiles } from "../loaders/engine/method.ts";
@@ -224,7 +227,7 @@ Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => 
   );
   snapshot(
     "dimensi",
-    batangDimensi(SAMPLE, { width: 600, maks: maksDimensi(BKN_2024), document }) as Element,
+    dimensi(SAMPLE, { width: 600, maks: maksDimensi(BKN_2024), document }) as Element,
   );
   snapshot(
     "garis",
@@ -361,14 +364,14 @@ Deno.test("method comparison: pairs, dimension shifts and the population share, 
       ["64", -2, -4, 2, -3, 1],
     ],
   );
-  snapshot("dumbbell", dumbbell(p, { a: "a", b: "b", width: 600, document }) as Element);
+  snapshot("dumbbell", perbandingan(p, { a: "a", b: "b", width: 600, document }) as Element);
   snapshot("geser-dimensi", geserDimensi(p, { width: 600, document }) as Element);
 });
 
 Deno.test("chart snapshots: simulator gains and the reconciliation waterfall", () => {
   snapshot(
     "kenaikan",
-    batangKenaikan([
+    kenaikan([
       { label: "SKP yang kosong diisi", kenaikan: 1.9, kenaikan_maks: 3.8 },
       { label: "Masa hukuman disiplin berakhir", kenaikan: 0, kenaikan_maks: 0.02 },
     ], { width: 600, document }) as Element,

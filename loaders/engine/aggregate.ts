@@ -3,7 +3,7 @@
  * province and Kantor Regional. Every level is the unweighted mean over its counted ASN, so the
  * four dimension means add up to the total at every level.
  */
-import { lit } from "../duck.ts";
+import { caseMap, lit } from "../duck.ts";
 import type { MethodProfile } from "./method.ts";
 import { categorySql } from "./score.ts";
 
@@ -50,63 +50,58 @@ function measures(categories: string[], profiles: MethodProfile[]): string {
 }
 
 function categoryByMethod(profiles: MethodProfile[], value: string): string {
-  return `CASE metode ${
-    profiles.map((p) => `WHEN ${lit(p.id)} THEN ${categorySql(p, value)}`).join(" ")
-  } END`;
+  return caseMap("metode", profiles.map((p) => [p.id, categorySql(p, value)]));
 }
 
-/** SQL statements creating agg_unit, agg_instansi, agg_provinsi and agg_kanreg from `skor` and `ref_wilayah`. */
-export function aggregateSql(profiles: MethodProfile[], defaultId: string | undefined): string {
+/**
+ * The statements creating agg_unit, agg_instansi, agg_provinsi and agg_kanreg from `skor` and
+ * `ref_wilayah`, in order. Every level is rolled up from the unit sums, so skor is read once;
+ * ranks use the unrounded mean, descending, ties broken by code.
+ */
+export function aggregateSql(profiles: MethodProfile[], defaultId: string | undefined): string[] {
   const categories = categoryNames(profiles);
   const m = measures(categories, profiles);
   const baku = `metode = ${lit(defaultId ?? "")} AS metode_baku`;
   const instansiCounts = categories.map((c) =>
     `count(*) FILTER (WHERE i.kategori = ${lit(c)}) AS instansi_${slug(c)}`
   ).join(", ");
-  return `
--- Every level is rolled up from the unit sums: skor is read once.
-CREATE OR REPLACE TEMP TABLE jumlah_unit AS
+  return [
+    `CREATE OR REPLACE TEMP TABLE jumlah_unit AS
   SELECT u.*, r.kode_provinsi FROM (
     SELECT periode, metode, kode_instansi, kode_unit, min(nama_unit) AS nama_unit, ${
-    unitSums(categories)
-  }
+      unitSums(categories)
+    }
     FROM skor GROUP BY periode, metode, kode_instansi, kode_unit
-  ) u JOIN ref_wilayah r USING (kode_instansi);
-
-CREATE OR REPLACE TABLE agg_unit AS
+  ) u JOIN ref_wilayah r USING (kode_instansi)`,
+    `CREATE OR REPLACE TABLE agg_unit AS
   SELECT periode, metode, ${baku}, kode_instansi, kode_unit, any_value(nama_unit) AS nama_unit, ${m}
-  FROM jumlah_unit GROUP BY periode, metode, kode_instansi, kode_unit;
-
-CREATE OR REPLACE TABLE agg_instansi AS
+  FROM jumlah_unit GROUP BY periode, metode, kode_instansi, kode_unit`,
+    `CREATE OR REPLACE TABLE agg_instansi AS
   SELECT periode, metode, ${baku}, kode_instansi, any_value(kode_provinsi) AS kode_provinsi, ${m}
-  FROM jumlah_unit GROUP BY periode, metode, kode_instansi;
-
-CREATE OR REPLACE TABLE agg_provinsi AS
+  FROM jumlah_unit GROUP BY periode, metode, kode_instansi`,
+    `CREATE OR REPLACE TABLE agg_provinsi AS
   SELECT periode, metode, ${baku}, kode_provinsi, ${m}
-  FROM jumlah_unit GROUP BY periode, metode, kode_provinsi;
-
-CREATE OR REPLACE TABLE agg_kanreg AS
+  FROM jumlah_unit GROUP BY periode, metode, kode_provinsi`,
+    `CREATE OR REPLACE TABLE agg_kanreg AS
   SELECT periode, metode, ${baku}, ${m}
-  FROM jumlah_unit GROUP BY periode, metode;
-
--- Ranks: unrounded mean, descending; ties broken by code.
-CREATE OR REPLACE TABLE agg_instansi AS
+  FROM jumlah_unit GROUP BY periode, metode`,
+    `CREATE OR REPLACE TABLE agg_instansi AS
   SELECT *,
     row_number() OVER (PARTITION BY periode, metode ORDER BY nilai DESC, kode_instansi) AS peringkat,
     count(*) OVER (PARTITION BY periode, metode) AS jumlah_instansi,
     row_number() OVER (PARTITION BY periode, metode, kode_provinsi ORDER BY nilai DESC, kode_instansi) AS peringkat_provinsi
-  FROM agg_instansi;
-CREATE OR REPLACE TABLE agg_unit AS
+  FROM agg_instansi`,
+    `CREATE OR REPLACE TABLE agg_unit AS
   SELECT *, row_number() OVER (PARTITION BY periode, metode, kode_instansi ORDER BY nilai DESC, kode_unit) AS peringkat_instansi
-  FROM agg_unit;
-CREATE OR REPLACE TABLE agg_provinsi AS
+  FROM agg_unit`,
+    `CREATE OR REPLACE TABLE agg_provinsi AS
   SELECT a.*, ${instansiCounts}, count(i.kode_instansi) AS jumlah_instansi
   FROM agg_provinsi a JOIN agg_instansi i USING (periode, metode, kode_provinsi)
-  GROUP BY ALL;
-CREATE OR REPLACE TABLE agg_kanreg AS
+  GROUP BY ALL`,
+    `CREATE OR REPLACE TABLE agg_kanreg AS
   SELECT a.*, ${instansiCounts}, count(i.kode_instansi) AS jumlah_instansi
   FROM agg_kanreg a JOIN agg_instansi i USING (periode, metode)
-  GROUP BY ALL;
-DROP TABLE jumlah_unit;
-`;
+  GROUP BY ALL`,
+    "DROP TABLE jumlah_unit",
+  ];
 }

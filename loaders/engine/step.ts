@@ -129,7 +129,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<void> {
     );
     o.log({ type: "scored", periode: o.periode, metode: profile.id, n });
   }
-  await db.run(aggregateSql(o.profiles, o.baku ?? undefined));
+  for (const s of aggregateSql(o.profiles, o.baku ?? undefined)) await db.run(s);
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
       `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${gainSql(profile)}`,

@@ -10,7 +10,7 @@ export interface KenaikanRow {
   kenaikan_maks: number;
 }
 
-export function batangKenaikan(
+export function kenaikan(
   rows: KenaikanRow[],
   o: { width?: number; document?: Document } = {},
 ): SVGSVGElement | HTMLElement {

@@ -3,8 +3,7 @@
  * dimension, and the share of the shift that comes from who is counted rather than from the rules.
  */
 import * as Plot from "@observablehq/plot";
-import { DIMENSI, WARNA_DIMENSI } from "./dimensi.js";
-import { locale, namaSingkat, nilai, selisih } from "./format.js";
+import { locale, namaSingkat, nilai } from "./format.js";
 
 type Row = Record<string, unknown>;
 
@@ -72,7 +71,7 @@ export function pasangkan(
 }
 
 /** Each instansi as two dots joined by a line: A (hollow) to B (filled). */
-export function dumbbell(
+export function perbandingan(
   rows: Pasangan[],
   o: { a: string; b: string; width?: number; document?: Document },
 ): SVGSVGElement | HTMLElement {
@@ -104,39 +103,6 @@ export function dumbbell(
         title: (d: { nama: string; metode: string; nilai: number }) =>
           `${d.nama}\n${d.metode}: ${nilai(d.nilai)}`,
       }),
-    ],
-  });
-}
-
-/** The shift of every instansi split by dimension (positive to the right, negative to the left). */
-export function geserDimensi(
-  rows: Pasangan[],
-  o: { width?: number; document?: Document },
-): SVGSVGElement | HTMLElement {
-  const long = rows.flatMap((r) =>
-    DIMENSI.map((d) => ({ nama: r.nama_instansi, dimensi: d, geser: r[d] }))
-  );
-  return Plot.plot({
-    document: o.document,
-    width: o.width,
-    height: 18 * rows.length + 70,
-    marginLeft: 200,
-    x: { label: "Pergeseran per dimensi (poin)", grid: true, tickFormat: locale.format("+,.0f") },
-    y: { domain: rows.map((r) => r.nama_instansi), label: null, tickFormat: namaSingkat },
-    color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },
-    marks: [
-      Plot.barX(
-        long,
-        Plot.stackX({
-          x: "geser",
-          y: "nama",
-          fill: "dimensi",
-          order: [...DIMENSI],
-          title: (d: { nama: string; dimensi: string; geser: number }) =>
-            `${d.nama}\n${d.dimensi}: ${selisih(d.geser)}`,
-        }),
-      ),
-      Plot.ruleX([0]),
     ],
   });
 }

@@ -1,0 +1,38 @@
+/** The shift between two methods split by dimension, per instansi: a stacked bar chart. */
+import * as Plot from "@observablehq/plot";
+import { DIMENSI, WARNA_DIMENSI } from "./dimensi.js";
+import { locale, namaSingkat, selisih } from "./format.js";
+import type { Pasangan } from "./perbandingan.js";
+
+/** The shift of every instansi split by dimension (positive to the right, negative to the left). */
+export function geserDimensi(
+  rows: Pasangan[],
+  o: { width?: number; document?: Document },
+): SVGSVGElement | HTMLElement {
+  const long = rows.flatMap((r) =>
+    DIMENSI.map((d) => ({ nama: r.nama_instansi, dimensi: d, geser: r[d] }))
+  );
+  return Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: 18 * rows.length + 70,
+    marginLeft: 200,
+    x: { label: "Pergeseran per dimensi (poin)", grid: true, tickFormat: locale.format("+,.0f") },
+    y: { domain: rows.map((r) => r.nama_instansi), label: null, tickFormat: namaSingkat },
+    color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },
+    marks: [
+      Plot.barX(
+        long,
+        Plot.stackX({
+          x: "geser",
+          y: "nama",
+          fill: "dimensi",
+          order: [...DIMENSI],
+          title: (d: { nama: string; dimensi: string; geser: number }) =>
+            `${d.nama}\n${d.dimensi}: ${selisih(d.geser)}`,
+        }),
+      ),
+      Plot.ruleX([0]),
+    ],
+  });
+}

@@ -1,0 +1,45 @@
+/** Gap to each dimension's maximum, per entity: a heat table. */
+import * as Plot from "@observablehq/plot";
+import { DIMENSI, type Dimensi, type DimensiRow } from "./dimensi.js";
+import { nilai } from "./format.js";
+
+/** Gap to the maximum per dimension, as a heat table. */
+export function petaCelah(
+  rows: DimensiRow[],
+  o: { maks: Record<Dimensi, number>; width?: number; document?: Document },
+): SVGSVGElement | HTMLElement {
+  const maks = o.maks;
+  const long = rows.flatMap((r) =>
+    DIMENSI.map((d) => ({
+      label: r.label,
+      dimensi: d,
+      celah: maks[d] - r[d],
+      persen: (maks[d] - r[d]) / maks[d],
+    }))
+  );
+  return Plot.plot({
+    document: o.document,
+    width: Math.min(o.width ?? 640, 640),
+    height: 22 * rows.length + 60,
+    marginLeft: 220,
+    x: { domain: [...DIMENSI], label: null, axis: "top" },
+    y: { domain: rows.map((r) => r.label), label: null },
+    color: {
+      type: "linear",
+      scheme: "oranges",
+      domain: [0, 0.6],
+      label: "Celah terhadap maksimum (bagian)",
+      legend: true,
+      tickFormat: ".0%",
+    },
+    marks: [
+      Plot.cell(long, {
+        x: "dimensi",
+        y: "label",
+        fill: "persen",
+        title: (d) => `${d.label}\n${d.dimensi}: kurang ${nilai(d.celah)} poin dari maksimum`,
+      }),
+      Plot.text(long, { x: "dimensi", y: "label", text: (d) => nilai(d.celah), fontSize: 10 }),
+    ],
+  });
+}
