@@ -9,7 +9,7 @@
  */
 import { lit } from "../duck.ts";
 import type { KompetensiItem, MethodProfile } from "./method.ts";
-import { itemColumn, itemSql } from "./score.ts";
+import { dasarPoints, itemColumn, itemSql, kinerjaPoints, kualifikasiPoints } from "./score.ts";
 
 export interface Intervensi {
   id: string;
@@ -49,36 +49,22 @@ export function gainsAreAdditive(profile: MethodProfile): boolean {
   );
 }
 
-const caseOf = (expr: string, pairs: [string, number][], otherwise: number) =>
-  `(CASE ${expr} ${pairs.map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(" ")} ELSE ${
-    lit(otherwise)
-  } END)`;
-
 /** Per-ASN gains under `profile`, from the period's `skor` table. */
 export function gainSql(profile: MethodProfile): string {
   const maks = lit(profile.dimensi.kompetensi.maks);
   const items = profile.kompetensi.komponen;
   const dasar = items.find((it) => it.jenis === "dari_predikat");
-  const kinerjaOf = (e: string) =>
-    caseOf(
-      e,
-      profile.kinerja.poin.flatMap((r) => r.predikat.map((x) => [x, r.poin] as [string, number])),
-      profile.kinerja.kosong.poin,
-    );
-  const kualifikasiOf = (e: string) =>
-    caseOf(
-      e,
-      profile.kualifikasi.poin.flatMap((r) =>
-        r.pendidikan.map((x) => [x, r.poin] as [string, number])
-      ),
-      profile.kualifikasi.kosong.poin,
-    );
+  // The points CASEs are the scoring's own (score.ts), so a gain and a score never disagree. With
+  // kualifikasi.syarat_jabatan the filled education is scored by the table alone: the skor table
+  // does not carry the requirement (an approximation, for a variant that needs an optional column).
+  const kinerjaOf = (e: string) => kinerjaPoints(profile, e);
+  const kualifikasiOf = (e: string) => kualifikasiPoints(profile, e);
   const item = (id: string) =>
     `coalesce(p.${itemColumn(items.findIndex((it) => it.id === id))}, 0)`;
   /** Kompetensi after adding `delta` points to the raw item sum, capped. */
   const kompetensiPlus = (delta: string) => `least(${maks}, p.kompetensi + ${delta})`;
   const dasarDelta = dasar && dasar.jenis === "dari_predikat"
-    ? `${caseOf("m.predikat", Object.entries(dasar.poin_predikat), 0)} - ${item(dasar.id)}`
+    ? `${dasarPoints(dasar, "m.predikat")} - ${item(dasar.id)}`
     : "0";
   const varian = profile.disiplin.varian[profile.disiplin.varian_aktif];
   const cols =

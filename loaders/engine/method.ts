@@ -40,6 +40,18 @@ const JENJANG = ["PIM_I", "PIM_II", "PIM_III", "PIM_IV", "PKN_I", "PKN_II", "PKA
 const Points = z.number().min(0).max(100);
 /** Points for every jabatan (a number) or per jabatan (missing jabatan: the item does not apply). */
 const PointsByJabatan = z.union([Points, z.partialRecord(Jabatan, Points)]);
+/**
+ * Which diklat rows an item counts: "periode" = the measurement window (1 January of the period's
+ * year to the period's end); `{tahun: n}` = from 1 January n − 1 years before the period's year to
+ * its end (silka-server counts seminars "dalam 2 tahun terakhir"); "karier" = every row up to the
+ * period's end (silka-server sums technical training over the whole career).
+ */
+const ItemJendela = z.union([
+  z.literal("periode"),
+  z.literal("karier"),
+  z.object({ tahun: z.number().int().min(1).max(40) }),
+]).default("periode");
+export type ItemJendela = z.infer<typeof ItemJendela>;
 
 const Kompetensi = z.discriminatedUnion("jenis", [
   z.object({
@@ -70,6 +82,7 @@ const Kompetensi = z.discriminatedUnion("jenis", [
     /** Which jenis count towards the JP sum; "*" = all. */
     jenis_diklat: z.union([z.literal("*"), z.array(z.enum(JENIS_DIKLAT)).min(1)]),
     ambang_jp: z.number().min(0),
+    jendela: ItemJendela,
     ...Rule,
   }),
   z.object({
@@ -78,6 +91,7 @@ const Kompetensi = z.discriminatedUnion("jenis", [
     label: z.string(),
     poin: PointsByJabatan,
     jenis_diklat: z.array(z.enum(JENIS_DIKLAT)).min(1),
+    jendela: ItemJendela,
     ...Rule,
   }),
   z.object({
@@ -99,9 +113,20 @@ const DisiplinVarian = z.object({
   ...Rule,
 });
 
+/** One entry of a profile's change log: what changed in a version and why. */
+const Perubahan = z.object({ versi: z.string(), tanggal: z.string(), alasan: z.string().min(10) });
+
 export const MethodProfile = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   versi: z.string(),
+  /** Change log, newest first: every change to a rule's numbers says why. */
+  perubahan: z.array(Perubahan).default([]),
+  /**
+   * A variant: the profile it departs from and the rule it replaces (a path into the profile, as
+   * the Metodologi page names it). The sensitivity table compares it with `dari`.
+   */
+  alternatif: z.object({ dari: z.string(), aturan: z.string(), label: z.string() }).nullable()
+    .default(null),
   nama: z.string(),
   deskripsi: z.string(),
   dasar_hukum: z.array(z.object({ judul: z.string(), url: z.string().optional() })),
@@ -119,6 +144,13 @@ export const MethodProfile = z.object({
       z.object({ pendidikan: z.array(z.enum(PENDIDIKAN)).min(1), poin: Points, ...Rule }),
     ),
     kosong: z.object({ poin: Points, ...Rule }),
+    /**
+     * Scoring against the position's required education: an ASN whose education scores at least
+     * as many table points as `syarat_pendidikan` (an optional pegawai column) gets `poin_memenuhi`,
+     * otherwise the table's points. Without that column the profile cannot be computed and scores
+     * nobody (see `requiredColumns`).
+     */
+    syarat_jabatan: z.object({ poin_memenuhi: Points, ...Rule }).nullable().default(null),
   }),
   kompetensi: z.object({ komponen: z.array(Kompetensi).min(1), ...Rule }),
   kinerja: z.object({
@@ -133,12 +165,27 @@ export const MethodProfile = z.object({
     varian_aktif: z.string(),
     /** Punishment without an end date: in force until 31 December of its tmt year. */
     tanpa_akhir: z.literal("akhir_tahun_tmt"),
+    /**
+     * null: punishments in force during the measurement window. n: punishments whose tmt falls
+     * from 1 January n − 1 years before the period's year to the period's end, whatever their end
+     * date (silka-server: "dalam waktu 5 tahun terakhir").
+     */
+    jendela_tahun_tmt: z.number().int().min(1).max(10).nullable().default(null),
     ...Rule,
   }),
   jendela: z.object({ ...Rule }),
   kategori: z.object({
     pembulatan: z.number().int().min(0).max(4),
-    batas: z.array(z.object({ nama: z.string(), min: z.number() })).min(2),
+    /**
+     * "min_dibulatkan": the value rounded to `pembulatan` decimals is at least a band's `min`.
+     * "lebih_dari": the unrounded value is above a band's `lebih_dari` (silka-server: > 60, > 70,
+     * > 80, > 90); every band but the last needs one.
+     */
+    aturan: z.enum(["min_dibulatkan", "lebih_dari"]).default("min_dibulatkan"),
+    batas: z.array(
+      z.object({ nama: z.string(), min: z.number(), lebih_dari: z.number().optional() }),
+    )
+      .min(2),
     ...Rule,
   }),
   agregasi: z.object({ ...Rule }),
@@ -176,6 +223,23 @@ export const MethodProfile = z.object({
       message: `varian_aktif "${p.disiplin.varian_aktif}" is not in varian`,
       path: ["disiplin"],
     });
+  }
+  if (
+    p.kategori.aturan === "lebih_dari" &&
+    p.kategori.batas.slice(0, -1).some((b) => b.lebih_dari === undefined)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      message: 'kategori.aturan "lebih_dari" needs lebih_dari on every band but the last',
+      path: ["kategori", "batas"],
+    });
+  }
+  if (p.kualifikasi.syarat_jabatan) {
+    above(
+      ["kualifikasi", "syarat_jabatan"],
+      p.kualifikasi.syarat_jabatan.poin_memenuhi,
+      "kualifikasi",
+    );
   }
   const mins = p.kategori.batas.map((b) => b.min);
   if (mins.some((m, i) => i > 0 && m >= mins[i - 1])) {
@@ -285,3 +349,12 @@ export function pointsFor(
 }
 
 export const JABATAN_LIST = JABATAN;
+
+/**
+ * Optional input columns a profile needs, per table. A profile whose columns are missing cannot be
+ * computed: it scores nobody rather than guessing (the pegawai contract does not have
+ * `syarat_pendidikan` yet).
+ */
+export function requiredColumns(p: MethodProfile): { pegawai: string[] } {
+  return { pegawai: p.kualifikasi.syarat_jabatan ? ["syarat_pendidikan"] : [] };
+}

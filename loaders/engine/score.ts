@@ -3,13 +3,15 @@
  * of a period, with the facts behind each score. The SQL is built from named pieces (one CTE per
  * concern) so that each can be read against the profile it comes from.
  */
-import { ident, lit } from "../duck.ts";
+import { caseMap, dateLit, ident, inList, lit } from "../duck.ts";
 import {
+  type ItemJendela,
   type Jabatan,
   JABATAN_LIST,
   type KompetensiItem,
   type MethodProfile,
   pointsFor,
+  requiredColumns,
 } from "./method.ts";
 import type { Period } from "./period.ts";
 
@@ -18,13 +20,73 @@ const num = (n: number) => lit(n);
 /** `CASE jenis_jabatan WHEN … THEN points … ELSE 0 END` for an item's points. */
 function pointsByJabatan(poin: number | Partial<Record<Jabatan, number>>): string {
   if (typeof poin === "number") return num(poin);
-  const whens = JABATAN_LIST.filter((j) => pointsFor(poin, j) !== undefined).map((j) =>
-    `WHEN '${j}' THEN ${num(pointsFor(poin, j)!)}`
+  const pairs = JABATAN_LIST.filter((j) => pointsFor(poin, j) !== undefined).map((j) =>
+    [j, num(pointsFor(poin, j)!)] as const
   );
-  return whens.length ? `(CASE p.jenis_jabatan ${whens.join(" ")} ELSE 0 END)` : "0";
+  return pairs.length ? `(${caseMap("p.jenis_jabatan", pairs, "0")})` : "0";
 }
 
-const inList = (xs: readonly string[]) => `(${xs.map((x) => lit(x)).join(", ")})`;
+/**
+ * Points per value of a lookup rule (`[values, points]` rows), as one CASE over `expr`. The same
+ * text serves scoring and the gains, so the two cannot disagree on a rule.
+ */
+function pointsCase(
+  expr: string,
+  rows: readonly { values: readonly string[]; poin: number }[],
+  otherwise: number,
+): string {
+  return `(${
+    caseMap(
+      expr,
+      rows.flatMap((r) => r.values.map((v) => [v, num(r.poin)] as const)),
+      num(otherwise),
+    )
+  })`;
+}
+
+/** Kualifikasi table points of an education level (`expr`); empty or unknown: `kosong`. */
+export function kualifikasiPoints(profile: MethodProfile, expr: string): string {
+  return pointsCase(
+    expr,
+    profile.kualifikasi.poin.map((r) => ({ values: r.pendidikan, poin: r.poin })),
+    profile.kualifikasi.kosong.poin,
+  );
+}
+
+/**
+ * Kualifikasi of a scored ASN: the table points, or with `syarat_jabatan` the points for meeting
+ * the position's required education (`syarat`) when the own education scores at least as much.
+ */
+export function kualifikasiSql(profile: MethodProfile, pendidikan: string, syarat: string): string {
+  const own = kualifikasiPoints(profile, pendidikan);
+  const rule = profile.kualifikasi.syarat_jabatan;
+  if (!rule) return own;
+  const required = `(${
+    caseMap(
+      syarat,
+      profile.kualifikasi.poin.flatMap((r) => r.pendidikan.map((v) => [v, num(r.poin)] as const)),
+    )
+  })`;
+  return `(CASE WHEN ${pendidikan} IS NOT NULL AND ${required} IS NOT NULL AND ${own} >= ${required} THEN ${
+    num(rule.poin_memenuhi)
+  } ELSE ${own} END)`;
+}
+
+/** Kinerja points of a predikat (`expr`); empty or unknown: `kosong`. */
+export function kinerjaPoints(profile: MethodProfile, expr: string): string {
+  return pointsCase(
+    expr,
+    profile.kinerja.poin.map((r) => ({ values: r.predikat, poin: r.poin })),
+    profile.kinerja.kosong.poin,
+  );
+}
+
+/** Kompetensi base points of a predikat (`dari_predikat` item); none: 0. */
+export function dasarPoints(it: KompetensiItem & { jenis: "dari_predikat" }, expr: string): string {
+  return `coalesce(${
+    caseMap(expr, Object.entries(it.poin_predikat).map(([k, v]) => [k, num(v)] as const))
+  }, 0)`;
+}
 
 interface Fact {
   name: string;
@@ -32,39 +94,53 @@ interface Fact {
   expr: string;
 }
 
-const inWindow = (w: Period) => `d.tanggal BETWEEN DATE '${w.start}' AND DATE '${w.end}'`;
+const between = (start: string, end: string) =>
+  `d.tanggal BETWEEN ${dateLit(start)} AND ${dateLit(end)}`;
+const inWindow = (w: Period) => between(w.start, w.end);
+
+/** The rows an item with a window counts (see `ItemJendela` in method.ts). */
+function itemWindow(it: { jendela: ItemJendela }, w: Period): string {
+  const j = it.jendela;
+  if (j === "periode") return inWindow(w);
+  if (j === "karier") return `d.tanggal <= ${dateLit(w.end)}`;
+  return between(`${w.year - j.tahun + 1}-01-01`, w.end);
+}
 
 /** The training facts a profile's items need, named as the item points read them (`t.<name>`). */
 function trainingFacts(items: KompetensiItem[], w: Period): Fact[] {
-  const ever = `d.tanggal <= DATE '${w.end}'`;
+  const ever = `d.tanggal <= ${dateLit(w.end)}`;
   const facts: Fact[] = [];
   for (const it of items) {
     switch (it.jenis) {
       case "kepemimpinan": {
-        const level = `CASE d.jenjang ${
-          Object.entries(it.level_jenjang).map(([j, l]) => `WHEN '${j}' THEN ${l}`).join(" ")
-        } END`;
+        const level = caseMap(
+          "d.jenjang",
+          Object.entries(it.level_jenjang).map(([j, l]) => [j, num(l)] as const),
+        );
         facts.push({
           name: `level__${it.id}`,
-          expr: `min(${level}) FILTER (WHERE d.jenis = 'STRUKTURAL' AND ${ever})`,
+          expr: `min(${level}) FILTER (WHERE d.jenis = ${lit("STRUKTURAL")} AND ${ever})`,
         });
         break;
       }
       case "diklat_fungsional":
-        facts.push({ name: `ada__${it.id}`, expr: `bool_or(d.jenis = 'FUNGSIONAL' AND ${ever})` });
+        facts.push({
+          name: `ada__${it.id}`,
+          expr: `bool_or(d.jenis = ${lit("FUNGSIONAL")} AND ${ever})`,
+        });
         break;
       case "jp_minimal":
         facts.push({
           name: `jp__${it.id}`,
-          expr: `sum(d.jp) FILTER (WHERE ${inWindow(w)}${
-            it.jenis_diklat === "*" ? "" : ` AND d.jenis IN ${inList(it.jenis_diklat)}`
+          expr: `sum(d.jp) FILTER (WHERE ${itemWindow(it, w)}${
+            it.jenis_diklat === "*" ? "" : ` AND ${inList("d.jenis", it.jenis_diklat)}`
           })`,
         });
         break;
       case "ada_dalam_jendela":
         facts.push({
           name: `ada__${it.id}`,
-          expr: `bool_or(${inWindow(w)} AND d.jenis IN ${inList(it.jenis_diklat)})`,
+          expr: `bool_or(${itemWindow(it, w)} AND ${inList("d.jenis", it.jenis_diklat)})`,
         });
         break;
       case "dari_predikat":
@@ -76,6 +152,8 @@ function trainingFacts(items: KompetensiItem[], w: Period): Fact[] {
 
 /** A profile's column in the shared facts tables. */
 const factColumn = (profile: MethodProfile, name: string) => ident(`${profile.id}:${name}`);
+/** A fact as the item points read it (`t.<name>`). */
+const fact = (name: string) => `t.${ident(name)}`;
 
 /**
  * The per-ASN facts of one period that scoring reads, for every profile at once: one aggregate
@@ -93,7 +171,9 @@ export function factsSql(profiles: MethodProfile[], period: Period): string[] {
     ),
   ];
   const skp = profiles.flatMap((p) => {
-    const years = `tahun BETWEEN ${period.year - p.kinerja.tahun_mundur} AND ${period.year}`;
+    const years = `tahun BETWEEN ${num(period.year - p.kinerja.tahun_mundur)} AND ${
+      num(period.year)
+    }`;
     return [
       `arg_max(predikat, tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "predikat")}`,
       `max(tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "tahun")}`,
@@ -113,27 +193,31 @@ export function factsSql(profiles: MethodProfile[], period: Period): string[] {
 export function itemSql(it: KompetensiItem): { points: string; potential: string } {
   switch (it.jenis) {
     case "kepemimpinan": {
-      const max = `(CASE p.jenis_jabatan ${
-        Object.entries(it.level_maks).map(([j, l]) => `WHEN '${j}' THEN ${l}`).join(" ")
-      } END)`;
+      const max = `(${
+        caseMap(
+          "p.jenis_jabatan",
+          Object.entries(it.level_maks).map(([j, l]) => [j, num(l)] as const),
+        )
+      })`;
       const pts = pointsByJabatan(it.poin);
       return {
-        points: `(CASE WHEN t.level__${it.id} <= ${max} THEN ${pts} ELSE 0 END)`,
+        points: `(CASE WHEN ${fact(`level__${it.id}`)} <= ${max} THEN ${pts} ELSE 0 END)`,
         potential: pts,
       };
     }
     case "diklat_fungsional": {
       const pts = pointsByJabatan(it.poin);
       return {
-        points:
-          `(CASE WHEN coalesce(t.ada__${it.id}, FALSE) OR dikecualikan__${it.id} THEN ${pts} ELSE 0 END)`,
+        points: `(CASE WHEN coalesce(${fact(`ada__${it.id}`)}, FALSE) OR ${
+          ident(`dikecualikan__${it.id}`)
+        } THEN ${pts} ELSE 0 END)`,
         potential: pts,
       };
     }
     case "jp_minimal": {
       const pts = pointsByJabatan(it.poin);
       return {
-        points: `(CASE WHEN coalesce(t.jp__${it.id}, 0) >= ${
+        points: `(CASE WHEN coalesce(${fact(`jp__${it.id}`)}, 0) >= ${
           num(it.ambang_jp)
         } THEN ${pts} ELSE 0 END)`,
         potential: pts,
@@ -142,26 +226,31 @@ export function itemSql(it: KompetensiItem): { points: string; potential: string
     case "ada_dalam_jendela": {
       const pts = pointsByJabatan(it.poin);
       return {
-        points: `(CASE WHEN coalesce(t.ada__${it.id}, FALSE) THEN ${pts} ELSE 0 END)`,
+        points: `(CASE WHEN coalesce(${fact(`ada__${it.id}`)}, FALSE) THEN ${pts} ELSE 0 END)`,
         potential: pts,
       };
     }
     case "dari_predikat":
       return {
-        points: `coalesce(CASE s.predikat ${
-          Object.entries(it.poin_predikat).map(([k, v]) => `WHEN '${k}' THEN ${num(v)}`).join(" ")
-        } END, 0)`,
+        points: dasarPoints(it, "s.predikat"),
         potential: num(Math.max(...Object.values(it.poin_predikat))),
       };
   }
 }
 
 export function categorySql(profile: MethodProfile, value: string): string {
-  const rounded = `round(${value}, ${profile.kategori.pembulatan})`;
   const bands = profile.kategori.batas;
+  const last = lit(bands.at(-1)!.nama);
+  if (profile.kategori.aturan === "lebih_dari") {
+    return `(CASE ${
+      bands.slice(0, -1).map((b) => `WHEN ${value} > ${num(b.lebih_dari!)} THEN ${lit(b.nama)}`)
+        .join(" ")
+    } ELSE ${last} END)`;
+  }
+  const rounded = `round(${value}, ${num(profile.kategori.pembulatan)})`;
   return `(CASE ${
     bands.slice(0, -1).map((b) => `WHEN ${rounded} >= ${num(b.min)} THEN ${lit(b.nama)}`).join(" ")
-  } ELSE ${lit(bands.at(-1)!.nama)} END)`;
+  } ELSE ${last} END)`;
 }
 
 /**
@@ -211,11 +300,11 @@ export function scoreSql(
   const varian = profile.disiplin.varian[profile.disiplin.varian_aktif];
   const fungsional = items.filter((i) => i.jenis === "diklat_fungsional");
   const exempt = fungsional.map((it) =>
-    `coalesce(p.jenis_jabatan = 'FUNGSIONAL' AND (${
+    `coalesce(p.jenis_jabatan = ${lit("FUNGSIONAL")} AND (${
       it.dikecualikan.map((w) => `contains(lower(p.nama_jabatan), ${lit(w.toLowerCase())})`).join(
         " OR ",
       )
-    }), FALSE) AS dikecualikan__${it.id}`
+    }), FALSE) AS ${ident(`dikecualikan__${it.id}`)}`
   );
   const compiled = items.map((it) => ({ it, ...itemSql(it) }));
   const itemColumns = Array.from(
@@ -227,30 +316,45 @@ export function scoreSql(
     `(CASE WHEN ${c.points} = 0 THEN ${c.potential} ELSE ${c.points} END)`
   ).join(" + ");
   const jpItem = items.find((i) => i.jenis === "jp_minimal");
-  const kualifikasi = `CASE p.pendidikan ${
-    profile.kualifikasi.poin.flatMap((r) =>
-      r.pendidikan.map((e) => `WHEN '${e}' THEN ${num(r.poin)}`)
-    ).join(" ")
-  } ELSE ${num(profile.kualifikasi.kosong.poin)} END`;
-  const kinerja = `CASE s.predikat ${
-    profile.kinerja.poin.flatMap((r) => r.predikat.map((e) => `WHEN '${e}' THEN ${num(r.poin)}`))
-      .join(" ")
-  } ELSE ${num(profile.kinerja.kosong.poin)} END`;
-  const disiplin = `CASE h.tingkat_berlaku WHEN 3 THEN ${num(varian.BERAT)} WHEN 2 THEN ${
-    num(varian.SEDANG)
-  } WHEN 1 THEN ${num(varian.RINGAN)} ELSE ${num(varian.bersih)} END`;
+  const kepemimpinan = items.find((i) => i.jenis === "kepemimpinan");
+  const kualifikasi = kualifikasiSql(profile, "p.pendidikan", "p.syarat_pendidikan");
+  const kinerja = kinerjaPoints(profile, "s.predikat");
+  const disiplin = caseMap(
+    "h.tingkat_berlaku",
+    [[3, num(varian.BERAT)], [2, num(varian.SEDANG)], [1, num(varian.RINGAN)]],
+    num(varian.bersih),
+  );
+  // Punishments that count: in force during the window, or (jendela_tahun_tmt) imposed within the
+  // last n calendar years up to the period's end.
+  const tmtYears = profile.disiplin.jendela_tahun_tmt;
+  const punished = tmtYears
+    ? `tmt BETWEEN ${dateLit(`${period.year - tmtYears + 1}-01-01`)} AND ${dateLit(period.end)}`
+    : `tmt <= ${dateLit(period.end)} AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= ${
+      dateLit(period.start)
+    }`;
+  // An optional column the profile needs: added as NULL when the export lacks it (UNION BY NAME
+  // fills missing columns), and with no value in it at all nobody is scored: the profile cannot
+  // be computed, rather than falling back to a guess.
+  const needed = requiredColumns(profile).pegawai;
+  const source = needed.length
+    ? `(FROM pegawai UNION ALL BY NAME SELECT ${
+      needed.map((c) => `NULL::VARCHAR AS ${ident(c)}`).join(", ")
+    } WHERE FALSE)`
+    : "pegawai";
+  const computable = needed.map((c) =>
+    ` AND EXISTS (SELECT 1 FROM ${source} x WHERE x.${ident(c)} IS NOT NULL)`
+  ).join("");
 
   return `
 WITH
 counted AS (
   SELECT p.*, ${exempt.length ? exempt.join(", ") : "NULL AS _no_exempt"}
-  FROM pegawai p WHERE p.jenis_pegawai IN ${inList(populasi)}
+  FROM ${source} p WHERE ${inList("p.jenis_pegawai", populasi)}${computable}
 ),
 training AS (
   SELECT nip, jp_jendela, n_pengembangan_jendela${
-    trainingFacts(items, period).map((f) => `, ${factColumn(profile, f.name)} AS ${f.name}`).join(
-      "",
-    )
+    trainingFacts(items, period).map((f) => `, ${factColumn(profile, f.name)} AS ${ident(f.name)}`)
+      .join("")
   }
   FROM fakta_diklat
 ),
@@ -262,21 +366,19 @@ skp AS (
 punishment AS (
   SELECT nip, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
   FROM hukdis
-  WHERE tmt <= DATE '${period.end}' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '${period.start}'
+  WHERE ${punished}
   GROUP BY nip
 ),
 item_scores AS (
   SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
-    ${jpItem ? `coalesce(t.jp__${jpItem.id}, 0)` : "NULL"} AS jp_dihitung,
+    ${jpItem ? `coalesce(${fact(`jp__${jpItem.id}`)}, 0)` : "NULL"} AS jp_dihitung,
+    ${kepemimpinan ? fact(`level__${kepemimpinan.id}`) : "NULL"} AS level_kepemimpinan,
     ${
-    items.find((i) => i.jenis === "kepemimpinan")
-      ? `t.level__${items.find((i) => i.jenis === "kepemimpinan")!.id}`
-      : "NULL"
-  } AS level_kepemimpinan,
-    ${
-    fungsional.length ? `coalesce(t.ada__${fungsional[0].id}, FALSE)` : "NULL"
+    fungsional.length ? `coalesce(${fact(`ada__${fungsional[0].id}`)}, FALSE)` : "NULL"
   } AS diklat_fungsional_ada,
-    ${fungsional.length ? `dikecualikan__${fungsional[0].id}` : "NULL"} AS dikecualikan_fungsional,
+    ${
+    fungsional.length ? ident(`dikecualikan__${fungsional[0].id}`) : "NULL"
+  } AS dikecualikan_fungsional,
     CAST(${kualifikasi} AS DOUBLE) AS kualifikasi,
     CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiRaw}) AS DOUBLE) AS kompetensi,
     CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiFilled}) AS DOUBLE) AS kompetensi_terisi,
