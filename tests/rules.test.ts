@@ -353,11 +353,12 @@ const CASES: Case[] = [
     "bkn-2019": [15, 0, 0, 3],
     "bkn-2024": [15, 0, 0, 3],
   },
+  // Sedang is 2 since profile version 1.1.0 (three implementations agree; see its perubahan).
   {
     name: "sedang in force",
     hukdis: [HUK("Hukuman Disiplin Sedang", "2024-02-01", "2025-02-01")],
-    "bkn-2019": [15, 0, 0, 1],
-    "bkn-2024": [15, 0, 0, 1],
+    "bkn-2019": [15, 0, 0, 2],
+    "bkn-2024": [15, 0, 0, 2],
   },
   {
     name: "berat in force",
@@ -374,8 +375,8 @@ const CASES: Case[] = [
   {
     name: "across the window's start",
     hukdis: [HUK("SEDANG", "2023-06-01", "2024-01-01")],
-    "bkn-2019": [15, 0, 0, 1],
-    "bkn-2024": [15, 0, 0, 1],
+    "bkn-2019": [15, 0, 0, 2],
+    "bkn-2024": [15, 0, 0, 2],
   },
   {
     name: "starts after the window",
@@ -521,4 +522,70 @@ Deno.test("a profile whose maxima move is refused while a rule still gives more 
   const p = (await loadProfiles(root)).find((x) => x.id === "lokal")!;
   assert.equal(p.dimensi.kinerja.maks, 25);
   assert.equal(p.kinerja.poin[0].poin, 25);
+});
+
+/**
+ * The shipped variants (data/methods/*-*.json with `alternatif`), each on hand-computed people in
+ * 2024-Q3, beside its base. Default person: PELAKSANA, S1 (15), no training, no SKP, clean.
+ */
+Deno.test("each shipped variant departs from its base exactly where its rule says", async () => {
+  const root = await tempDir();
+  const p = (i: number) => nip(800 + i);
+  writePeriod(`${root}/raw`, "2024-Q3", {
+    pegawai: [
+      { nip: p(1) }, // berat in force
+      { nip: p(2) }, // berat imposed 2020, over since 2021
+      { nip: p(3) }, // berat imposed 2019: outside five calendar years
+      { nip: p(4) }, // seminar last year
+      { nip: p(5), jenis_jabatan: "FUNGSIONAL", nama_jabatan: "Analis Kebijakan" }, // teknis 2015
+      { nip: p(6) }, // pelaksana, teknis 2015
+      { nip: p(7) }, // SKP Kurang
+      { nip: p(8) }, // SKP Buruk
+    ],
+    hukdis: [
+      { nip: p(1), tingkat: "BERAT", tmt: "2024-01-10", akhir: "2027-01-10" },
+      { nip: p(2), tingkat: "BERAT", tmt: "2020-03-01", akhir: "2021-03-01" },
+      { nip: p(3), tingkat: "BERAT", tmt: "2019-12-31", akhir: "2020-12-31" },
+    ],
+    diklat: [
+      { nip: p(4), jenis: "SEMINAR", jp: 4, tanggal_mulai: "2023-05-01" },
+      { nip: p(5), jenis: "TEKNIS", jp: 20, tanggal_mulai: "2015-05-01" },
+      { nip: p(6), jenis: "TEKNIS", jp: 20, tanggal_mulai: "2015-05-01" },
+    ],
+    kinerja: [
+      { nip: p(7), tahun: 2024, predikat: "KURANG" },
+      { nip: p(8), tahun: 2024, predikat: "BURUK" },
+    ],
+  });
+  const rows = await scoreAndQuery<
+    { metode: string; nip: string; kompetensi: number; kinerja: number; disiplin: number }
+  >(
+    `${root}/raw`,
+    "SELECT metode, nip, kompetensi, kinerja, disiplin FROM '{out}/skor_asn.parquet'",
+  );
+  const get = (m: string, i: number, col: "kompetensi" | "kinerja" | "disiplin") =>
+    rows.find((r) => r.metode === m && r.nip === p(i))?.[col];
+  // Disiplin: base berat 0; 3/2/1 gives 1; the five-year TMT window also counts ended ones.
+  assert.deepEqual([1, 2, 3].map((i) => get("bkn-2024", i, "disiplin")), [0, 5, 5]);
+  assert.deepEqual([1, 2, 3].map((i) => get("bkn-2024-disiplin-321", i, "disiplin")), [1, 5, 5]);
+  assert.deepEqual(
+    [1, 2, 3].map((i) => get("bkn-2024-disiplin-321-5thn", i, "disiplin")),
+    [1, 1, 5],
+  );
+  // Seminar last year: 0 in the period's year, 17.5 (pelaksana) over two years.
+  assert.equal(get("bkn-2019", 4, "kompetensi"), 0);
+  assert.equal(get("bkn-2019-seminar-2thn", 4, "kompetensi"), 17.5);
+  // Teknis in 2015: career-long for a JF (15), still the window for a pelaksana (0).
+  assert.equal(get("bkn-2019", 5, "kompetensi"), 0);
+  assert.equal(get("bkn-2019-teknis-karier", 5, "kompetensi"), 15);
+  assert.equal(get("bkn-2019-teknis-karier", 6, "kompetensi"), 0);
+  // Kinerja lower bands: 10 / 5 against 5 / 1.
+  assert.deepEqual([get("bkn-2019", 7, "kinerja"), get("bkn-2019", 8, "kinerja")], [10, 5]);
+  assert.deepEqual(
+    [get("bkn-2019-kinerja-5-1", 7, "kinerja"), get("bkn-2019-kinerja-5-1", 8, "kinerja")],
+    [5, 1],
+  );
+  // Without a syarat_pendidikan column the requirement variant scores nobody rather than guess.
+  assert.equal(rows.filter((r) => r.metode === "bkn-2024-kualifikasi-syarat").length, 0);
+  assert.equal(rows.filter((r) => r.metode === "bkn-2024").length, 8);
 });

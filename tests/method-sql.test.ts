@@ -1,0 +1,75 @@
+/**
+ * Compiler snapshots, without DuckDB: the SQL compiled from each shipped profile is stored under
+ * tests/snapshots/sql/<profile>.sql and compared as text, so a rule change shows as a readable
+ * diff in review. UPDATE_SNAPSHOTS=1 rewrites them after an intended change.
+ */
+import assert from "node:assert/strict";
+import { loadProfiles, type MethodProfile } from "../loaders/engine/method.ts";
+import { parsePeriod } from "../loaders/engine/period.ts";
+import { categorySql, factsSql, scoreSql } from "../loaders/engine/score.ts";
+import { gainSql } from "../loaders/engine/gain.ts";
+
+const DIR = new URL("./snapshots/sql/", import.meta.url);
+const UPDATE = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
+
+function compiled(p: MethodProfile): string {
+  const period = parsePeriod("2024-Q3");
+  return [
+    `-- ${p.id} ${p.versi}, period ${period.id}: facts, score, category of a value, gains`,
+    ...factsSql([p], period).map((s) => s + ";"),
+    scoreSql(p, period).trim() + ";",
+    categorySql(p, "v") + ";",
+    gainSql(p).trim() + ";",
+    "",
+  ].join("\n\n");
+}
+
+const profiles = await loadProfiles("data/methods");
+
+for (const p of profiles) {
+  Deno.test(`compiled SQL of ${p.id} matches tests/snapshots/sql/${p.id}.sql`, () => {
+    const file = new URL(`${p.id}.sql`, DIR);
+    const sql = compiled(p);
+    if (UPDATE) {
+      Deno.mkdirSync(DIR, { recursive: true });
+      Deno.writeTextFileSync(file, sql);
+      return;
+    }
+    let stored: string;
+    try {
+      stored = Deno.readTextFileSync(file);
+    } catch {
+      throw new Error(`no snapshot for ${p.id}: run UPDATE_SNAPSHOTS=1 and review the new file`);
+    }
+    assert.equal(sql, stored, "the compiled SQL changed: review the diff, then UPDATE_SNAPSHOTS=1");
+  });
+}
+
+Deno.test("no profile value reaches the SQL as raw quoted text: a quote in a label is escaped", () => {
+  const base = profiles.find((p) => p.id === "bkn-2019")!;
+  const evil: MethodProfile = {
+    ...base,
+    id: "x",
+    kategori: {
+      ...base.kategori,
+      batas: base.kategori.batas.map((b, i) => i ? b : { ...b, nama: "Sangat' Tinggi" }),
+    },
+  };
+  assert.match(categorySql(evil, "v"), /'Sangat'' Tinggi'/);
+});
+
+Deno.test("category rules: rounded minimum vs strictly above the edge, on the unrounded value", () => {
+  const base = profiles.find((p) => p.id === "bkn-2024")!;
+  assert.match(categorySql(base, "v"), /WHEN round\(v, 2\) >= 61 THEN 'Rendah'/);
+  const other: MethodProfile = {
+    ...base,
+    kategori: {
+      ...base.kategori,
+      aturan: "lebih_dari",
+      batas: base.kategori.batas.map((b) => ({ ...b, lebih_dari: b.min - 1 })),
+    },
+  };
+  const sql = categorySql(other, "v");
+  assert.match(sql, /WHEN v > 60 THEN 'Rendah'/);
+  assert.doesNotMatch(sql, /round/);
+});

@@ -1,0 +1,111 @@
+-- bkn-2024-disiplin-321 1.0.0, period 2024-Q3: facts, score, category of a value, gains
+
+CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip, sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
+  count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
+  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS "bkn-2024-disiplin-321:jp__pengembangan" FROM diklat d GROUP BY d.nip;
+
+CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321:predikat",
+  max(tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321:tahun" FROM kinerja GROUP BY nip;
+
+WITH
+counted AS (
+  SELECT p.*, NULL AS _no_exempt
+  FROM pegawai p WHERE p.jenis_pegawai IN ('PNS', 'PPPK')
+),
+training AS (
+  SELECT nip, jp_jendela, n_pengembangan_jendela, "bkn-2024-disiplin-321:jp__pengembangan" AS "jp__pengembangan"
+  FROM fakta_diklat
+),
+skp AS (
+  SELECT nip, "bkn-2024-disiplin-321:predikat" AS predikat, "bkn-2024-disiplin-321:tahun" AS tahun FROM fakta_skp
+),
+punishment AS (
+  SELECT nip, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
+  FROM hukdis
+  WHERE tmt <= DATE '2024-09-30' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '2024-01-01'
+  GROUP BY nip
+),
+item_scores AS (
+  SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
+    coalesce(t."jp__pengembangan", 0) AS jp_dihitung,
+    NULL AS level_kepemimpinan,
+    NULL AS diklat_fungsional_ada,
+    NULL AS dikecualikan_fungsional,
+    CAST((CASE p.pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) AS DOUBLE) AS kualifikasi,
+    CAST(least(40, coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) + (CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END)) AS DOUBLE) AS kompetensi,
+    CAST(least(40, (CASE WHEN coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) = 0 THEN 25 ELSE coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) END) + (CASE WHEN (CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) = 0 THEN 15 ELSE (CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) END)) AS DOUBLE) AS kompetensi_terisi,
+    CAST(coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) AS DOUBLE) AS komponen_1, CAST((CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) AS DOUBLE) AS komponen_2,
+    CAST((CASE s.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'BUTUH_PERBAIKAN' THEN 20 WHEN 'CUKUP' THEN 20 WHEN 'KURANG' THEN 15 WHEN 'SANGAT_KURANG' THEN 10 WHEN 'BURUK' THEN 10 ELSE 0 END) AS DOUBLE) AS kinerja,
+    CAST(CASE h.tingkat_berlaku WHEN 3 THEN 1 WHEN 2 THEN 2 WHEN 1 THEN 3 ELSE 5 END AS DOUBLE) AS disiplin
+  FROM counted p
+  LEFT JOIN training t USING (nip)
+  LEFT JOIN skp s USING (nip)
+  LEFT JOIN punishment h USING (nip)
+)
+SELECT
+  '2024-Q3' AS periode, 'bkn-2024-disiplin-321' AS metode,
+  nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
+  kualifikasi, kompetensi, kinerja, disiplin,
+  kualifikasi + kompetensi + kinerja + disiplin AS nilai,
+  (CASE WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 91 THEN 'Sangat Tinggi' WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 81 THEN 'Tinggi' WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 71 THEN 'Sedang' WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 61 THEN 'Rendah' ELSE 'Sangat Rendah' END) AS kategori,
+  coalesce(jp_jendela, 0) AS jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
+  predikat AS predikat_dipakai, tahun_skp,
+  CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
+  CAST(NULL AS MAP(VARCHAR, DOUBLE)) AS kompetensi_rincian,
+  pendidikan IS NULL AS pendidikan_kosong,
+  predikat IS NULL AS skp_kosong,
+  coalesce(n_pengembangan_jendela, 0) = 0 AS pengembangan_kosong,
+  CASE WHEN kualifikasi = 0 THEN 25 ELSE 0 END AS potensi_kualifikasi,
+  kompetensi_terisi - kompetensi AS potensi_kompetensi,
+  CASE WHEN kinerja = 0 THEN 30 ELSE 0 END AS potensi_kinerja,
+  CASE WHEN disiplin = 0 THEN 5 ELSE 0 END AS potensi_disiplin,
+  komponen_1, komponen_2
+FROM item_scores;
+
+(CASE WHEN round(v, 2) >= 91 THEN 'Sangat Tinggi' WHEN round(v, 2) >= 81 THEN 'Tinggi' WHEN round(v, 2) >= 71 THEN 'Sedang' WHEN round(v, 2) >= 61 THEN 'Rendah' ELSE 'Sangat Rendah' END);
+
+WITH
+s AS (SELECT * FROM skor WHERE metode = 'bkn-2024-disiplin-321'),
+modus_skp AS (
+  SELECT kode_instansi, predikat FROM (
+    SELECT kode_instansi, predikat_dipakai AS predikat,
+      row_number() OVER (PARTITION BY kode_instansi ORDER BY count(*) DESC, predikat_dipakai) AS r
+    FROM s WHERE predikat_dipakai IS NOT NULL GROUP BY kode_instansi, predikat_dipakai
+  ) WHERE r = 1
+),
+modus_pendidikan AS (
+  SELECT kode_instansi, jenis_jabatan, pendidikan FROM (
+    SELECT kode_instansi, jenis_jabatan, pendidikan,
+      row_number() OVER (PARTITION BY kode_instansi, jenis_jabatan ORDER BY count(*) DESC, pendidikan) AS r
+    FROM s WHERE pendidikan IS NOT NULL GROUP BY kode_instansi, jenis_jabatan, pendidikan
+  ) WHERE r = 1
+),
+modus_pendidikan_instansi AS (
+  SELECT kode_instansi, pendidikan FROM (
+    SELECT kode_instansi, pendidikan,
+      row_number() OVER (PARTITION BY kode_instansi ORDER BY count(*) DESC, pendidikan) AS r
+    FROM s WHERE pendidikan IS NOT NULL GROUP BY kode_instansi, pendidikan
+  ) WHERE r = 1
+),
+gains AS (
+  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'skp' AS intervensi, m.predikat AS asumsi,
+    (CASE m.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'BUTUH_PERBAIKAN' THEN 20 WHEN 'CUKUP' THEN 20 WHEN 'KURANG' THEN 15 WHEN 'SANGAT_KURANG' THEN 10 WHEN 'BURUK' THEN 10 ELSE 0 END) - p.kinerja + least(40, p.kompetensi + coalesce(CASE m.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) - coalesce(p.komponen_1, 0)) - p.kompetensi AS poin
+  FROM s p JOIN modus_skp m USING (kode_instansi) WHERE p.skp_kosong
+  UNION ALL
+  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'pendidikan', e.pendidikan, (CASE e.pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) - p.kualifikasi
+  FROM s p JOIN (
+    SELECT p.nip, coalesce(mj.pendidikan, mi.pendidikan) AS pendidikan FROM s p
+    LEFT JOIN modus_pendidikan mj USING (kode_instansi, jenis_jabatan)
+    LEFT JOIN modus_pendidikan_instansi mi USING (kode_instansi)
+    WHERE p.pendidikan_kosong
+  ) e USING (nip)
+  WHERE e.pendidikan IS NOT NULL
+  UNION ALL SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'kompetensi:pengembangan' AS intervensi, NULL AS asumsi,
+      least(40, p.kompetensi + 15 - coalesce(p.komponen_2, 0)) - p.kompetensi AS poin
+    FROM s p
+  UNION ALL
+  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'disiplin', NULL, 5 - p.disiplin
+  FROM s p WHERE p.hukdis_berlaku IS NOT NULL
+)
+SELECT * REPLACE (CAST(poin AS DOUBLE) AS poin) FROM gains WHERE poin > 1e-9;
+
