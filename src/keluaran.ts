@@ -182,6 +182,65 @@ export const KOLOM = {
     label: "Data",
     arti: "`semua` ASN atau hanya yang datanya `lengkap`",
   },
+  dimensi: {
+    tipe: "teks",
+    label: "Dimensi",
+    arti: "kualifikasi, kompetensi, kinerja, disiplin, atau total",
+  },
+  n_beda: {
+    tipe: "angka",
+    label: "ASN berbeda",
+    arti: "jumlah ASN yang nilai hitungannya berbeda dari nilai resmi BKN",
+  },
+  selisih_rata: {
+    tipe: "angka",
+    label: "Selisih rata-rata",
+    arti: "rata-rata (hitungan − resmi) atas ASN yang ada di kedua sisi",
+  },
+  n_hanya_resmi: {
+    tipe: "angka",
+    label: "Hanya di data resmi",
+    arti: "jumlah ASN yang ada di hasil resmi BKN tetapi tidak di data kepegawaian",
+  },
+  n_hanya_hitungan: {
+    tipe: "angka",
+    label: "Hanya di hitungan",
+    arti: "jumlah ASN yang dihitung dari data kepegawaian tetapi tidak ada di hasil resmi BKN",
+  },
+  resmi: {
+    tipe: "angka",
+    label: "Nilai resmi",
+    arti: "nilai resmi BKN seorang ASN",
+    pribadi: true,
+  },
+  hitungan: {
+    tipe: "angka",
+    label: "Nilai hitungan",
+    arti: "nilai seorang ASN menurut metode yang dihitung di sini",
+    pribadi: true,
+  },
+  sisi: {
+    tipe: "teks",
+    label: "Sisi",
+    arti: "`keduanya`, `hanya_resmi` atau `hanya_hitungan`",
+  },
+  sebab: {
+    tipe: "teks",
+    label: "Kemungkinan sebab",
+    arti: "data yang kemungkinan perlu diperbaiki",
+  },
+  pendidikan: { tipe: "teks", label: "Pendidikan", arti: "pendidikan terakhir yang dipakai" },
+  jp_dihitung: {
+    tipe: "angka",
+    label: "JP dihitung",
+    arti: "jam pelajaran pelatihan yang dihitung",
+  },
+  predikat_dipakai: { tipe: "teks", label: "Predikat SKP", arti: "predikat SKP yang dipakai" },
+  hukdis_berlaku: {
+    tipe: "teks",
+    label: "Hukuman berlaku",
+    arti: "tingkat hukuman disiplin yang berlaku",
+  },
   nip: { tipe: "teks", label: "NIP", arti: "nomor induk pegawai", pribadi: true },
   nama: { tipe: "teks", label: "Nama", arti: "nama pegawai", pribadi: true },
   jenis_jabatan: { tipe: "teks", label: "Jenis jabatan", arti: "jenis jabatan" },
@@ -336,6 +395,47 @@ export const TABEL = {
     akses: "disaring",
     isi: "Nilai instansi per metode, populasi (PNS / PNS_PPPK) dan data (semua / lengkap).",
     kolom: ["periode", "metode", "kode_instansi", "populasi", "data", "n_asn", "nilai"],
+  },
+  selisih_instansi: {
+    akses: "disaring",
+    isi:
+      "Hasil resmi BKN dibanding hitungan, per instansi, metode dan dimensi: berapa ASN berbeda dan rata-rata selisihnya.",
+    kolom: [
+      "periode",
+      "metode",
+      "kode_instansi",
+      "dimensi",
+      "n_asn",
+      "n_beda",
+      "selisih_rata",
+      "n_hanya_resmi",
+      "n_hanya_hitungan",
+    ],
+  },
+  /** Person by person: official against computed (private; the internal build's worklist of data to fix in SIASN). */
+  selisih_asn: {
+    akses: "pribadi",
+    isi:
+      "Nilai resmi BKN dan nilai hitungan per ASN, metode dan dimensi, dengan kemungkinan sebabnya.",
+    kolom: [
+      "periode",
+      "metode",
+      "nip",
+      "nama",
+      "kode_instansi",
+      "kode_unit",
+      "nama_unit",
+      "dimensi",
+      "resmi",
+      "hitungan",
+      "selisih",
+      "sisi",
+      "sebab",
+      "pendidikan",
+      "jp_dihitung",
+      "predikat_dipakai",
+      "hukdis_berlaku",
+    ],
   },
   /** Internal build: one instansi's worklist. */
   daftar_kerja: {

@@ -53,7 +53,7 @@ Deno.test("every column of every catalogued table is described, and per-person f
     const personal = kolomTabel(name as NamaTabel, []).filter((c) => KOLOM_PRIBADI.includes(c));
     if (t.akses !== "pribadi") assert.deepEqual(personal, [], `${name} is not private`);
   }
-  assert.deepEqual([...KOLOM_PRIBADI].sort(), ["nama", "nip"]);
+  assert.deepEqual([...KOLOM_PRIBADI].sort(), ["hitungan", "nama", "nip", "resmi"]);
 });
 
 Deno.test("category columns expand per category, interleaved where a table counts both", () => {

@@ -135,7 +135,10 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<void> {
       `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${gainSql(profile)}`,
     );
   }
-  for (const s of outsideScoreSql(o.profiles, period)) await db.run(s);
+  const jenis = (await db.all<{ j: string }>(
+    "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",
+  )).map((r) => r.j);
+  for (const s of outsideScoreSql(o.profiles, period, jenis)) await db.run(s);
 }
 
 /** Write: the period's files, which combine.ts merges across periods. */

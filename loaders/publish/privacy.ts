@@ -9,14 +9,13 @@ import { KOLOM_PRIBADI } from "../../src/keluaran.ts";
 const NIP_RE =
   /(?<![0-9])(19[4-9][0-9]|20[0-2][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{10}(?![0-9])/;
 /**
- * Per-person fields (from the output catalogue, plus spellings of a name column from raw exports):
- * a public CSV must not have one in its header, nor a public JSON as a key. A bare `nama` key is
- * only looked for in CSV headers: aggregate JSON names categories and profiles with it.
+ * Per-person fields: a public CSV must not carry one in its header (the output catalogue's
+ * per-person columns, plus spellings of a name column from raw exports). A public JSON must not
+ * have a NIP key: aggregate JSON uses `nama` for categories and `resmi` for reported figures, so
+ * only the person's identifier marks per-person JSON.
  */
 const PERSON_FIELDS = new Set([...KOLOM_PRIBADI, "nama_pegawai", "nama_asn"]);
-const PERSON_KEY_RE = new RegExp(
-  `"(${[...PERSON_FIELDS].filter((f) => f !== "nama").join("|")})"\\s*:`,
-);
+const PERSON_KEY_RE = /"(nip|nip_baru|nipbaru|nama_pegawai|nama_asn)"\s*:/i;
 
 function personField(file: string, text: string): string | null {
   if (/\.(csv|tsv)$/i.test(file)) {
