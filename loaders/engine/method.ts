@@ -125,8 +125,13 @@ export const MethodProfile = z.object({
    * A variant: the profile it departs from and the rule it replaces (a path into the profile, as
    * the Metodologi page names it). The sensitivity table compares it with `dari`.
    */
-  alternatif: z.object({ dari: z.string(), aturan: z.string(), label: z.string() }).nullable()
-    .default(null),
+  alternatif: z.object({
+    dari: z.string(),
+    aturan: z.string(),
+    label: z.string(),
+    /** The base's tag for what is replaced, when finer than the tag on the rule's path. */
+    tag: Tag.optional(),
+  }).nullable().default(null),
   nama: z.string(),
   deskripsi: z.string(),
   dasar_hukum: z.array(z.object({ judul: z.string(), url: z.string().optional() })),
