@@ -28,6 +28,18 @@ export const Wilayah = z.object({
 );
 export type Wilayah = z.infer<typeof Wilayah>;
 
+/** An optional number column: empty or absent is null. */
+const optionalNum = z.string().optional().transform((s, ctx) => {
+  if (s === undefined || s.trim() === "") return null;
+  const n = Number(s);
+  if (!Number.isFinite(n)) ctx.addIssue({ code: "custom", message: `not a number: ${s}` });
+  return n;
+});
+const optionalCount = optionalNum.refine(
+  (n) => n === null || Number.isInteger(n),
+  "a whole number",
+);
+
 export const Official = z.object({
   kode_instansi: Kode,
   periode: Periode,
@@ -40,6 +52,21 @@ export const Official = z.object({
   metode: z.string(),
   sumber_url: Url,
   catatan: z.string(),
+  // Optional columns (an older file without them still reads): which population the figure is
+  // for (ASN = everyone the method counts; PNS or PPPK when a source splits them), whether it is
+  // provisional (nilai sementara), how many ASN were measured, and the dimension means where
+  // published (Kota Bima 2023: 21.37 / 26.16 / 25.72 / 5). Figures may be for any instansi, inside
+  // Kanreg VIII or not.
+  populasi: z.preprocess((s) => (s ?? "") === "" ? "ASN" : s, z.enum(["ASN", "PNS", "PPPK"])),
+  sementara: z.preprocess(
+    (s) => (s ?? "") === "" ? "false" : s,
+    z.enum(["true", "false"]).transform((s) => s === "true"),
+  ),
+  n_asn: optionalCount,
+  kualifikasi: optionalNum,
+  kompetensi: optionalNum,
+  kinerja: optionalNum,
+  disiplin: optionalNum,
 });
 export type Official = z.infer<typeof Official>;
 
