@@ -4,7 +4,12 @@
  */
 import { parseArgs } from "node:util";
 import { UserError } from "../loaders/errors.ts";
-import { type PipelineEvent, runPipeline } from "../loaders/engine/pipeline.ts";
+import {
+  PER_ASN,
+  type PerAsn,
+  type PipelineEvent,
+  runPipeline,
+} from "../loaders/engine/pipeline.ts";
 import { ProgressReporter } from "./progress.ts";
 
 const { values } = parseArgs({
@@ -15,20 +20,28 @@ const { values } = parseArgs({
     method: { type: "string", multiple: true },
     methods: { type: "string" },
     "max-quarantine": { type: "string", default: "0.1" },
+    "per-asn": { type: "string", default: "all" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
   console.log(
-    `Usage: deno task score [--raw data/raw] [--out data/computed] [--method bkn-2024]... [--max-quarantine 0.1]
+    `Usage: deno task score [--raw data/raw] [--out data/computed] [--method bkn-2024]... [--max-quarantine 0.1] [--per-asn all]
 
 Reads one folder per period (YYYY or YYYY-Qn) under --raw, each holding pegawai, diklat, kinerja
 and hukdis (.csv, .xlsx or .parquet), and writes to --out: instansi.csv, unit.csv, provinsi.csv,
 kanreg.csv (and .parquet), skor_asn.parquet (private), quarantine.csv, accounting.json.
 --methods names the folder of method profiles (default data/methods).
+--per-asn all|latest|none: which periods get the private per-person files skor_asn.parquet and
+  peluang_asn.parquet (default all; the public build writes none, the internal build the latest).
 Only new or changed periods are recomputed.`,
   );
   Deno.exit(0);
+}
+const perAsn = values["per-asn"] as PerAsn;
+if (!PER_ASN.includes(perAsn)) {
+  console.error(`--per-asn must be one of ${PER_ASN.join(", ")}, not ${perAsn}`);
+  Deno.exit(2);
 }
 const maxShare = Number(values["max-quarantine"]);
 if (!(maxShare >= 0 && maxShare <= 1)) {
@@ -44,6 +57,7 @@ try {
     methods: values.method,
     methodsDir: values.methods,
     maxQuarantineShare: maxShare,
+    perAsn,
     log: (e: PipelineEvent) => progress.event(e),
   });
   progress.summary(result);

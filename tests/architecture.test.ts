@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { kolom, KOLOM_PRIBADI, kolomTabel, type NamaTabel, TABEL } from "../src/keluaran.ts";
-import { caseMap, dateLit, inList, lit, valuesTable } from "../loaders/duck.ts";
+import { existsSync } from "node:fs";
+import { caseMap, dateLit, Db, inList, lit, valuesTable } from "../loaders/duck.ts";
 import { categoryNames, slug } from "../loaders/engine/aggregate.ts";
 import { loadProfiles } from "../loaders/engine/method.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
@@ -112,4 +113,38 @@ Deno.test("the SQL toolkit escapes in one place", () => {
     valuesTable(["k"], []),
     `(SELECT NULL::VARCHAR AS "k" WHERE FALSE) v`,
   );
+});
+
+Deno.test("per-person files only where asked; a cached period without them is recomputed when they are", async () => {
+  const root = await tempDir("ipasn-perasn-");
+  const raw = join(root, "raw");
+  for (const p of ["2023", "2024-Q3"]) {
+    writePeriod(raw, p, { pegawai: [{ nip: nip(1), nama: "Ani Lestari" }, { nip: nip(2) }] });
+  }
+  const out = join(root, "out");
+  const periodsIn = async (file: string) => {
+    const db = await Db.open();
+    try {
+      return (await db.all<{ periode: string }>(
+        `SELECT DISTINCT periode FROM read_parquet(${lit(join(out, file))}) ORDER BY 1`,
+      )).map((r) => r.periode);
+    } finally {
+      db.close();
+    }
+  };
+  let r = await runPipeline({ raw, out, perAsn: "none" });
+  assert.deepEqual(r.recomputed, ["2023", "2024-Q3"]);
+  assert.ok(
+    !existsSync(join(out, "skor_asn.parquet")) && !existsSync(join(out, "peluang_asn.parquet")),
+  );
+  assert.ok(existsSync(join(out, "nama.parquet")), "names for the privacy scan are always there");
+  r = await runPipeline({ raw, out, perAsn: "latest" });
+  assert.deepEqual([r.recomputed, r.reused], [["2024-Q3"], ["2023"]]);
+  assert.deepEqual(await periodsIn("skor_asn.parquet"), ["2024-Q3"]);
+  r = await runPipeline({ raw, out, perAsn: "all" });
+  assert.deepEqual([r.recomputed, r.reused], [["2023"], ["2024-Q3"]]);
+  assert.deepEqual(await periodsIn("skor_asn.parquet"), ["2023", "2024-Q3"]);
+  r = await runPipeline({ raw, out, perAsn: "none" });
+  assert.deepEqual(r.recomputed, []);
+  assert.ok(!existsSync(join(out, "skor_asn.parquet")));
 });

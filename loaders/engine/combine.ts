@@ -4,6 +4,7 @@
  * which order, comes from the output catalogue (src/keluaran.ts); what is computed here is only
  * how a column is obtained when it is not the period aggregate's own.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
 import { Db, lit, valuesTable } from "../duck.ts";
@@ -138,22 +139,25 @@ export async function combine(o: Combine): Promise<void> {
       await copyCsv(db, sql, join(staging, `${name}.csv`));
       await db.run(`COPY (${sql}) TO ${lit(join(staging, `${name}.parquet`))} (FORMAT parquet)`);
     }
-    // Per-person files: the periods' files one after another (DuckDB keeps the file order); one
-    // period's file is already the whole table, and a copy skips decoding and encoding it again.
+    // Per-person files: the files of the periods that have them (all, the latest or none: see
+    // PipelineOptions.perAsn), one after another (DuckDB keeps the file order); one period's file
+    // is already the whole table, and a copy skips decoding and encoding it again.
     for (const name of ["peluang_asn", "skor_asn"]) {
-      if (periods.length === 1) {
-        Deno.copyFileSync(
-          join(staging, "periode", periods[0], `${name}.parquet`),
-          join(staging, `${name}.parquet`),
-        );
-        continue;
-      }
+      const have = periods.map((p) => join(staging, "periode", p, `${name}.parquet`))
+        .filter((f) => existsSync(f));
+      if (have.length === 1) Deno.copyFileSync(have[0], join(staging, `${name}.parquet`));
+      if (have.length < 2) continue;
       await db.run(
-        `COPY (SELECT * FROM read_parquet(${files(name)})) TO ${
+        `COPY (SELECT * FROM read_parquet([${have.map(lit).join(", ")}])) TO ${
           lit(join(staging, `${name}.parquet`))
         } (FORMAT parquet)`,
       );
     }
+    await db.run(
+      `COPY (SELECT DISTINCT nama FROM read_parquet(${files("nama")}) ORDER BY nama) TO ${
+        lit(join(staging, "nama.parquet"))
+      } (FORMAT parquet)`,
+    );
     await copyCsv(
       db,
       `SELECT q.periode, q.tabel, q.file, q.line, q."column", q.reason FROM (

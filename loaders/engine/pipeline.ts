@@ -22,7 +22,7 @@ import { combine } from "./combine.ts";
 import { loadProfiles, methodsDir } from "./method.ts";
 import { baku as defaultMethod, listPeriods, type PeriodMeta, readMeta } from "./periods.ts";
 import { loadWilayah, REFERENCE_DIR } from "./reference.ts";
-import { type PeriodAccounting, type PipelineEvent, runPeriod } from "./step.ts";
+import { PER_ASN_FILES, type PeriodAccounting, type PipelineEvent, runPeriod } from "./step.ts";
 import { loadAliases } from "./validate.ts";
 
 export type { PeriodAccounting, PipelineEvent, TableAccounting } from "./step.ts";
@@ -39,10 +39,18 @@ export interface PipelineOptions {
   methods?: string[];
   /** A table whose quarantined share is above this fails the run. */
   maxQuarantineShare?: number;
+  /**
+   * Which periods get the per-person files (skor_asn, peluang_asn): every period (default), only
+   * the latest (what the internal build's worklists read) or none (the public build needs none;
+   * writing them is a large share of a national run).
+   */
+  perAsn?: PerAsn;
   log?: (e: PipelineEvent) => void;
 }
 
 export type Accounting = Record<string, PeriodAccounting>;
+export type PerAsn = "all" | "latest" | "none";
+export const PER_ASN: readonly PerAsn[] = ["all", "latest", "none"];
 
 export interface PipelineResult {
   out: string;
@@ -120,11 +128,19 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       const cached = join(out, "periode", p);
       const target = join(staging, "periode", p);
       Deno.mkdirSync(target);
+      const perAsn = o.perAsn === "none"
+        ? false
+        : o.perAsn === "latest"
+        ? p === periods.at(-1)
+        : true;
+      // A cached period serves only if it holds the per-person files this run needs.
       const fresh = existsSync(join(cached, "hash.txt")) &&
-        Deno.readTextFileSync(join(cached, "hash.txt")) === hash;
+        Deno.readTextFileSync(join(cached, "hash.txt")) === hash &&
+        (!perAsn || PER_ASN_FILES.every((f) => existsSync(join(cached, f))));
       log({ type: "period", periode: p, recompute: !fresh });
       if (fresh) {
         for (const e of Deno.readDirSync(cached)) {
+          if (!perAsn && PER_ASN_FILES.includes(e.name)) continue;
           Deno.linkSync(join(cached, e.name), join(target, e.name));
         }
         reused.push(p);
@@ -136,6 +152,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
           target,
           profiles,
           baku: baku[p],
+          perAsn,
           aliases,
           wilayah,
           log,

@@ -42,6 +42,9 @@ export interface TableAccounting {
 }
 export type PeriodAccounting = Record<TableName, TableAccounting>;
 
+/** A period's per-person files: written only when asked (PipelineOptions.perAsn). */
+export const PER_ASN_FILES = ["skor_asn.parquet", "peluang_asn.parquet"];
+
 export interface PeriodStep {
   /** The period's id (`2024-Q3`) and its raw folder. */
   periode: string;
@@ -51,6 +54,8 @@ export interface PeriodStep {
   profiles: MethodProfile[];
   /** The profile that is the default for this period (`metode_baku`), if any. */
   baku: string | null;
+  /** Write the per-person files (PER_ASN_FILES) of this period. */
+  perAsn: boolean;
   aliases: Aliases;
   wilayah: Wilayah[];
   log: (e: PipelineEvent) => void;
@@ -155,18 +160,22 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     join(o.target, "quarantine.csv"),
   );
   const periodFiles: Record<string, string> = {
-    // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
-    // the rest of their write, and every reader filters and sorts what it needs.
-    peluang_asn: "SELECT * FROM peluang",
     peluang_unit: gainTableSql("peluang", ["kode_instansi", "kode_unit"]) + " ORDER BY ALL",
     peluang_instansi: gainTableSql("peluang", ["kode_instansi"]) + " ORDER BY ALL",
     komponen_instansi: componentSql + " ORDER BY ALL",
-    skor_asn: skorAsnSql(o.profiles),
     agg_unit: "SELECT * FROM agg_unit ORDER BY ALL",
     agg_instansi: "SELECT * FROM agg_instansi ORDER BY ALL",
     agg_provinsi: "SELECT * FROM agg_provinsi ORDER BY ALL",
     agg_kanreg: "SELECT * FROM agg_kanreg ORDER BY ALL",
+    // The names of the period's ASN, for the public build's privacy scan (which looks for them).
+    nama: "SELECT DISTINCT nama FROM pegawai WHERE nama IS NOT NULL ORDER BY nama",
   };
+  if (o.perAsn) {
+    // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
+    // the rest of their write, and every reader filters and sorts what it needs.
+    periodFiles.peluang_asn = "SELECT * FROM peluang";
+    periodFiles.skor_asn = skorAsnSql(o.profiles);
+  }
   for (const [name, sql] of Object.entries(periodFiles)) {
     await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);
   }
