@@ -14,8 +14,9 @@ const CORPUS = new URL("./fixtures/bad/", import.meta.url).pathname;
 interface Expected {
   description: string;
   fatal?: string;
-  quarantine?: [string, number, string | null, string][];
+  quarantine?: [string, number, string | null, string, string?][];
   used?: Record<string, number>;
+  read?: Record<string, number>;
   notes?: Record<string, string>;
   recipe?: string;
 }
@@ -51,6 +52,14 @@ async function applyRecipe(recipe: string, period: string): Promise<void> {
         ...lines.slice(1).map((l) => l + "," + extra(n, (i) => String(i % 7))),
       ].join("\n") + "\n",
     );
+  } else if (recipe === "nul-padding") {
+    // An interrupted copy: 100 KB of rows (lines 1-1004), then NUL bytes where the rest should be.
+    const row =
+      "198811112012121004,Pegawai Contoh Dengan Nama Cukup Panjang,PNS,6474,U1,Dinas,PELAKSANA,Staf,S1\n";
+    Deno.writeTextFileSync(file, text + row.repeat(1000));
+    const f = await Deno.open(file, { append: true });
+    await f.write(new Uint8Array(16384));
+    f.close();
   } else throw new Error(`unknown recipe ${recipe}`);
 }
 
@@ -94,21 +103,25 @@ for (const name of cases) {
         assert.equal(a.read, a.used + a.quarantined, `${name}: accounting of ${t}`);
       }
       const q = await queryOut<
-        { tabel: string; line: string; column: string | null; reason: string }
+        { tabel: string; file: string; line: string; column: string | null; reason: string }
       >(
         out,
-        `SELECT tabel, line, "column", reason FROM read_csv('{out}/quarantine.csv', all_varchar = true) ORDER BY tabel, CAST(line AS BIGINT)`,
+        `SELECT tabel, file, line, "column", reason FROM read_csv('{out}/quarantine.csv', all_varchar = true) ORDER BY tabel, CAST(line AS BIGINT)`,
       );
       const want = expected.quarantine ?? [];
       assert.equal(q.length, want.length, `${name}: quarantined ${JSON.stringify(q)}`);
-      want.forEach(([tabel, line, column, reason], i) => {
+      want.forEach(([tabel, line, column, reason, file], i) => {
         assert.equal(q[i].tabel, tabel, name);
+        if (file) assert.match(q[i].file, new RegExp(`(^|/)${file}$`), `${name}: file`);
         assert.equal(Number(q[i].line), line, `${name}: line`);
         assert.equal(q[i].column ?? null, column, `${name}: column`);
         assert.match(q[i].reason, new RegExp(reason), name);
       });
       for (const [t, n] of Object.entries(expected.used ?? {})) {
         assert.equal(acc[t as keyof typeof acc].used, n, `${name}: used ${t}`);
+      }
+      for (const [t, n] of Object.entries(expected.read ?? {})) {
+        assert.equal(acc[t as keyof typeof acc].read, n, `${name}: read ${t}`);
       }
       for (const [t, re] of Object.entries(expected.notes ?? {})) {
         assert.ok(

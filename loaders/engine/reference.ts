@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isPeriodId } from "./period.ts";
 import { join } from "node:path";
 import { DATA } from "../paths.ts";
+import { InputError } from "../errors.ts";
 
 const Kode = z.string().regex(/^\d{2}(\d{2})?$/, "a 2- or 4-digit Kemendagri code");
 const Periode = z.string().refine(isPeriodId, "a period: YYYY or YYYY-Qn");
@@ -91,18 +92,31 @@ export const Distribusi = z.object({
 });
 export type Distribusi = z.infer<typeof Distribusi>;
 
+/**
+ * Read a reference CSV; a bad row stops the run naming the file, the line and the column (a raw
+ * folder's own wilayah.csv is a user's file, so this is an input error, never a stack trace).
+ */
 export async function readReference<T extends z.ZodType>(
   path: string,
   schema: T,
+  fix = "correct the value",
 ): Promise<z.infer<T>[]> {
-  const rows = csvParse(await Deno.readTextFile(path));
+  const rows = csvParse((await Deno.readTextFile(path)).replace(/^\uFEFF/, ""));
   return rows.map((row, i) => {
     const r = schema.safeParse(row);
     if (!r.success) {
-      throw new Error(
-        `${path} line ${i + 2}: ${
-          r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")
-        }`,
+      const issue = r.error.issues[0];
+      const column = issue.path.join(".");
+      const value = column ? (row as Record<string, string | undefined>)[column] : undefined;
+      const missing = column && !rows.columns.includes(column);
+      throw new InputError(
+        path,
+        missing
+          ? `no column ${column} (the header has ${rows.columns.join(", ") || "nothing"})`
+          : `line ${i + 2}${column ? `, column ${column}` : ""}: ${issue.message}${
+            value !== undefined ? ` (value "${value}")` : ""
+          }`,
+        fix,
       );
     }
     return r.data;
@@ -114,8 +128,18 @@ export const REFERENCE_DIR = join(DATA, "reference") + "/";
 export async function loadWilayah(
   path = `${REFERENCE_DIR}wilayah-kanreg8.csv`,
 ): Promise<Wilayah[]> {
-  const rows = await readReference(path, Wilayah);
-  const dup = rows.find((r, i) => rows.findIndex((x) => x.kode_instansi === r.kode_instansi) !== i);
-  if (dup) throw new Error(`${path}: kode_instansi ${dup.kode_instansi} appears twice`);
+  const fix =
+    "a wilayah.csv in the raw folder replaces the instansi reference: it needs the columns kode_instansi, nama_instansi, jenis (provinsi/kabupaten/kota), kode_provinsi and provinsi, like data/reference/wilayah-kanreg8.csv; correct it, or remove it to use the built-in reference";
+  const rows = await readReference(path, Wilayah, fix);
+  const dup = rows.findIndex((r, i) =>
+    rows.findIndex((x) => x.kode_instansi === r.kode_instansi) !== i
+  );
+  if (dup >= 0) {
+    throw new InputError(
+      path,
+      `line ${dup + 2}: kode_instansi ${rows[dup].kode_instansi} appears twice`,
+      fix,
+    );
+  }
   return rows;
 }
