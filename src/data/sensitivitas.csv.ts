@@ -1,0 +1,11 @@
+// Sensitivity of instansi results to each assumption (variant vs its base, per period), as the
+// pipeline wrote it to data/computed/sensitivitas.csv (loaders/engine/sensitivity.ts). An output
+// folder from before the table existed gives an empty table with the same header, not an error.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { COMPUTED, emit } from "../../loaders/publish/site.ts";
+
+const HEADER =
+  "periode,metode,dari,aturan,label,tag,dapat_dihitung,catatan,n_instansi,selisih_terbesar,selisih_rata,selisih_mutlak_rata,n_ganti_kategori,n_ganti_peringkat\n";
+const file = join(COMPUTED, "sensitivitas.csv");
+await emit(existsSync(file) ? Deno.readTextFileSync(file) : HEADER);
