@@ -4,6 +4,7 @@
  * value each holds; ingest and validation SQL are generated from it.
  */
 import { z } from "zod";
+import KOLOM from "../../data/aliases/kolom.json" with { type: "json" };
 
 export type AliasKind =
   | "jenis_pegawai"
@@ -27,10 +28,25 @@ export interface ColumnMeta {
   future?: true;
   /** Personal data: never leaves the private zone. */
   personal?: boolean;
+  /**
+   * Source-only column: not part of the contract's output, read only so that validation can derive
+   * a contract column from it (SIASN's `eselon` gives jenis_jabatan, `KuadranKinerjaNilai` gives
+   * predikat, `instansiKerjaNama` gives kode_instansi). Never required; its header aliases live in
+   * data/aliases/kolom.json.
+   */
+  sumberSaja?: true;
+  /**
+   * Source-only columns that can stand in for this column when the file lacks it: the header
+   * check accepts any of them instead, and validation fills the value from the first non-empty one.
+   */
+  dari?: string[];
   description: string;
 }
 
 const column = (meta: ColumnMeta) => z.string().nullable().meta(meta as never);
+/** A source-only column (see ColumnMeta.sumberSaja). */
+const source = (description: string) =>
+  column({ kind: "text", required: "no", sumberSaja: true, description });
 const meta = (schema: z.ZodType) => z.globalRegistry.get(schema) as unknown as ColumnMeta;
 
 export const pegawai = z.object({
@@ -51,13 +67,16 @@ export const pegawai = z.object({
     kind: "code",
     code: "jenis_pegawai",
     required: "yes",
-    aliases: ["status_pegawai", "jenis_asn", "status_asn", "kedudukan_pegawai"],
+    // Not kedudukan_pegawai: kedudukan is Aktif / CLTN / Tugas Belajar, not PNS or PPPK (#16).
+    aliases: ["status_pegawai", "jenis_asn", "status_asn"],
+    dari: ["jenis_pegawai_nama", "kedudukan_hukum_id"],
     description: "PNS or PPPK",
   }),
   kode_instansi: column({
     kind: "kode_instansi",
     required: "yes",
     aliases: ["kd_instansi", "instansi_kode", "kode_pemda", "instansi_id"],
+    dari: ["nama_instansi", "nama_instansi_induk"],
     description: "Kemendagri region code of the instansi",
   }),
   kode_unit: column({
@@ -77,6 +96,7 @@ export const pegawai = z.object({
     code: "jenis_jabatan",
     required: "yes",
     aliases: ["jabatan_jenis", "jenis_jabatan_nama"],
+    dari: ["jenis_jabatan_id", "eselon", "eselon_id"],
     description: "JPT, ADMINISTRATOR, PENGAWAS, FUNGSIONAL, PELAKSANA",
   }),
   nama_jabatan: column({
@@ -90,8 +110,23 @@ export const pegawai = z.object({
     code: "pendidikan",
     required: "column",
     aliases: ["tingkat_pendidikan", "pendidikan_terakhir", "tk_pendidikan", "jenjang_pendidikan"],
+    dari: ["pendidikan_id"],
     description: "Highest formal education",
   }),
+  jenis_pegawai_nama: source(
+    "SIASN jenisPegawaiNama: PNS / PPPK kind, when jenis_pegawai is empty",
+  ),
+  kedudukan_hukum_id: source("SIASN kedudukanPnsId: 71, 72, 101 are PPPK"),
+  pendidikan_id: source("SIASN tkPendidikanTerakhirId 05-50, when pendidikan is empty"),
+  jenis_jabatan_id: source("SIASN jenisJabatanId 1/2/4, when jenis_jabatan is empty"),
+  eselon: source(
+    "Eselon (II.b, III.a, IV.a, ...): turns Jabatan Struktural into JPT/ADMINISTRATOR/PENGAWAS",
+  ),
+  eselon_id: source("SIASN eselonId (21, 22, 31, ...), as eselon"),
+  nama_instansi: source(
+    "Instansi name (SIASN instansiKerjaNama): gives kode_instansi through the reference",
+  ),
+  nama_instansi_induk: source("SIASN instansiIndukNama: as nama_instansi, when that is empty"),
 });
 
 export const diklat = z.object({
@@ -106,6 +141,12 @@ export const diklat = z.object({
     code: "jenis_diklat",
     required: "yes",
     aliases: ["jenis_diklat", "jenis_kompetensi", "jenis_pengembangan", "jenis_kegiatan"],
+    dari: [
+      "jenis_diklat_id",
+      "jenis_kursus_sertifikat",
+      "latihan_struktural",
+      "latihan_struktural_id",
+    ],
     description: "Type of development",
   }),
   jenjang: column({
@@ -113,6 +154,7 @@ export const diklat = z.object({
     code: "jenjang",
     required: { when: "jenis", in: ["STRUKTURAL"] },
     aliases: ["jenjang_diklat", "tingkat_diklat", "jenjang_kepemimpinan"],
+    dari: ["latihan_struktural", "latihan_struktural_id"],
     description: "Leadership training level",
   }),
   nama: column({
@@ -131,14 +173,25 @@ export const diklat = z.object({
     kind: "date",
     required: "yes",
     aliases: ["tgl_mulai", "mulai", "tanggal_awal"],
+    dari: ["tanggal_kursus", "tanggal_diklat"],
     description: "Start date",
   }),
   tanggal_selesai: column({
     kind: "date",
     required: "no",
     aliases: ["tgl_selesai", "selesai", "tanggal_akhir"],
+    dari: ["tanggal_selesai_kursus"],
     description: "End date",
   }),
+  jenis_diklat_id: source("SIASN jenisDiklatId 1-25 (rw-kursus), when jenis is empty"),
+  jenis_kursus_sertifikat: source("SIASN jenisKursusSertifikat (T, F), when jenis is empty"),
+  latihan_struktural: source(
+    "SIASN latihanStrukturalNama (rw-diklat): a leadership training, gives jenis STRUKTURAL and jenjang",
+  ),
+  latihan_struktural_id: source("SIASN latihanStrukturalId 1-8, as latihan_struktural"),
+  tanggal_kursus: source("SIASN tanggalKursus (rw-kursus), when tanggal_mulai is empty"),
+  tanggal_selesai_kursus: source("SIASN tanggalSelesaiKursus, when tanggal_selesai is empty"),
+  tanggal_diklat: source("SIASN tanggal (rw-diklat), when tanggal_mulai is empty"),
 });
 
 export const kinerja = z.object({
@@ -158,9 +211,16 @@ export const kinerja = z.object({
     kind: "code",
     code: "predikat",
     required: "yes",
-    aliases: ["predikat_kinerja", "hasil_kinerja", "nilai_predikat", "predikat_skp"],
+    // Not hasil_kinerja: SIASN's hasilKinerja is the result rating (above / as / below
+    // expectation), one of the two axes of the kuadran; the predikat is the kuadran itself.
+    aliases: ["predikat_kinerja", "nilai_predikat", "predikat_skp"],
+    dari: ["kuadran_nilai", "nilai_prestasi_kerja"],
     description: "SKP predikat",
   }),
+  kuadran_nilai: source("SIASN KuadranKinerjaNilai 1-5 (rw-skp22), when predikat is empty"),
+  nilai_prestasi_kerja: source(
+    "Legacy SKP score 0-100 (SIASN rw-skp nilaiPrestasiKerja): predikat by the PP 46/2011 bands",
+  ),
 });
 
 export const hukdis = z.object({
@@ -181,6 +241,7 @@ export const hukdis = z.object({
     kind: "text",
     required: "no",
     aliases: ["jenis_hukuman", "jenis_hukdis"],
+    dari: ["jenis_hukuman_nama"],
     description: "Type of punishment",
   }),
   tmt: column({
@@ -196,6 +257,7 @@ export const hukdis = z.object({
     aliases: ["akhir_hukuman", "tmt_akhir", "tanggal_akhir", "tanggal_akhir_hukuman"],
     description: "End of the punishment",
   }),
+  jenis_hukuman_nama: source("SIASN jenisHukumanNama: the punishment's name, when jenis is empty"),
 });
 
 export const TABLES = { pegawai, diklat, kinerja, hukdis } as const;
@@ -210,30 +272,154 @@ export function columns(table: TableName): ColumnSpec[] {
   return Object.entries(TABLES[table].shape).map(([name, schema]) => ({ name, ...meta(schema) }));
 }
 
-/** Header normalisation of the contract: case-insensitive, trimmed, spaces and dashes read as `_`. */
+/**
+ * Header normalisation of the contract: camelCase split into words (`nipBaru` → `nip_baru`,
+ * `KuadranKinerjaNilai` → `kuadran_kinerja_nilai`, `NIPBaru` → `nip_baru`), then case-insensitive,
+ * trimmed, with spaces, dashes and dots read as `_`.
+ */
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[\s\-.]+/g, "_")
-    .replace(/_+/g, "_").replace(/^_|_$/g, "");
+  return header.replace(/^\uFEFF/, "").trim()
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase().replace(/[\s\-.]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
 }
 
+/** One header dialect of data/aliases/kolom.json. */
+export interface Dialect {
+  name: string;
+  /** A table name, or "*" for spellings used in any table that has the target column. */
+  tabel: TableName | "*";
+  sumber: string[];
+  /** Source header (as spelled in the source) → contract or source-only column. */
+  kolom: Record<string, string>;
+}
+
+interface KolomFile {
+  $sumber: Record<string, string>;
+  dialek: Record<string, Omit<Dialect, "name">>;
+  tidak_dipakai: Record<string, string>;
+}
+
+export const DIALECTS: Dialect[] = Object.entries((KOLOM as unknown as KolomFile).dialek).map((
+  [name, d],
+) => ({ name, ...d }));
+/** Normalised header → why it must never be read as a contract column. */
+export const NEVER: Map<string, string> = new Map(
+  Object.entries((KOLOM as unknown as KolomFile).tidak_dipakai).map(([k, why]) => [
+    normaliseHeader(k),
+    why,
+  ]),
+);
+
+export interface Spelling {
+  column: string;
+  /** "kontrak" for the contract's own names and aliases, else the dialect. */
+  dialect: string;
+}
+
+/**
+ * Every accepted spelling of a table's columns, normalised: the contract's names and aliases,
+ * then the dialects' spellings. A spelling that means two different columns is a bug in the alias
+ * data and throws.
+ */
+export function spellings(table: TableName): Map<string, Spelling[]> {
+  const cached = spellingCache.get(table);
+  if (cached) return cached;
+  const names = new Set(columns(table).map((c) => c.name));
+  const lookup = new Map<string, Spelling[]>();
+  const add = (raw: string, column: string, dialect: string) => {
+    const key = normaliseHeader(raw);
+    const prev = lookup.get(key);
+    if (prev && prev[0].column !== column) {
+      throw new Error(
+        `header "${raw}" of ${table} means both ${prev[0].column} (${
+          prev[0].dialect
+        }) and ${column} (${dialect}) in data/aliases/kolom.json or contract.ts`,
+      );
+    }
+    if (NEVER.has(key)) {
+      throw new Error(`header "${raw}" of ${table} is both accepted and listed in tidak_dipakai`);
+    }
+    if (!prev) lookup.set(key, [{ column, dialect }]);
+    else if (!prev.some((p) => p.dialect === dialect)) prev.push({ column, dialect });
+  };
+  for (const c of columns(table)) {
+    if (!c.sumberSaja) add(c.name, c.name, "kontrak");
+    for (const a of c.aliases ?? []) add(a, c.name, "kontrak");
+  }
+  for (const d of DIALECTS) {
+    if (d.tabel !== "*" && d.tabel !== table) continue;
+    for (const [raw, column] of Object.entries(d.kolom)) {
+      if (!names.has(column)) {
+        if (d.tabel === "*") continue;
+        throw new Error(
+          `data/aliases/kolom.json: ${d.name} maps "${raw}" to ${column}, not a column of ${table}`,
+        );
+      }
+      add(raw, column, d.name);
+    }
+  }
+  spellingCache.set(table, lookup);
+  return lookup;
+}
+const spellingCache = new Map<TableName, Map<string, Spelling[]>>();
+
 export type HeaderMapping =
-  | { ok: true; mapping: Map<number, string>; ignored: string[] }
+  | {
+    ok: true;
+    mapping: Map<number, string>;
+    ignored: string[];
+    /** The dialect most of the matched columns come from ("kontrak" for the contract's own). */
+    dialect: string;
+    /** Columns left out on purpose, with the reason (e.g. SIASN's kode cepat). */
+    refused: { header: string; reason: string }[];
+  }
   | { ok: false; problem: string; fix: string };
 
-/** Map a file's header cells to the contract's canonical column names. */
-export function mapHeader(table: TableName, header: string[]): HeaderMapping {
-  const lookup = new Map<string, string>();
-  for (const c of columns(table)) {
-    lookup.set(c.name, c.name);
-    for (const a of c.aliases ?? []) lookup.set(normaliseHeader(a), c.name);
+/** Edit distance (Levenshtein), for the nearest known spelling of a header that matched nothing. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
   }
+  return prev[b.length];
+}
+
+/** The nearest known spelling of a header of `table`, with the column it means. */
+export function nearestSpelling(
+  table: TableName,
+  header: string,
+): { spelling: string; column: string } {
+  const h = normaliseHeader(header);
+  let best = { spelling: "", column: "", d: Infinity };
+  for (const [key, [s]] of spellings(table)) {
+    const d = editDistance(h, key);
+    if (d < best.d || (d === best.d && key < best.spelling)) {
+      best = { spelling: key, column: s.column, d };
+    }
+  }
+  return { spelling: best.spelling, column: best.column };
+}
+
+/** Map a file's header cells to the contract's canonical (and source-only) column names. */
+export function mapHeader(table: TableName, header: string[]): HeaderMapping {
+  const lookup = spellings(table);
   const mapping = new Map<number, string>();
   const seen = new Map<string, string>();
   const ignored: string[] = [];
+  const refused: { header: string; reason: string }[] = [];
+  const votes = new Map<string, number>();
   for (const [i, raw] of header.entries()) {
-    const canonical = lookup.get(normaliseHeader(raw));
+    const key = normaliseHeader(raw);
+    const found = lookup.get(key);
+    const canonical = found?.[0].column;
     if (!canonical) {
       ignored.push(raw);
+      const why = NEVER.get(key);
+      if (why) refused.push({ header: raw, reason: why });
     } else if (seen.has(canonical)) {
       return {
         ok: false,
@@ -243,20 +429,49 @@ export function mapHeader(table: TableName, header: string[]): HeaderMapping {
     } else {
       seen.set(canonical, raw);
       mapping.set(i, canonical);
+      for (const f of found!) votes.set(f.dialect, (votes.get(f.dialect) ?? 0) + 1);
     }
   }
   const missing = columns(table).filter((c) =>
-    (c.required === "yes" || c.required === "column") && !seen.has(c.name)
+    (c.required === "yes" || c.required === "column") && !seen.has(c.name) &&
+    !(c.dari ?? []).some((d) => seen.has(d))
   );
   if (missing.length) {
     const names = missing.map((c) => c.name).join(", ");
+    const unmatched = ignored.filter((h) => h.trim() !== "");
+    const near = unmatched.slice(0, 8).map((h) => {
+      const n = nearestSpelling(table, h);
+      return `"${h}" (nearest known: ${n.spelling}${
+        n.spelling !== n.column ? ` = ${n.column}` : ""
+      })`;
+    });
     return {
       ok: false,
-      problem: `missing required column${missing.length > 1 ? "s" : ""} ${names}`,
+      problem: `missing required column${missing.length > 1 ? "s" : ""} ${names}${
+        unmatched.length
+          ? `; columns not recognised: ${near.join(", ")}${
+            unmatched.length > 8 ? ` and ${unmatched.length - 8} more` : ""
+          }`
+          : ""
+      }`,
       fix: `add ${names} to the header (accepted names: ${
-        missing.map((c) => [c.name, ...(c.aliases ?? [])].join(" / ")).join("; ")
+        missing.map((c) => acceptedNames(table, c.name)).join("; ")
       })`,
     };
   }
-  return { ok: true, mapping, ignored };
+  const dialect = [...votes].sort((a, b) => b[1] - a[1] || (a[0] === "kontrak" ? -1 : 1))[0]?.[0] ??
+    "kontrak";
+  return { ok: true, mapping, ignored, dialect, refused };
+}
+
+/** The accepted spellings of a column (and of the source-only columns that can stand in for it). */
+function acceptedNames(table: TableName, column: string): string {
+  const c = columns(table).find((x) => x.name === column)!;
+  const targets = new Set([column, ...(c.dari ?? [])]);
+  const out = [c.name, ...(c.aliases ?? [])];
+  for (const d of DIALECTS) {
+    if (d.tabel !== "*" && d.tabel !== table) continue;
+    for (const [raw, col] of Object.entries(d.kolom)) if (targets.has(col)) out.push(raw);
+  }
+  return [...new Set(out)].join(" / ");
 }

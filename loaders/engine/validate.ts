@@ -1,27 +1,89 @@
 /**
  * Validation: turn `raw_<table>` (text) into typed tables, one reason per rejected row in
  * `quarantine`. The checks are generated from the contract's column kinds; the code columns are
- * normalised through the alias tables in data/aliases/.
+ * normalised through the alias tables in data/aliases/ (kode.json, and siasn.json for SIASN's
+ * coded values). Source-only columns of a dialect (SIASN's eselon, KuadranKinerjaNilai,
+ * instansiKerjaNama, ...) are turned into contract values first, in `src_<table>`.
  */
 import { type AliasKind, columns, type ColumnSpec, type TableName } from "./contract.ts";
-import { type Db, ident, lit } from "../duck.ts";
+import { caseMap, type Db, ident, inList, lit, valuesTable } from "../duck.ts";
+import { InputError } from "../errors.ts";
 import type { Period } from "./period.ts";
+import { loadWilayah } from "./reference.ts";
+import SIASN from "../../data/aliases/siasn.json" with { type: "json" };
 
-export type Aliases = Record<AliasKind, Record<string, string[]>>;
+/** Alias kinds of the contract's code columns plus the ones that feed derivations. */
+export type Kind =
+  | AliasKind
+  | "eselon"
+  | "jabatan_struktural"
+  | "kedudukan_hukum"
+  | "kuadran";
+export type Aliases = Partial<Record<Kind, Record<string, string[]>>>;
+
+/** The file a user extends with a spelling of their own (quarantine reasons name it). */
+export const ALIAS_FILE = "data/aliases/kode.json";
+
+/** PP 46/2011 bands of the legacy numeric SKP (data/aliases/siasn.json). */
+export const PITA_PP46 = (SIASN as unknown as {
+  $pita_nilai_prestasi_kerja: { maks: number; pita: { min: number; predikat: string }[] };
+}).$pita_nilai_prestasi_kerja;
+
+/** Spreadsheet error values: a formula that failed, cached as text; never read as a value. */
+export const SPREADSHEET_ERRORS = [
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NULL!",
+  "#NUM!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+];
 
 /** The normalisation used on both sides of an alias match: upper case, no dots, punctuation as one space. */
 export function normaliseCode(s: string): string {
   return s.toUpperCase().replaceAll(".", "").replace(/[^A-Z0-9]+/g, " ").trim();
 }
 
-export async function loadAliases(path: string): Promise<Aliases> {
-  const json = JSON.parse(await Deno.readTextFile(path));
-  delete json.$comment;
-  return json as Aliases;
+/** Drop the `$` keys (comments, sources) of an alias file, at both levels. */
+function stripMeta(json: Record<string, unknown>): Aliases {
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const [kind, codes] of Object.entries(json)) {
+    if (kind.startsWith("$")) continue;
+    out[kind] = Object.fromEntries(
+      Object.entries(codes as Record<string, string[]>).filter(([k]) => !k.startsWith("$")),
+    );
+  }
+  return out as Aliases;
 }
 
-/** Macros and lookup tables the checks use. */
-export async function prepare(db: Db, aliases: Aliases, kodeInstansi: string[]): Promise<void> {
+/**
+ * The alias tables: the file at `path` (data/aliases/kode.json by default) merged with SIASN's
+ * coded values (data/aliases/siasn.json, imported so that the period cache keys on it).
+ */
+export async function loadAliases(path: string): Promise<Aliases> {
+  const own = stripMeta(JSON.parse(await Deno.readTextFile(path)));
+  const siasn = stripMeta(SIASN as unknown as Record<string, unknown>);
+  const merged: Aliases = { ...own };
+  for (const [kind, codes] of Object.entries(siasn) as [Kind, Record<string, string[]>][]) {
+    const into = merged[kind] = { ...(merged[kind] ?? {}) };
+    for (const [code, list] of Object.entries(codes)) into[code] = [...(into[code] ?? []), ...list];
+  }
+  return merged;
+}
+
+/** An instansi of the reference: its Kemendagri code and, to read SIASN's names, its name. */
+export type Instansi = string | { kode_instansi: string; nama_instansi: string };
+
+/**
+ * Macros and lookup tables the checks use. `instansi` is the reference: rows with names let an
+ * export that names its instansi (SIASN's instansiKerjaNama) be read; plain codes are looked up in
+ * the default reference for their names.
+ */
+export async function prepare(db: Db, aliases: Aliases, instansi: Instansi[]): Promise<void> {
   await db.run(`
     CREATE OR REPLACE MACRO norm_code(x) AS trim(regexp_replace(upper(replace(x, '.', '')), '[^A-Z0-9]+', ' ', 'g'));
     CREATE OR REPLACE MACRO date_shape(x) AS CASE
@@ -30,28 +92,58 @@ export async function prepare(db: Db, aliases: Aliases, kodeInstansi: string[]):
       WHEN regexp_full_match(x, '\\d{1,2}-\\d{1,2}-\\d{4}') THEN '%d-%m-%Y'
       WHEN regexp_full_match(x, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN '%d/%m/%Y'
     END;
+    -- An instansi name reduced to its kind and proper name: "Pemerintah Kab. Balangan",
+    -- "Pemkab Balangan" and "Kabupaten Balangan" all become "KABUPATEN BALANGAN".
+    CREATE OR REPLACE MACRO instansi_key(x) AS trim(regexp_replace(
+      regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+        ' ' || regexp_replace(upper(x), '[^A-Z0-9]+', ' ', 'g') || ' ',
+        ' (PEMERINTAH|PEMDA) ', ' ', 'g'),
+        ' (PEMKAB|KAB|KABUPATEN) ', ' KABUPATEN ', 'g'),
+        ' (PEMKOT|KOTA) ', ' KOTA ', 'g'),
+        ' (PEMPROV|PEMPROP|PROV|PROP|PROPINSI|PROVINSI) ', ' PROVINSI ', 'g'),
+      ' +', ' ', 'g'));
     CREATE OR REPLACE TABLE alias (kind VARCHAR, key VARCHAR, code VARCHAR);
-    CREATE OR REPLACE TABLE ref_instansi (kode_instansi VARCHAR PRIMARY KEY);
+    CREATE OR REPLACE TABLE ref_instansi (kode_instansi VARCHAR PRIMARY KEY, nama_instansi VARCHAR, kunci VARCHAR);
     CREATE OR REPLACE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR);
   `);
-  const rows: string[] = [];
+  const rows: (string | null)[][] = [];
   for (const [kind, codes] of Object.entries(aliases)) {
     const seen = new Map<string, string>();
-    for (const [code, spellings] of Object.entries(codes)) {
+    for (const [code, spellings] of Object.entries(codes ?? {})) {
       for (const s of [code, ...spellings]) {
         const key = normaliseCode(s);
         const prev = seen.get(key);
         if (prev && prev !== code) {
           throw new Error(`alias "${s}" of ${kind} means both ${prev} and ${code}`);
         }
-        if (!prev) rows.push(`(${lit(kind)}, ${lit(key)}, ${lit(code)})`);
+        if (!prev) rows.push([kind, key, code]);
         seen.set(key, code);
       }
     }
   }
-  await db.run(`INSERT INTO alias VALUES ${rows.join(", ")}`);
-  await db.run(
-    `INSERT INTO ref_instansi VALUES ${kodeInstansi.map((k) => `(${lit(k)})`).join(", ")}`,
+  if (rows.length) {
+    await db.run(`INSERT INTO alias SELECT * FROM ${valuesTable(["kind", "key", "code"], rows)}`);
+  }
+  const named = await withNames(instansi);
+  if (named.length) {
+    await db.run(
+      `INSERT INTO ref_instansi SELECT k, n, instansi_key(n) FROM ${
+        valuesTable(["k", "n"], named.map((w) => [w.kode_instansi, w.nama_instansi]))
+      }`,
+    );
+  }
+}
+
+/** Reference rows with names; bare codes take their names from the default reference (if there). */
+async function withNames(
+  instansi: Instansi[],
+): Promise<{ kode_instansi: string; nama_instansi: string | null }[]> {
+  if (instansi.every((i) => typeof i !== "string")) {
+    return instansi as { kode_instansi: string; nama_instansi: string }[];
+  }
+  const names = new Map((await loadWilayah()).map((w) => [w.kode_instansi, w.nama_instansi]));
+  return instansi.map((i) =>
+    typeof i === "string" ? { kode_instansi: i, nama_instansi: names.get(i) ?? null } : i
   );
 }
 
@@ -61,60 +153,145 @@ interface Check {
   fails: string;
   /** SQL string expression: the reason. */
   reason: string;
+  /** Counted apart in the accounting (exact duplicates). */
+  duplikat?: true;
 }
 
-const q = (s: string) => lit(s);
 const code = (c: ColumnSpec) => `${c.name}__code`;
+/** A NIP cell without its spaces ("19800101 200501 1 001" is a common print form). */
+const nipClean = (ref: string) => `regexp_replace(${ref}, '\\s', '', 'g')`;
+/** The contract's own columns (source-only columns are read to derive these). */
+const contractColumns = (table: TableName) => columns(table).filter((c) => !c.sumberSaja);
 
-function checksFor(table: TableName, period: Period, parse: Map<string, string>): Check[] {
+/** Options of one table's validation. */
+export interface ValidateOptions {
+  /**
+   * History rows dated after the period's year (an SKP of the next year, a training or a
+   * punishment starting next year): "quarantine" sets them aside as "after the period";
+   * "note" keeps them (they count in no score) and says how many in a note.
+   */
+  afterPeriod?: "quarantine" | "note";
+}
+
+export interface ValidateResult {
+  used: number;
+  /** Rows set aside, exact duplicates included (so that read = used + quarantined holds). */
+  quarantined: number;
+  /** Of the quarantined rows, how many are exact duplicates of an earlier line. */
+  duplikat: number;
+  /** What the run should say about the file (month-first dates, rows after the period, ...). */
+  notes: string[];
+}
+
+function checksFor(
+  table: TableName,
+  period: Period,
+  present: Set<string>,
+  struktural: string[],
+): Check[] {
   const checks: Check[] = [];
   const latest = `DATE '${period.year + 1}-12-31'`;
-  for (const c of columns(table)) {
+  const cols = contractColumns(table);
+  // A spreadsheet error cached as text is never a value: not an empty education, not a code.
+  for (const c of [...cols, ...columns(table).filter((x) => x.sumberSaja && present.has(x.name))]) {
+    checks.push({
+      column: c.name,
+      fails: inList(ident(c.name), SPREADSHEET_ERRORS),
+      reason: `'spreadsheet error ' || ${
+        ident(c.name)
+      } || ' in ${c.name} (a formula that failed in Excel, saved as its error); fix the formula or type the value'`,
+    });
+  }
+  for (const c of cols) {
     const col = ident(c.name);
     const required = c.required === "yes"
       ? "TRUE"
       : typeof c.required === "object"
-      ? `${
-        code(columns(table).find((x) => x.name === (c.required as { when: string }).when)!)
-      } IN (${c.required.in.map(q).join(", ")})`
+      ? `${code(cols.find((x) => x.name === (c.required as { when: string }).when)!)} IN (${
+        c.required.in.map(lit).join(", ")
+      })`
       : "FALSE";
+    if (
+      c.kind === "kode_instansi" &&
+      (present.has("nama_instansi") || present.has("nama_instansi_induk"))
+    ) {
+      checks.push({
+        column: c.name,
+        fails: `${col} IS NULL AND coalesce(nama_instansi, nama_instansi_induk) IS NOT NULL`,
+        reason:
+          `'no kode_instansi, and the instansi name "' || left(coalesce(nama_instansi, nama_instansi_induk), 80) || '" is not in the instansi reference; add a kode_instansi column with the Kemendagri code (never SIASN''s kode cepat), or spell the name as the reference does (e.g. "Pemerintah Kabupaten Balangan")'`,
+      });
+      checks.push({
+        column: c.name,
+        fails: `_kode_dari_nama IS NOT NULL AND ${col} <> _kode_dari_nama`,
+        reason:
+          `'kode_instansi ' || ${col} || ' does not match the instansi name "' || left(coalesce(nama_instansi, nama_instansi_induk), 80) || '" (' || _kode_dari_nama || ' in the reference); kode_instansi is the Kemendagri code, not SIASN''s kode cepat'`,
+      });
+    }
     if (c.required !== "no" && c.required !== "column") {
       checks.push({
         column: c.name,
         fails: `${col} IS NULL AND (${required})`,
-        reason: q(`${c.name} is empty`) +
+        reason: lit(`${c.name} is empty`) +
           (typeof c.required === "object"
-            ? ` || ${q(` (required when ${c.required.when} is ${c.required.in.join("/")})`)}`
+            ? ` || ${lit(` (required when ${c.required.when} is ${c.required.in.join("/")})`)}`
             : ""),
       });
     }
     switch (c.kind) {
       case "nip": {
+        const clean = `${c.name}__clean`;
         checks.push(
           {
             column: c.name,
             fails: `starts_with(${col}, '#EXCEL_NUMBER:')`,
-            reason: q(
+            reason: lit(
               "NIP is stored as a number in Excel, which keeps only 15 digits; format the column as text and enter the NIP again",
             ),
           },
           {
             column: c.name,
-            fails: `NOT regexp_full_match(${parse.get(c.name)}, '\\d{18}')`,
-            reason: `'NIP must be 18 digits, got "' || left(${col}, 40) || '" (' || length(${
-              parse.get(c.name)
-            }) || ' characters)'`,
+            fails: `NOT regexp_full_match(${clean}, '\\d{18}')`,
+            reason:
+              `'NIP must be 18 digits, got "' || left(${col}, 40) || '" (' || length(${clean}) || ' characters)'`,
+          },
+          // Digits 16-18 are a sequence number from 001: a NIP ending in 000 is one that went
+          // through a floating-point number (Excel keeps 15 significant digits). Guessing the
+          // digits back could give one person's record to another, so the row is set aside.
+          {
+            column: c.name,
+            fails: `ends_with(${clean}, '000')`,
+            reason:
+              `'NIP ' || ${clean} || ' ends in 000: its last digits were lost when it was stored as a number (15 significant digits)' || ${
+                table === "pegawai"
+                  ? `CASE WHEN (SELECT count(*) FROM raw_pegawai x WHERE left(${
+                    nipClean("x.nip")
+                  }, 15) = left(${clean}, 15)) > 1 THEN '; ' || (SELECT count(*) FROM raw_pegawai x WHERE left(${
+                    nipClean("x.nip")
+                  }, 15) = left(${clean}, 15)) || ' rows of pegawai share its first 15 digits, so different people may have been merged' ELSE '' END`
+                  : "''"
+              } || '; export the NIP column as text'`,
           },
         );
         break;
       }
       case "code":
+        if (c.code === "jenis_jabatan" && struktural.length) {
+          checks.push({
+            column: c.name,
+            fails: `${col} IS NOT NULL AND ${code(c)} IS NULL AND ${
+              inList(`norm_code(${col})`, struktural)
+            }`,
+            reason:
+              `'jenis_jabatan "' || left(${col}, 60) || '" needs its eselon to say JPT, ADMINISTRATOR or PENGAWAS' || CASE WHEN coalesce(eselon, eselon_id) IS NULL THEN ', and the eselon is empty' ELSE ', and eselon "' || coalesce(eselon, eselon_id) || '" is not known (add it to the eselon aliases in data/aliases/siasn.json)' END`,
+          });
+        }
         checks.push({
           column: c.name,
           fails: `${col} IS NOT NULL AND ${code(c)} IS NULL`,
           reason: `'unknown ${c.name} "' || left(${col}, 60) || '"; use one of: ${
             codeList(c.code!)
-          } (or an alias in data/aliases/kode.json)'`,
+          } (or add an alias in ${ALIAS_FILE})'`,
         });
         break;
       case "kode_instansi":
@@ -136,7 +313,8 @@ function checksFor(table: TableName, period: Period, parse: Map<string, string>)
           {
             column: c.name,
             fails: `${col} IS NOT NULL AND ${ident(c.name + "__date")} IS NULL`,
-            reason: `'impossible date "' || left(${col}, 40) || '"'`,
+            reason:
+              `'impossible date "' || left(${col}, 40) || '"' || CASE WHEN TRY_CAST(regexp_extract(${col}, '^\\d{1,2}[-/](\\d{1,2})[-/]\\d{4}$', 1) AS INTEGER) > 12 THEN ' (month first? this file also has dates whose first field is above 12, so it mixes both orders: write every date as YYYY-MM-DD)' ELSE '' END`,
           },
           {
             column: c.name,
@@ -201,7 +379,7 @@ function codeList(kind: AliasKind): string {
 }
 
 /** Checks that need the whole table or another table (duplicates, unknown NIPs, NIP structure). */
-function tableChecks(table: TableName, period: Period): Check[] {
+function tableChecks(table: TableName, period: Period, firstAt: string): Check[] {
   const nip = "nip__clean";
   const nipStructure: Check[] = [
     {
@@ -239,7 +417,7 @@ function tableChecks(table: TableName, period: Period): Check[] {
           column: "nip",
           fails: `_first_line < _line`,
           reason:
-            `'duplicate NIP ' || ${nip} || ' (first at line ' || _first_line || '); keep one row per ASN'`,
+            `'duplicate NIP ' || ${nip} || ' (first at line ' || ${firstAt} || '); keep one row per ASN'`,
         },
       ];
     case "kinerja":
@@ -253,7 +431,7 @@ function tableChecks(table: TableName, period: Period): Check[] {
           column: "tahun",
           fails: `_first_line < _line`,
           reason:
-            `'second SKP for NIP ' || ${nip} || ' and year ' || tahun || ' (first at line ' || _first_line || '); keep one'`,
+            `'second SKP for NIP ' || ${nip} || ' and year ' || tahun || ' (first at line ' || ${firstAt} || '); keep one'`,
         },
       ];
     default:
@@ -285,6 +463,51 @@ function endChecks(table: TableName): Check[] {
   return [];
 }
 
+/**
+ * History rows dated after the period's year: an SKP of the next year, a training or a punishment
+ * that starts next year. They can count in no score of this period. Rows later in the same year as
+ * a quarterly period are not flagged: an export pulled after the quarter's end carries them, and
+ * the window leaves them out.
+ */
+function afterPeriod(table: TableName, period: Period): Check | null {
+  const next = `DATE '${period.year + 1}-01-01'`;
+  const what = `' is after the period ${period.id}: it counts in no score of this period'`;
+  switch (table) {
+    case "diklat":
+      return {
+        column: "tanggal_mulai",
+        fails: `coalesce(tanggal_selesai__date, tanggal_mulai__date) >= ${next}`,
+        reason:
+          `'after the period: the training of ' || coalesce(tanggal_selesai, tanggal_mulai) || ${what}`,
+      };
+    case "kinerja":
+      return {
+        column: "tahun",
+        fails: `TRY_CAST(tahun AS INTEGER) > ${period.year}`,
+        reason: `'after the period: the SKP of ' || tahun || ${what}`,
+      };
+    case "hukdis":
+      return {
+        column: "tmt",
+        fails: `tmt__date >= ${next}`,
+        reason: `'after the period: the punishment from ' || tmt || ${what}`,
+      };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Exact duplicates of history rows (a repeated SIASN sync): every column equal to an earlier
+ * line's. `dupAt` is the SQL naming that line (and its file, when the table has several).
+ */
+const duplicate = (dupAt: string): Check => ({
+  column: "nip",
+  fails: "_dup_of < _ord",
+  reason: `'exact duplicate of line ' || ${dupAt} || ' (every column equal): counted once'`,
+  duplikat: true,
+});
+
 const TYPED: Record<TableName, string> = {
   pegawai:
     `nip__clean AS nip, nama, jenis_pegawai__code AS jenis_pegawai, kode_instansi, kode_unit, nama_unit,
@@ -297,6 +520,126 @@ const TYPED: Record<TableName, string> = {
     `nip__clean AS nip, tingkat__code AS tingkat, jenis, tmt__date AS tmt, akhir__date AS akhir`,
 };
 
+/** Alias rows of one kind as (normalised spelling, code) pairs, for CASE maps. */
+async function aliasPairs(db: Db, kind: Kind): Promise<[string, string][]> {
+  return (await db.all<{ key: string; code: string }>(
+    `SELECT key, code FROM alias WHERE kind = ${lit(kind)} ORDER BY key`,
+  )).map((r) => [r.key, r.code]);
+}
+
+/**
+ * `src_<table>`: the raw table with the contract columns a dialect leaves empty filled from its
+ * source-only columns (only those present in the file, so a contract-dialect file costs nothing).
+ * Values stay text: the checks then treat a derived value like a typed one, and a value that
+ * derives to nothing known is quarantined naming what the source said.
+ */
+async function deriveView(db: Db, table: TableName, present: Set<string>): Promise<void> {
+  const r = (c: string) => `r.${ident(c)}`;
+  const has = (c: string) => present.has(c);
+  const coalesce = (...xs: string[]) => xs.length > 1 ? `coalesce(${xs.join(", ")})` : xs[0];
+  const replace = new Map<string, string>();
+  const extra: string[] = [];
+  const generic = (col: string) => {
+    const from = (columns(table).find((c) => c.name === col)!.dari ?? []).filter(has);
+    if (from.length) replace.set(col, coalesce(r(col), ...from.map(r)));
+  };
+  if (table === "pegawai") {
+    const base = coalesce(
+      r("jenis_pegawai"),
+      ...(has("jenis_pegawai_nama") ? [r("jenis_pegawai_nama")] : []),
+    );
+    if (has("kedudukan_hukum_id")) {
+      const kh = caseMap(
+        `norm_code(${r("kedudukan_hukum_id")})`,
+        (await aliasPairs(db, "kedudukan_hukum")).map(([k, v]) => [k, lit(v)]),
+      );
+      replace.set("jenis_pegawai", `CASE WHEN ${kh} = 'PPPK' THEN 'PPPK' ELSE ${base} END`);
+    } else if (has("jenis_pegawai_nama")) replace.set("jenis_pegawai", base);
+    generic("pendidikan");
+    const jab = coalesce(
+      r("jenis_jabatan"),
+      ...(has("jenis_jabatan_id") ? [r("jenis_jabatan_id")] : []),
+    );
+    const es = ["eselon", "eselon_id"].filter(has).map(r);
+    if (es.length) {
+      const esCode = caseMap(
+        `norm_code(${coalesce(...es)})`,
+        (await aliasPairs(db, "eselon")).map(([k, v]) => [k, lit(v)]),
+      );
+      const struk = (await aliasPairs(db, "jabatan_struktural")).map(([k]) => k);
+      replace.set(
+        "jenis_jabatan",
+        `CASE WHEN ${esCode} IS NOT NULL AND (${jab} IS NULL OR ${
+          inList(`norm_code(${jab})`, struk)
+        }) THEN ${esCode} ELSE ${jab} END`,
+      );
+    } else if (has("jenis_jabatan_id")) replace.set("jenis_jabatan", jab);
+    const names = ["nama_instansi", "nama_instansi_induk"].filter(has);
+    if (names.length) {
+      const byName = (n: string) =>
+        `(SELECT CASE WHEN count(*) = 1 THEN min(i.kode_instansi) END FROM ref_instansi i WHERE i.kunci = instansi_key(${
+          r(n)
+        }))`;
+      const fromName = coalesce(...names.map(byName));
+      replace.set("kode_instansi", coalesce(r("kode_instansi"), fromName));
+      extra.push(`${fromName} AS _kode_dari_nama`);
+    }
+  } else if (table === "diklat") {
+    const latihan = ["latihan_struktural", "latihan_struktural_id"].filter(has).map(r);
+    const jenis = ["jenis_diklat_id", "jenis_kursus_sertifikat"].filter(has).map(r);
+    if (latihan.length) {
+      jenis.push(`CASE WHEN ${coalesce(...latihan)} IS NOT NULL THEN 'STRUKTURAL' END`);
+    }
+    if (jenis.length) replace.set("jenis", coalesce(r("jenis"), ...jenis));
+    generic("jenjang");
+    generic("tanggal_mulai");
+    generic("tanggal_selesai");
+  } else if (table === "kinerja") {
+    const from: string[] = [];
+    if (has("kuadran_nilai")) {
+      const k = r("kuadran_nilai");
+      from.push(
+        `CASE WHEN ${k} IS NOT NULL THEN coalesce(${
+          caseMap(`norm_code(${k})`, (await aliasPairs(db, "kuadran")).map(([a, b]) => [a, lit(b)]))
+        }, 'KuadranKinerjaNilai ' || ${k}) END`,
+      );
+    }
+    if (has("nilai_prestasi_kerja")) {
+      const x = r("nilai_prestasi_kerja");
+      const v = `TRY_CAST(replace(${x}, ',', '.') AS DOUBLE)`;
+      from.push(
+        `CASE WHEN ${x} IS NULL THEN NULL WHEN ${v} IS NULL OR NOT isfinite(${v}) THEN 'nilai_prestasi_kerja ' || ${x}
+        WHEN ${v} < 0 OR ${v} > ${
+          lit(PITA_PP46.maks)
+        } THEN 'nilai_prestasi_kerja ' || ${x} || ' (outside 0-${PITA_PP46.maks})'
+        ${
+          PITA_PP46.pita.map((p) => `WHEN ${v} >= ${lit(p.min)} THEN ${lit(p.predikat)}`).join(" ")
+        } END`,
+      );
+    }
+    if (from.length) replace.set("predikat", coalesce(r("predikat"), ...from));
+  } else if (table === "hukdis") {
+    generic("jenis");
+    // rw-hukdis sometimes carries the level R/S/B in jenisHukuman itself.
+    const jenis = replace.get("jenis") ?? r("jenis");
+    replace.set(
+      "tingkat",
+      `coalesce(${
+        r("tingkat")
+      }, CASE WHEN upper(trim(${jenis})) IN ('R', 'S', 'B') THEN upper(trim(${jenis})) END)`,
+    );
+  }
+  if (!extra.some((e) => e.endsWith("_kode_dari_nama"))) {
+    extra.push("CAST(NULL AS VARCHAR) AS _kode_dari_nama");
+  }
+  const repl = [...replace].map(([c, e]) => `${e} AS ${ident(c)}`);
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW src_${table} AS SELECT r.*${
+      repl.length ? ` REPLACE (${repl.join(", ")})` : ""
+    }, ${extra.join(", ")} FROM raw_${table} r`,
+  );
+}
+
 /**
  * Validate one table into its typed table (named after the table). Order matters: pegawai first,
  * since the history tables check their NIPs against it. Returns rows used and quarantined.
@@ -304,15 +647,46 @@ const TYPED: Record<TableName, string> = {
 export async function validateTable(
   db: Db,
   table: TableName,
-  file: string,
+  file: string | string[],
   period: Period,
-): Promise<{ used: number; quarantined: number }> {
-  const cols = columns(table);
-  const parse = new Map(
-    cols.filter((c) => c.kind === "nip").map((
-      c,
-    ) => [c.name, `regexp_replace(${ident(c.name)}, '\\s', '', 'g')`]),
+  options: ValidateOptions = {},
+): Promise<ValidateResult> {
+  const notes: string[] = [];
+  // A table may come from several files: `_file` (their index) then takes part in every line key.
+  const files = typeof file === "string" ? [file] : file;
+  const { multi } = await db.one<{ multi: number }>(
+    `SELECT count(*) AS multi FROM information_schema.columns WHERE table_name = ${
+      lit(`raw_${table}`)
+    } AND column_name = '_file'`,
   );
+  // One BIGINT that orders records by file, then line: (file << 40) + line.
+  const ord = Number(multi) ? "(CAST(_file AS BIGINT) << 40) + _line" : "_line";
+  const lineOf = (o: string) => `(${o} & 1099511627775)`;
+  const fileOf = (o: string) =>
+    files.length > 1
+      ? caseMap(`(${o} >> 40)`, files.map((f, i) => [i, lit(f)]), lit(files[0]))
+      : lit(files[0]);
+  const where = (o: string) =>
+    files.length > 1
+      ? ` || CASE WHEN (${o} >> 40) <> (_ord >> 40) THEN ' of ' || ${fileOf(o)} ELSE '' END`
+      : "";
+  const cols = contractColumns(table);
+  const source = columns(table).filter((c) => c.sumberSaja);
+  // Which source-only columns the file filled: only those are derived from.
+  const present = new Set<string>();
+  if (source.length) {
+    const counts = await db.one<Record<string, number>>(
+      `SELECT ${
+        source.map((c) => `count(${ident(c.name)}) AS ${ident(c.name)}`).join(", ")
+      } FROM raw_${table}`,
+    );
+    for (const c of source) if (Number(counts[c.name]) > 0) present.add(c.name);
+  }
+  await deriveView(db, table, present);
+  const src = `src_${table}`;
+  if (table === "pegawai" && (present.has("nama_instansi") || present.has("nama_instansi_induk"))) {
+    await refuseUnresolvedInstansi(db, files.join(", "));
+  }
   // Each code column: its distinct values mapped once through the alias table, then joined.
   const codes = cols.filter((c) => c.kind === "code");
   for (const c of codes) {
@@ -320,18 +694,23 @@ export async function validateTable(
       SELECT raw, (SELECT code FROM alias WHERE kind = ${
       lit(c.code!)
     } AND key = norm_code(raw)) AS code
-      FROM (SELECT DISTINCT ${ident(c.name)} AS raw FROM raw_${table} WHERE ${
+      FROM (SELECT DISTINCT ${ident(c.name)} AS raw FROM ${src} WHERE ${
       ident(c.name)
     } IS NOT NULL)`);
   }
-  // Every parse happens once, in a column the checks and the typed table reuse.
   const dates = cols.filter((c) => c.kind === "date");
+  const monthFirst = await detectMonthFirst(db, src, dates.map((c) => c.name));
+  if (monthFirst) notes.push(monthFirst);
+  // Every parse happens once, in a column the checks and the typed table reuse.
   const shaped = dates.map((c) => `date_shape(t.${ident(c.name)}) AS ${ident(c.name + "__shape")}`);
+  const [dm, ds] = monthFirst ? ["%m-%d-%Y", "%m/%d/%Y"] : ["%d-%m-%Y", "%d/%m/%Y"];
   const parsed = [
     ...dates.map((c) => {
       const [x, sh] = [ident(c.name), ident(c.name + "__shape")];
       return `CAST(CASE ${sh} WHEN '%Y-%m-%d' THEN try_strptime(${x}, '%Y-%m-%d') WHEN 'ISO' THEN try_strptime(left(${x}, 10), '%Y-%m-%d')
-        WHEN '%d-%m-%Y' THEN try_strptime(${x}, '%d-%m-%Y') WHEN '%d/%m/%Y' THEN try_strptime(${x}, '%d/%m/%Y') END AS DATE) AS ${
+        WHEN '%d-%m-%Y' THEN try_strptime(${x}, ${
+        lit(dm)
+      }) WHEN '%d/%m/%Y' THEN try_strptime(${x}, ${lit(ds)}) END AS DATE) AS ${
         ident(c.name + "__date")
       }`;
     }),
@@ -345,19 +724,34 @@ export async function validateTable(
     : table === "kinerja"
     ? "nip__clean, tahun"
     : null;
-  // Rows of `source` (the raw table, or its failing rows) with their parsed columns.
-  const parsedFrom = (source: string) =>
+  const history = table !== "pegawai";
+  // Rows of `source` (the derived raw table, or its failing rows) with their parsed columns.
+  const parsedFrom = (from: string) =>
     `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
-      SELECT t.*, ${parse.get("nip")!.replace(/"nip"/, "t.nip")} AS nip__clean${
+      SELECT t.*, ${nipClean("t.nip")} AS nip__clean${
       shaped.length ? ", " + shaped.join(", ") : ""
-    }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM ${source} t${
+    }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM ${from} t${
       codes.map((c) =>
         ` LEFT JOIN map_${c.name} m_${c.name} ON t.${ident(c.name)} = m_${c.name}.raw`
       ).join("")
     })`;
-  const rowChecks = checksFor(table, period, parse);
-  const later = [...tableChecks(table, period), ...endChecks(table)];
+  const struktural = (await aliasPairs(db, "jabatan_struktural")).map(([k]) => k);
+  const after = afterPeriod(table, period);
+  const rowChecks = [
+    ...(history ? [duplicate(`${lineOf("_dup_of")}${where("_dup_of")}`)] : []),
+    ...checksFor(table, period, present, struktural),
+  ];
+  const later = [
+    ...tableChecks(table, period, `${lineOf("_first_line")}${where("_first_line")}`),
+    ...endChecks(table),
+    ...(after && options.afterPeriod === "quarantine" ? [after] : []),
+  ];
   const all = caseOf([...rowChecks, ...later]);
+  // The first line of a group of identical history rows (every raw column equal).
+  const rawCols = columns(table).map((c) => ident(c.name)).join(", ");
+  const base = history
+    ? `(SELECT *, min(_ord) OVER (PARTITION BY ${rawCols}) AS _dup_of FROM (SELECT *, ${ord} AS _ord FROM ${src}))`
+    : `(SELECT *, ${ord} AS _ord FROM ${src})`;
   // One pass: the first failing check, row checks before table checks. With a duplicate check,
   // the later checks see only rows that passed the row checks, so a bad row never makes a good
   // one a duplicate.
@@ -365,24 +759,48 @@ export async function validateTable(
     ? `SELECT * EXCLUDE (_row), CASE WHEN _row IS NOT NULL THEN _row ELSE ${
       caseOf(later, rowChecks.length + 1).index
     } END AS _check FROM (
-        SELECT *, min(CASE WHEN _row IS NULL THEN _line END) OVER (PARTITION BY ${duplicateKey}) AS _first_line
-        FROM (SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${parsedFrom(`raw_${table}`)})))`
-    : `SELECT *, ${all.index} AS _check FROM (${parsedFrom(`raw_${table}`)})`;
+        SELECT *, min(CASE WHEN _row IS NULL THEN _ord END) OVER (PARTITION BY ${duplicateKey}) AS _first_line
+        FROM (SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${parsedFrom(base)})))`
+    : `SELECT *, ${all.index} AS _check FROM (${parsedFrom(base)})`;
   const firstLine = duplicateKey ? "_first_line" : "CAST(NULL AS BIGINT) AS _first_line";
+  const dupOf = history ? "_dup_of" : "CAST(NULL AS BIGINT) AS _dup_of";
+  const afterCount = after && options.afterPeriod !== "quarantine"
+    ? `, CASE WHEN _check IS NULL AND coalesce(${after.fails}, FALSE) THEN 1 ELSE 0 END AS _after`
+    : ", 0 AS _after";
   // Only the typed columns are kept, with each row's failing check; the failing rows are parsed
   // again from the raw table to word their reasons. Copying the wide raw and parsed columns of
   // every row cost more than the checks themselves.
   await db.run(`CREATE OR REPLACE TABLE ${table} AS
-    SELECT _line, ${TYPED[table]}, _check, ${firstLine} FROM (${checks})`);
-  const failing = `(SELECT r.*, f._check, f._first_line FROM raw_${table} r
-    JOIN (SELECT _line, _check, _first_line FROM ${table} WHERE _check IS NOT NULL) f USING (_line))`;
+    SELECT _line, _ord, ${
+    TYPED[table]
+  }, _check, ${firstLine}, ${dupOf}${afterCount} FROM (${checks})`);
+  const failing =
+    `(SELECT r.*, f._check, f._first_line, f._dup_of FROM (SELECT *, ${ord} AS _ord FROM ${src}) r
+    JOIN (SELECT _ord, _check, _first_line, _dup_of FROM ${table} WHERE _check IS NOT NULL) f USING (_ord))`;
+  const dupIndex = history ? 1 : -1;
+  const { duplikat, later_rows } = await db.one<{ duplikat: number; later_rows: number }>(
+    `SELECT count(*) FILTER (WHERE _check = ${dupIndex}) AS duplikat, coalesce(sum(_after), 0) AS later_rows FROM ${table}`,
+  );
+  if (Number(later_rows) > 0) {
+    notes.push(
+      `${later_rows} row${
+        Number(later_rows) > 1 ? "s are" : " is"
+      } dated after the period's year (${period.year + 1} or later): kept, but ${
+        Number(later_rows) > 1 ? "they count" : "it counts"
+      } in no score of ${period.id}`,
+    );
+  }
   await db.run(
     `INSERT INTO quarantine SELECT ${lit(table)}, ${
-      lit(file)
+      fileOf("_ord")
     }, _line, ${all.column}, ${all.reason} FROM (${parsedFrom(failing)});
     DELETE FROM ${table} WHERE _check IS NOT NULL;
     ALTER TABLE ${table} DROP COLUMN _check;
     ALTER TABLE ${table} DROP COLUMN _first_line;
+    ALTER TABLE ${table} DROP COLUMN _dup_of;
+    ALTER TABLE ${table} DROP COLUMN _after;
+    ALTER TABLE ${table} DROP COLUMN _ord;
+    DROP VIEW src_${table};
     DROP TABLE raw_${table};
   `,
   );
@@ -390,7 +808,51 @@ export async function validateTable(
   const { quarantined } = await db.one<{ quarantined: number }>(
     `SELECT count(*) AS quarantined FROM quarantine WHERE tabel = ${lit(table)}`,
   );
-  return { used, quarantined };
+  if (Number(duplikat) > 0) {
+    notes.push(
+      `${duplikat} exact duplicate row${
+        Number(duplikat) > 1 ? "s" : ""
+      } counted once (in quarantine.csv as "exact duplicate of line N")`,
+    );
+  }
+  return { used, quarantined, duplikat: Number(duplikat), notes };
+}
+
+/**
+ * Month-first dates (3/14/2024) in a file: read month-first when some date has a second field
+ * above 12 and none a first field above 12 (returns the note); otherwise day-first. A file with
+ * both kinds is read day-first and its month-first dates are quarantined as impossible, with the
+ * hint. Dates whose fields are both 12 or less are never guessed one by one.
+ */
+async function detectMonthFirst(db: Db, src: string, dates: string[]): Promise<string | null> {
+  if (!dates.length) return null;
+  const r = await db.one<{ first: number; second: number; n: number }>(`
+    SELECT count(*) FILTER (WHERE a > 12) AS first, count(*) FILTER (WHERE b > 12) AS second, count(*) AS n
+    FROM (
+      SELECT TRY_CAST(regexp_extract(x, '^(\\d{1,2})[-/]\\d{1,2}[-/]\\d{4}$', 1) AS INTEGER) AS a,
+        TRY_CAST(regexp_extract(x, '^\\d{1,2}[-/](\\d{1,2})[-/]\\d{4}$', 1) AS INTEGER) AS b
+      FROM (SELECT unnest([${dates.map(ident).join(", ")}]) AS x FROM ${src}))
+    WHERE a IS NOT NULL`);
+  if (Number(r.second) > 0 && Number(r.first) === 0) {
+    return `dates read month-first (M/D/YYYY): ${r.second} of ${r.n} day/month dates have a second field above 12 and none a first field above 12`;
+  }
+  return null;
+}
+
+/** A pegawai file that names its instansi, and no row of which resolves: one clear message. */
+async function refuseUnresolvedInstansi(db: Db, file: string): Promise<void> {
+  const r = await db.one<{ resolved: number; named: number; example: string | null }>(`
+    SELECT count(*) FILTER (WHERE kode_instansi IS NOT NULL) AS resolved,
+      count(*) FILTER (WHERE coalesce(nama_instansi, nama_instansi_induk) IS NOT NULL) AS named,
+      min(coalesce(nama_instansi, nama_instansi_induk)) AS example
+    FROM src_pegawai`);
+  if (Number(r.resolved) === 0 && Number(r.named) > 0) {
+    throw new InputError(
+      file,
+      `no row has a kode_instansi, and no instansi name resolves through the instansi reference (e.g. "${r.example}")`,
+      "add a kode_instansi column with the Kemendagri code (SIASN's instansiKerjaKodeCepat is BKN's own code and is never used), or spell instansiKerjaNama as the reference does (e.g. \"Pemerintah Kabupaten Balangan\"), or add the instansi to the reference (wilayah.csv in the raw folder)",
+    );
+  }
 }
 
 /**
