@@ -30,7 +30,11 @@ export { periodInputFiles, tableOf } from "./files.ts";
 
 /** The tables of a period folder (see files.ts); all four must be there. */
 export function findTables(dir: string): Promise<Record<TableName, SourceFile>> {
-  return Promise.resolve(findTablesSync(dir));
+  try {
+    return Promise.resolve(findTablesSync(dir));
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /** A rejected record with the contract column it failed on, if any. */
