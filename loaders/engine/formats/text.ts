@@ -100,6 +100,7 @@ class Records {
   private inQ = false;
   private atStart = true;
   private fields = 0;
+  private content = false;
   private recordNo = 0;
 
   constructor(
@@ -140,23 +141,30 @@ class Records {
         this.onRecord(++this.recordNo, [l], blankBytes(b, D));
         return;
       }
-      (this.atStart = true), (this.fields = 0), (this.inQ = false);
+      (this.atStart = true), (this.fields = 0), (this.inQ = false), (this.content = false);
     }
-    let inQ = this.inQ, atStart = this.atStart, fields = this.fields;
+    let inQ = this.inQ, atStart = this.atStart, fields = this.fields, content = this.content;
     for (let i = 0; i < b.length; i++) {
       const c = b[i];
       if (inQ) {
         if (c === Q) {
-          if (b[i + 1] === Q) i++;
+          if (b[i + 1] === Q) (i++), (content = true);
           else inQ = false;
-        }
+        } else if (c !== SP && c !== TAB) content = true;
       } else if (c === D) (fields++), (atStart = true);
       else if (c === Q && atStart) (inQ = true), (atStart = false);
-      else atStart = false;
+      else {
+        atStart = false;
+        if (c !== SP && c !== TAB && c !== CR) content = true;
+      }
     }
-    (this.inQ = inQ), (this.atStart = atStart), (this.fields = fields);
+    (this.inQ = inQ), (this.atStart = atStart), (this.fields = fields), (this.content = content);
+    if (!inQ && !this.pending.length) {
+      this.onRecord(++this.recordNo, [l], !content);
+      return;
+    }
     // Lines are views into the read buffer: a record that goes on keeps copies.
-    this.pending.push({ ...l, bytes: l.bytes.slice() });
+    this.pending.push({ ...l, bytes: b.slice() });
     this.pendingBytes += b.length + 1;
     if (inQ) {
       if (this.pendingBytes > MAX_RECORD) this.unclosed();
@@ -169,7 +177,7 @@ class Records {
     }
     this.pending = [];
     this.pendingBytes = 0;
-    this.onRecord(++this.recordNo, lines, false);
+    this.onRecord(++this.recordNo, lines, !content);
   }
 }
 
@@ -405,17 +413,12 @@ export async function scanText(
         rejects.push({ line: no, reason: "row longer than 8 MB" });
         return;
       }
-      if (!opts.write && lines.length === 1 && lines[0].bytes.indexOf(Q) < 0) {
+      if (!opts.write) {
         records++;
         return;
       }
       const { fields, bad } = splitRecord(decode(lines), delim);
-      if (fields.every((f) => f.trim() === "")) {
-        blank++;
-        return;
-      }
       records++;
-      if (!opts.write) return;
       if (bad) rejects.push({ line: no, reason: "badly quoted field" });
       else if (fields.length < header.length) {
         rejects.push({ line: no, reason: "row has fewer fields than the header" });
