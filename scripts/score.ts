@@ -21,12 +21,13 @@ const { values } = parseArgs({
     methods: { type: "string" },
     "max-quarantine": { type: "string", default: "0.1" },
     "per-asn": { type: "string", default: "all" },
+    variants: { type: "string", default: "latest" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
   console.log(
-    `Usage: deno task score [--raw data/raw] [--out data/computed] [--method bkn-2024]... [--max-quarantine 0.1] [--per-asn all]
+    `Usage: deno task score [--raw data/raw] [--out data/computed] [--method bkn-2024]... [--max-quarantine 0.1] [--per-asn all] [--variants latest]
 
 Reads one folder per period (YYYY or YYYY-Qn) under --raw, each holding pegawai, diklat, kinerja
 and hukdis (.csv, .xlsx or .parquet), and writes to --out: instansi.csv, unit.csv, provinsi.csv,
@@ -34,6 +35,8 @@ kanreg.csv (and .parquet), skor_asn.parquet (private), quarantine.csv, accountin
 --methods names the folder of method profiles (default data/methods).
 --per-asn all|latest|none: which periods get the private per-person files skor_asn.parquet and
   peluang_asn.parquet (default all; the public build writes none, the internal build the latest).
+--variants latest|all|none: which periods the variant profiles (alternatives to an assumed rule)
+  are computed for (default latest: what the sensitivity table compares; each costs a profile).
 Only new or changed periods are recomputed.`,
   );
   Deno.exit(0);
@@ -41,6 +44,11 @@ Only new or changed periods are recomputed.`,
 const perAsn = values["per-asn"] as PerAsn;
 if (!PER_ASN.includes(perAsn)) {
   console.error(`--per-asn must be one of ${PER_ASN.join(", ")}, not ${perAsn}`);
+  Deno.exit(2);
+}
+const variants = values.variants as PerAsn;
+if (!PER_ASN.includes(variants)) {
+  console.error(`--variants must be one of ${PER_ASN.join(", ")}, not ${variants}`);
   Deno.exit(2);
 }
 const maxShare = Number(values["max-quarantine"]);
@@ -58,6 +66,7 @@ try {
     methodsDir: values.methods,
     maxQuarantineShare: maxShare,
     perAsn,
+    variants,
     log: (e: PipelineEvent) => progress.event(e),
   });
   progress.summary(result);

@@ -58,8 +58,11 @@ function categoryByMethod(profiles: MethodProfile[], value: string): string {
  * `ref_wilayah`, in order. Every level is rolled up from the unit sums, so skor is read once;
  * ranks use the unrounded mean, descending, ties broken by code.
  */
-export function aggregateSql(profiles: MethodProfile[], defaultId: string | undefined): string[] {
-  const categories = categoryNames(profiles);
+export function aggregateSql(
+  profiles: MethodProfile[],
+  defaultId: string | undefined,
+  categories = categoryNames(profiles),
+): string[] {
   const m = measures(categories, profiles);
   const baku = `metode = ${lit(defaultId ?? "")} AS metode_baku`;
   const instansiCounts = categories.map((c) =>

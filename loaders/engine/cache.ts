@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { Db } from "../duck.ts";
 import { moduleGraph } from "../modules.ts";
 import { ROOT } from "../paths.ts";
+import { periodInputFiles } from "./ingest.ts";
 
 async function sha256File(path: string, h = createHash("sha256")): Promise<void> {
   const f = await Deno.open(path);
@@ -34,23 +35,13 @@ export async function configHash(files: string[]): Promise<string> {
 }
 
 /**
- * Hash of a period folder under a configuration: every file's name and content, in sub-folders
- * too (a table may be a folder of files) and through symlinks; dot-files (lock files, stamps) aside.
+ * Hash of a period folder under a configuration: the name and content of every file the ingest
+ * reads for it (tables in several files or in a folder, symlinks followed, meta.json), so the
+ * cache and the ingest can never disagree on what a period is made of.
  */
 export async function periodHash(dir: string, config: string): Promise<string> {
   const h = createHash("sha256").update(config);
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const e of Deno.readDirSync(d)) {
-      if (e.name.startsWith(".")) continue;
-      const path = join(d, e.name);
-      const stat = Deno.statSync(path);
-      if (stat.isDirectory) walk(path);
-      else if (stat.isFile) files.push(path);
-    }
-  };
-  walk(dir);
-  for (const f of files.sort()) {
+  for (const f of periodInputFiles(dir)) {
     h.update(f.slice(dir.length) + "\0");
     await sha256File(f, h);
   }

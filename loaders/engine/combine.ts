@@ -6,14 +6,15 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
-import { Db, lit, valuesTable } from "../duck.ts";
+import { KOLOM_BOOL, KOLOM_TEKS, kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
+import { Db, ident, lit, valuesTable } from "../duck.ts";
 import { categoryNames, slug } from "./aggregate.ts";
 import { copyCsv } from "./csv.ts";
 import type { MethodProfile } from "./method.ts";
 import type { PeriodMeta } from "./periods.ts";
 import type { Wilayah } from "./reference.ts";
 import { variantSql } from "./rekonsiliasi.ts";
+import { type InstansiRow, sensitivity } from "./sensitivity.ts";
 import type { PeriodAccounting } from "./step.ts";
 
 export interface Combine {
@@ -157,6 +158,31 @@ export async function combine(o: Combine): Promise<void> {
       `COPY (SELECT DISTINCT nama FROM read_parquet(${files("nama")}) ORDER BY nama) TO ${
         lit(join(staging, "nama.parquet"))
       } (FORMAT parquet)`,
+    );
+    // Sensitivity: each variant against its base, per period where both were computed.
+    const inst = await db.all<InstansiRow>(
+      `SELECT periode, metode, kode_instansi, nilai, kategori, peringkat FROM read_parquet(${
+        files("agg_instansi")
+      })`,
+    );
+    const kolom = kolomTabel("sensitivitas", []);
+    const rows = sensitivity(inst, profiles).map((r) =>
+      kolom.map((k) => {
+        const v = (r as unknown as Record<string, unknown>)[k];
+        return typeof v === "boolean" ? String(v) : (v as string | number | null);
+      })
+    );
+    const cast = kolom.map((k) =>
+      KOLOM_BOOL.has(k)
+        ? `CAST(${ident(k)} AS BOOLEAN) AS ${ident(k)}`
+        : KOLOM_TEKS.has(k)
+        ? ident(k)
+        : `CAST(${ident(k)} AS ${k.startsWith("n_") ? "BIGINT" : "DOUBLE"}) AS ${ident(k)}`
+    );
+    await copyCsv(
+      db,
+      `SELECT ${cast.join(", ")} FROM ${valuesTable(kolom, rows)}`,
+      join(staging, "sensitivitas.csv"),
     );
     await copyCsv(
       db,

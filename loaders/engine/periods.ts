@@ -25,7 +25,8 @@ export function readMeta(dir: string): PeriodMeta {
   if (!existsSync(file)) return {};
   let json;
   try {
-    json = JSON.parse(Deno.readTextFileSync(file));
+    // Notepad saves UTF-8 with a byte-order mark.
+    json = JSON.parse(Deno.readTextFileSync(file).replace(/^\uFEFF/, ""));
   } catch (err) {
     throw new InputError(
       file,

@@ -18,6 +18,7 @@ import {
 } from "../output.ts";
 import { ROOT } from "../paths.ts";
 import { configHash, periodHash } from "./cache.ts";
+import { categoryNames } from "./aggregate.ts";
 import { combine } from "./combine.ts";
 import { loadProfiles, methodsDir } from "./method.ts";
 import { baku as defaultMethod, listPeriods, type PeriodMeta, readMeta } from "./periods.ts";
@@ -45,6 +46,13 @@ export interface PipelineOptions {
    * writing them is a large share of a national run).
    */
   perAsn?: PerAsn;
+  /**
+   * Which periods the variant profiles (those with `alternatif`) are computed for: the latest
+   * (default; what the sensitivity table compares), every period, or none. Each profile costs
+   * about as much as the whole scoring of a period, and the shipped variants are seven. A variant
+   * named in `methods` is computed for every period.
+   */
+  variants?: PerAsn;
   log?: (e: PipelineEvent) => void;
 }
 
@@ -100,8 +108,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const periods = listPeriods(raw);
   const profileFiles = [...Deno.readDirSync(profileDir)].filter((e) => e.name.endsWith(".json"))
     .map((e) => join(profileDir, e.name)).sort();
-  const config = await configHash([...profileFiles, aliasesPath, wilayahPath]) +
-    profiles.map((p) => p.id).join(",");
+  const config = await configHash([...profileFiles, aliasesPath, wilayahPath]);
+  const variantsFor = (p: string) =>
+    o.variants === "all" || (o.variants !== "none" && p === periods.at(-1));
+  const profilesFor = (p: string) =>
+    profiles.filter((x) => !x.alternatif || o.methods?.includes(x.id) || variantsFor(p));
   log({ type: "start", periods, methods: profiles.map((p) => p.id) });
 
   const staging = `${out}.tmp`;
@@ -124,7 +135,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
           `use one of ${profiles.map((x) => x.id).join(", ")}`,
         );
       }
-      const hash = await periodHash(dir, config);
+      const hash = await periodHash(dir, config + profilesFor(p).map((x) => x.id).join(","));
       const cached = join(out, "periode", p);
       const target = join(staging, "periode", p);
       Deno.mkdirSync(target);
@@ -150,7 +161,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
           periode: p,
           dir,
           target,
-          profiles,
+          profiles: profilesFor(p),
+          categories: categoryNames(profiles),
           baku: baku[p],
           perAsn,
           aliases,

@@ -34,11 +34,17 @@ export type PipelineEvent =
   | { type: "finish"; out: string; recomputed: string[]; reused: string[] };
 
 export interface TableAccounting {
+  /** The table's first file (see `files` for a table in several files). */
   file: string;
+  /** Records read (blank records aside): read = used + quarantined. */
   read: number;
   used: number;
   quarantined: number;
+  /** Blank records (only delimiters or spaces), skipped and reported, in no other count. */
+  blank: number;
   notes: string[];
+  /** Per file of the table: its path and records read, rejected by the reader and blank. */
+  files: { file: string; read: number; rejected: number; blank: number }[];
 }
 export type PeriodAccounting = Record<TableName, TableAccounting>;
 
@@ -52,6 +58,8 @@ export interface PeriodStep {
   /** Where the period's files go (a folder of the staging output). */
   target: string;
   profiles: MethodProfile[];
+  /** Every category name of every profile of the run (the same columns in every period's files). */
+  categories: string[];
   /** The profile that is the default for this period (`metode_baku`), if any. */
   baku: string | null;
   /** Write the per-person files (PER_ASN_FILES) of this period. */
@@ -112,7 +120,20 @@ async function loadAndValidate(
         }: read ${loaded.read} ≠ used ${used} + quarantined ${quarantined}`,
       );
     }
-    acc[t] = { file: tables[t].path, read: loaded.read, used, quarantined, notes: loaded.notes };
+    acc[t] = {
+      file: tables[t].path,
+      read: loaded.read,
+      used,
+      quarantined,
+      blank: loaded.blank,
+      notes: loaded.notes,
+      files: loaded.files.map((f) => ({
+        file: f.file,
+        read: f.read,
+        rejected: f.rejected,
+        blank: f.blank,
+      })),
+    };
     o.log({ type: "table", periode: o.periode, table: t, ...acc[t] });
   }
   Deno.writeTextFileSync(join(o.target, "accounting.json"), JSON.stringify(acc, null, 2) + "\n");
@@ -134,7 +155,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<void> {
     );
     o.log({ type: "scored", periode: o.periode, metode: profile.id, n });
   }
-  for (const s of aggregateSql(o.profiles, o.baku ?? undefined)) await db.run(s);
+  for (const s of aggregateSql(o.profiles, o.baku ?? undefined, o.categories)) await db.run(s);
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
       `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${gainSql(profile)}`,

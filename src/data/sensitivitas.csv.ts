@@ -3,9 +3,10 @@
 // folder from before the table existed gives an empty table with the same header, not an error.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { kolomTabel } from "../keluaran.ts";
 import { COMPUTED, emit } from "../../loaders/publish/site.ts";
 
-const HEADER =
-  "periode,metode,dari,aturan,label,tag,dapat_dihitung,catatan,n_instansi,selisih_terbesar,selisih_rata,selisih_mutlak_rata,n_ganti_kategori,n_ganti_peringkat\n";
 const file = join(COMPUTED, "sensitivitas.csv");
-await emit(existsSync(file) ? Deno.readTextFileSync(file) : HEADER);
+await emit(
+  existsSync(file) ? Deno.readTextFileSync(file) : kolomTabel("sensitivitas", []).join(",") + "\n",
+);
