@@ -1,0 +1,261 @@
+/**
+ * The site's scope, from the data and data/situs.json: which instansi the computed outputs hold,
+ * and therefore what the site is (one BKD, one province, one Kantor Regional, several provinces or
+ * the country), what its pages call it and which comparisons exist. Every region name or count a
+ * page shows comes from here, never from text typed into a page.
+ */
+import { csvParse } from "d3";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../paths.ts";
+import { publikasi } from "./site.ts";
+import { bacaSitus, type JenisCakupan, type Situs } from "./situs.ts";
+
+export const KANREG_PROVINSI = join(ROOT, "data/reference/kanreg-provinsi.csv");
+export const WILAYAH_NASIONAL = join(ROOT, "data/reference/wilayah-nasional.csv");
+/** Provinces in the Kalimantan tile layout (peta.ts); a scope of only these keeps that layout. */
+export const KALIMANTAN = ["61", "62", "63", "64", "65"];
+
+export interface InstansiData {
+  kode_instansi: string;
+  nama_instansi: string;
+  jenis_instansi: string;
+  kode_provinsi: string;
+  provinsi: string;
+}
+
+export interface Cakupan {
+  jenis: JenisCakupan;
+  /** Full name: "Kantor Regional VIII", "Provinsi Kalimantan Timur", "Pemerintah Kota Bontang". */
+  nama: string;
+  /** Short name for labels: "Kanreg VIII", "Kalimantan Timur", "Kota Bontang", "nasional". */
+  singkat: string;
+  /** The provinces covered, as a phrase ("Kalimantan Selatan, Tengah, Timur dan Utara"); "" for one BKD. */
+  wilayah: string;
+  /** The site's title (every page's <title>): short, "IP ASN Kanreg VIII". */
+  judul: string;
+  /** The home page's heading: "IP ASN Kantor Regional VIII". */
+  judul_beranda: string;
+  /** The footer, as plain text. */
+  kaki: string;
+  penerbit: string | null;
+  kontak: string | null;
+  /** What the pages rank and compare: instansi, or the unit kerja of the one instansi. */
+  entitas: "instansi" | "unit";
+  /** Label of the engine's overall aggregate (kanreg.csv): the average of everything in the data. */
+  rata: string;
+  /** "vs province" exists only when the data spans more than one province. */
+  banding_provinsi: boolean;
+  /** "vs Kantor Regional" of an instansi exists only when the overall aggregate is its Kanreg. */
+  banding_kanreg: boolean;
+  /** Every instansi is a regional government (then pages say "pemerintah daerah"). */
+  semua_daerah: boolean;
+  jumlah_instansi: number;
+  provinsi: { kode_provinsi: string; provinsi: string; kanreg: string }[];
+  /** The provinces all sit in the Kalimantan tile layout. */
+  kalimantan: boolean;
+  /** Instansi for the pages' defaults (a report-card example, the first trend lines). */
+  contoh: string[];
+  /** The small-cell threshold (data/publikasi.json), for the pages' explanations. */
+  ambang_sel_kecil: number;
+  /** Instansi in the data that the national reference does not know, shown under their code. */
+  di_luar_referensi: { kode_instansi: string; nama_instansi: string }[];
+}
+
+/** "a", "a dan b", "a, b dan c". */
+export function daftarKata(xs: string[]): string {
+  return xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} dan ${xs.at(-1)}`;
+}
+
+/**
+ * Province names as one phrase, a shared first word said once: "Kalimantan Selatan, Tengah, Timur
+ * dan Utara"; "Aceh, Bali dan Papua" when they share none.
+ */
+export function frasaProvinsi(names: string[]): string {
+  const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b, "id"));
+  const first = sorted.map((n) => n.split(" ")[0]);
+  if (
+    sorted.length > 1 && first.every((w) => w === first[0]) && sorted.every((n) => n.includes(" "))
+  ) {
+    return `${first[0]} ${daftarKata(sorted.map((n) => n.slice(first[0].length + 1)))}`;
+  }
+  return daftarKata(sorted);
+}
+
+/** The smallest scope covering the instansi: one instansi, one province, one Kanreg, else national. */
+export function deteksiCakupan(
+  instansi: InstansiData[],
+  kanregOf: Map<string, string>,
+): JenisCakupan {
+  const kode = new Set(instansi.map((i) => i.kode_instansi));
+  if (kode.size === 1) return "bkd";
+  const prov = new Set(instansi.map((i) => i.kode_provinsi));
+  if (prov.size === 1) return "provinsi";
+  const kanreg = new Set([...prov].map((p) => kanregOf.get(p) ?? ""));
+  if (kanreg.size === 1 && !kanreg.has("")) return "kanreg";
+  return "nasional";
+}
+
+export function cakupan(
+  instansi: InstansiData[],
+  o: {
+    situs: Situs;
+    kanreg: { kode_provinsi: string; kanreg: string }[];
+    /** Codes of the national reference; an instansi outside it is listed. */
+    referensi: Set<string>;
+    /** Number of provinces in the country (the national reference's). */
+    provinsiNasional: number;
+    ambang: number;
+  },
+): Cakupan {
+  if (instansi.length === 0) throw new Error("no instansi in the computed outputs");
+  const kanregOf = new Map(
+    o.kanreg.filter((k) => k.kanreg).map((k) => [k.kode_provinsi, k.kanreg]),
+  );
+  const byKode = new Map(instansi.map((i) => [i.kode_instansi, i]));
+  const list = [...byKode.values()].sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi));
+  const jenis = o.situs.cakupan === "otomatis" ? deteksiCakupan(list, kanregOf) : o.situs.cakupan;
+  const provMap = new Map(list.map((i) => [i.kode_provinsi, i.provinsi]));
+  const provinsi = [...provMap].sort().map(([kode_provinsi, provinsi]) => ({
+    kode_provinsi,
+    provinsi,
+    kanreg: kanregOf.get(kode_provinsi) ?? "",
+  }));
+  const wilayah = frasaProvinsi(provinsi.map((p) => p.provinsi));
+  const first = list[0];
+  let nama: string, singkat: string;
+  if (jenis === "bkd") {
+    nama = first.nama_instansi;
+    singkat = first.nama_instansi.replace(/^Pemerintah /, "");
+  } else if (jenis === "provinsi") {
+    nama = `Provinsi ${first.provinsi}`;
+    singkat = first.provinsi;
+  } else if (jenis === "kanreg") {
+    const k = kanregOf.get(first.kode_provinsi) ?? "";
+    nama = k ? `Kantor Regional ${k}` : "Kantor Regional";
+    singkat = k ? `Kanreg ${k}` : "Kanreg";
+  } else if (provinsi.length >= o.provinsiNasional) {
+    nama = "Indonesia";
+    singkat = "nasional";
+  } else {
+    nama = `${provinsi.length} provinsi`;
+    singkat = `${provinsi.length} provinsi`;
+  }
+  const judul = o.situs.judul ?? `IP ASN ${jenis === "kanreg" ? singkat : nama}`;
+  const penerbit = o.situs.penerbit ?? null;
+  const kontak = o.situs.kontak ?? null;
+  const bagian = [
+    "Indeks Profesionalitas ASN",
+    jenis === "kanreg"
+      ? `${nama} BKN (${wilayah})`
+      : jenis === "bkd"
+      ? nama
+      : `${nama}${provinsi.length > 1 && nama !== "Indonesia" ? ` (${wilayah})` : ""}`,
+    ...(penerbit ? [`diterbitkan oleh ${penerbit}`] : []),
+    ...(kontak ? [`kontak: ${kontak}`] : []),
+  ];
+  return {
+    jenis,
+    nama,
+    singkat,
+    wilayah: jenis === "bkd" ? "" : wilayah,
+    judul,
+    judul_beranda: o.situs.judul ?? `IP ASN ${nama}`,
+    kaki: bagian.join(" · ") + ".",
+    penerbit,
+    kontak,
+    entitas: jenis === "bkd" ? "unit" : "instansi",
+    rata: jenis === "bkd"
+      ? `Rata-rata ${singkat}`
+      : jenis === "nasional" && nama === "Indonesia"
+      ? "Rata-rata nasional"
+      : `Rata-rata ${singkat}`,
+    banding_provinsi: provinsi.length > 1,
+    banding_kanreg: jenis === "kanreg",
+    semua_daerah: list.every((i) => ["provinsi", "kabupaten", "kota"].includes(i.jenis_instansi)),
+    jumlah_instansi: list.length,
+    provinsi,
+    kalimantan: provinsi.every((p) => KALIMANTAN.includes(p.kode_provinsi)),
+    contoh: contoh(list),
+    ambang_sel_kecil: o.ambang,
+    di_luar_referensi: list.filter((i) => !o.referensi.has(i.kode_instansi)).map((i) => ({
+      kode_instansi: i.kode_instansi,
+      nama_instansi: i.nama_instansi,
+    })),
+  };
+}
+
+/** Up to three instansi for defaults: the first province government, then the first kota, then the next. */
+function contoh(list: InstansiData[]): string[] {
+  const pick = [
+    list.find((i) => i.jenis_instansi === "provinsi"),
+    list.find((i) => i.jenis_instansi === "kota"),
+    ...list,
+  ].filter((i): i is InstansiData => !!i).map((i) => i.kode_instansi);
+  return [...new Set(pick)].slice(0, 3);
+}
+
+/** The distinct instansi of computed/instansi.csv (read as text: "63" is a code). */
+export function instansiData(computed: string): InstansiData[] {
+  const file = join(computed, "instansi.csv");
+  const seen = new Map<string, InstansiData>();
+  for (const r of csvParse(Deno.readTextFileSync(file))) {
+    if (!seen.has(r.kode_instansi!)) {
+      seen.set(r.kode_instansi!, {
+        kode_instansi: r.kode_instansi!,
+        nama_instansi: r.nama_instansi!,
+        jenis_instansi: r.jenis_instansi!,
+        kode_provinsi: r.kode_provinsi!,
+        provinsi: r.provinsi!,
+      });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The scope of the outputs in `computed`, with the project's settings and reference tables. */
+export function cakupanDari(computed: string, situs = bacaSitus()): Cakupan {
+  const kanreg = csvParse(Deno.readTextFileSync(KANREG_PROVINSI)) as unknown as {
+    kode_provinsi: string;
+    kanreg: string;
+  }[];
+  const nasional = existsSync(WILAYAH_NASIONAL)
+    ? csvParse(Deno.readTextFileSync(WILAYAH_NASIONAL))
+    : [];
+  return cakupan(instansiData(computed), {
+    situs,
+    kanreg,
+    referensi: new Set(nasional.map((r) => r.kode_instansi!)),
+    provinsiNasional: kanreg.length,
+    ambang: publikasi().ambang_sel_kecil,
+  });
+}
+
+/** Public unit kerja of a BKD site with their names, for report-card routes (suppressed ones have no card). */
+export function unitData(computed: string): { kode_unit: string; nama_unit: string }[] {
+  const file = join(computed, "unit.csv");
+  if (!existsSync(file)) return [];
+  const seen = new Map<string, string>();
+  for (const r of csvParse(Deno.readTextFileSync(file))) {
+    if (!seen.has(r.kode_unit!)) seen.set(r.kode_unit!, r.nama_unit!);
+  }
+  return [...seen].map(([kode_unit, nama_unit]) => ({ kode_unit, nama_unit }));
+}
+
+/**
+ * What observablehq.config.js needs, written beside the outputs before Framework starts (the
+ * config is plain JavaScript and reads it as JSON): the scope and the report-card routes, taken
+ * from the computed data rather than from a fixed reference file.
+ */
+export function tulisSitus(computed: string, situs = bacaSitus()): Cakupan {
+  const c = cakupanDari(computed, situs);
+  const out = {
+    cakupan: c,
+    instansi: instansiData(computed).sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi))
+      .map((i) => [i.kode_instansi, i.nama_instansi]),
+    unit: c.entitas === "unit" ? unitData(computed).map((u) => [u.kode_unit, u.nama_unit]) : [],
+  };
+  Deno.mkdirSync(join(computed, ".site"), { recursive: true });
+  Deno.writeTextFileSync(join(computed, ".site/situs.json"), JSON.stringify(out));
+  return c;
+}
