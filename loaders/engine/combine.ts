@@ -166,7 +166,11 @@ export async function combine(o: Combine): Promise<void> {
       })`,
     );
     const kolom = kolomTabel("sensitivitas", []);
-    const rows = sensitivity(inst, profiles).map((r) =>
+    // Variants are computed for the latest period by default: other periods have rows only
+    // where a variant was computed there.
+    const rows = sensitivity(inst, profiles).filter((r) =>
+      r.dapat_dihitung || r.periode === periods.at(-1)
+    ).map((r) =>
       kolom.map((k) => {
         const v = (r as unknown as Record<string, unknown>)[k];
         return typeof v === "boolean" ? String(v) : (v as string | number | null);
