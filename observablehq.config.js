@@ -2,22 +2,41 @@
 /**
  * Observable Framework configuration (JavaScript, not TypeScript: a .ts config makes Framework
  * load tsx, whose module hooks break CommonJS JSON requires under Deno in `preview`). Read at build time under Deno: the page list, the dynamic
- * report-card routes (one per instansi of the reference table) and the synthetic-data banner all
- * come from the project's own files.
+ * report-card routes (one per instansi in the computed data, and one per unit kerja on a BKD site),
+ * the title and footer (the scope, from the data and data/situs.json) and the synthetic-data banner
+ * all come from the computed outputs, through `.site/situs.json` that scripts/build.ts and
+ * scripts/dev.ts write (loaders/publish/scope.ts).
  */
 const root = new URL(".", import.meta.url).pathname;
 const computed = Deno.env.get("IPASN_COMPUTED") ?? `${root}data/computed`;
 /** The internal build adds per-unit worklist pages; the public build never lists them. */
 const internal = Deno.env.get("IPASN_AUDIENCE") === "internal";
 
-/** @returns {string[][]} code and name of every instansi of the reference table */
-function instansi() {
-  const [, ...rows] = Deno.readTextFileSync(`${root}data/reference/wilayah-kanreg8.csv`).trim()
-    .split("\n");
-  return rows.map((r) => r.split(",").slice(0, 2));
+/**
+ * @returns {{cakupan: {judul: string, kaki: string, entitas: string}, instansi: string[][], unit: string[][]}}
+ */
+function situs() {
+  try {
+    return JSON.parse(Deno.readTextFileSync(`${computed}/.site/situs.json`));
+  } catch {
+    // Not yet written (no scoring run yet): a bare site; the build always writes it first.
+    return {
+      cakupan: { judul: "IP ASN", kaki: "Indeks Profesionalitas ASN.", entitas: "instansi" },
+      instansi: [],
+      unit: [],
+    };
+  }
 }
+const s = situs();
+/** @returns {string[][]} code and name of every instansi in the computed data */
+const instansi = () => s.instansi;
+/** @param {string} t */
+const esc = (t) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** @returns {{kode_instansi: string, kode_unit: string}[]} written by scripts/build.ts */
+/**
+ * @returns {{kode_instansi: string, kode_unit: string}[]} written by scripts/build.ts: empty above
+ * the settings' halaman_unit_internal_maks, when a unit's worklist opens inside its instansi page.
+ */
 function unitRoutes() {
   try {
     return JSON.parse(Deno.readTextFileSync(`${computed}/.site/rute-internal.json`));
@@ -40,7 +59,7 @@ const banner = synthetic()
   : "";
 
 export default {
-  title: "IP ASN Kanreg VIII",
+  title: s.cakupan.judul,
   root: "src",
   output: Deno.env.get("IPASN_OUTPUT") ?? "dist",
   style: "style.css",
@@ -50,13 +69,15 @@ export default {
   toc: { label: "Isi halaman" },
   head: '<link rel="icon" href="data:,">',
   header: banner,
-  footer:
-    `Indeks Profesionalitas ASN · Kantor Regional VIII BKN (Kalimantan Selatan, Tengah, Timur, Utara). Angka dihitung oleh mesin skor ipasn; metodenya di halaman <a href="./metodologi">Metodologi</a>.`,
+  footer: `${
+    esc(s.cakupan.kaki)
+  } Angka dihitung oleh mesin skor ipasn; metodenya di halaman <a href="./metodologi">Metodologi</a>.`,
   pages: [
     { name: "Peringkat", path: "/peringkat" },
     { name: "Tren", path: "/tren" },
     { name: "Dimensi", path: "/dimensi" },
     { name: "Rapor instansi", path: "/instansi/" },
+    ...(s.cakupan.entitas === "unit" ? [{ name: "Rapor unit kerja", path: "/unit/" }] : []),
     { name: "Simulasi", path: "/simulasi" },
     { name: "Perbandingan metode", path: "/perbandingan" },
     { name: "Rekonsiliasi", path: "/rekonsiliasi" },
@@ -76,6 +97,7 @@ export default {
   ],
   dynamicPaths: [
     ...instansi().map(([k]) => `/instansi/${k}`),
+    ...s.unit.map(([k]) => `/unit/${encodeURIComponent(k)}`),
     ...(internal
       ? [
         ...instansi().map(([k]) => `/internal/${k}`),

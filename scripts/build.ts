@@ -7,6 +7,10 @@
  * 3. Observable Framework, offline: npm versions seeded, loader outputs refreshed, built into
  *    dist.tmp/, given its Indonesian shell, checked for personal data, then swapped into dist/.
  * A failure at any step leaves the previous dist/ and data/computed/ in place.
+ *
+ * `--require-real-data` (or `"wajib_data_nyata": true` in data/situs.json), the production setting:
+ * the build refuses, before anything is written, to fall back to the demo or to publish any period
+ * whose export says it is synthetic, instead of silently publishing made-up figures.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -14,7 +18,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
-import { UserError } from "../loaders/errors.ts";
+import { InputError, UsageError, UserError } from "../loaders/errors.ts";
 import { moduleGraph } from "../loaders/modules.ts";
 import { methodsDir } from "../loaders/engine/method.ts";
 import {
@@ -29,6 +33,8 @@ import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { unitRoutes } from "../loaders/publish/internal.ts";
 import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
 import { localiseHtml } from "../loaders/publish/shell.ts";
+import { tulisSitus } from "../loaders/publish/scope.ts";
+import { bacaSitus } from "../loaders/publish/situs.ts";
 import { ProgressReporter } from "./progress.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -45,6 +51,8 @@ const { values } = parseArgs({
     out: { type: "string" },
     /** A folder of method profiles instead of data/methods/. */
     methods: { type: "string" },
+    /** Refuse synthetic data: never fall back to the demo, never publish a synthetic period. */
+    "require-real-data": { type: "boolean", default: false },
   },
 });
 if (values.methods) Deno.env.set("IPASN_METHODS", resolve(values.methods));
@@ -54,6 +62,14 @@ if (!AUDIENCES.includes(values.audience!)) {
   Deno.exit(2);
 }
 const internal = values.audience === "internal";
+let settings: ReturnType<typeof bacaSitus>;
+try {
+  settings = bacaSitus();
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`);
+  Deno.exit(1);
+}
+const requireReal = values["require-real-data"] || settings.wajib_data_nyata;
 const t0 = performance.now();
 const step = (msg: string) =>
   console.error(`[build ${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
@@ -79,6 +95,18 @@ async function rawFolder(): Promise<string> {
   if (values.raw) return values.raw;
   const real = join(ROOT, "data/raw");
   if (hasPeriods(real) && !values.demo) return real;
+  if (requireReal) {
+    throw values.demo
+      ? new UsageError(
+        "--demo builds from synthetic data, which --require-real-data (or wajib_data_nyata in data/situs.json) refuses",
+        "drop --demo, or drop --require-real-data for a demonstration site",
+      )
+      : new InputError(
+        real,
+        "holds no period folder (YYYY or YYYY-Qn), and this build refuses to fall back to the synthetic demo data",
+        "put the raw exports there (in CI: check out the private data repository or fetch the files into data/raw/ first)",
+      );
+  }
   const demo = join(ROOT, "data/demo/raw");
   const version = await demoVersion();
   const stamp = join(demo, ".versi");
@@ -125,9 +153,14 @@ async function refreshLoaderCache(computed: string): Promise<void> {
       "varian_instansi.csv",
     ].map((f) => join(computed, f)),
     join(ROOT, "data/publikasi.json"),
+    join(computed, ".site/situs.json"),
     ...[...Deno.readDirSync(methodsDir())].map((e) => join(methodsDir(), e.name)).sort(),
     // Framework reruns a loader when its own file changes, not when a module it imports does.
-    ...moduleGraph(join(ROOT, "loaders/publish/site.ts"), join(ROOT, "loaders/publish/internal.ts")),
+    ...moduleGraph(
+      join(ROOT, "loaders/publish/site.ts"),
+      join(ROOT, "loaders/publish/internal.ts"),
+      join(ROOT, "loaders/publish/scope.ts"),
+    ),
     ...[...Deno.readDirSync(join(ROOT, "data/reference"))].map((e) =>
       join(ROOT, "data/reference", e.name)
     ).sort(),
@@ -173,6 +206,18 @@ async function localise(dir: string): Promise<void> {
   }
 }
 
+/** Periods of `raw` whose meta.json says the export is synthetic (the demo generator writes it). */
+function syntheticPeriods(raw: string): string[] {
+  if (!existsSync(raw)) return [];
+  return [...Deno.readDirSync(raw)].filter((e) => e.isDirectory).map((e) => e.name).filter((p) => {
+    try {
+      return JSON.parse(Deno.readTextFileSync(join(raw, p, "meta.json"))).sintetis === true;
+    } catch {
+      return false; // no meta.json: an export from a real system
+    }
+  }).sort();
+}
+
 const computed = values.computed ? resolve(values.computed) : join(ROOT, "data/computed");
 const out = resolve(ROOT, values.out ?? (internal ? "dist-internal" : "dist"));
 if (internal && out === resolve(ROOT, "dist")) {
@@ -196,16 +241,49 @@ try {
   });
   recoverOutput(out, "site");
   const raw = await rawFolder();
+  if (requireReal) {
+    const fake = syntheticPeriods(raw);
+    if (fake.length) {
+      throw new InputError(
+        join(raw, fake[0], "meta.json"),
+        `says the export is synthetic ("sintetis": true; ${fake.length} period(s): ${
+          fake.join(", ")
+        }), and this build refuses to publish synthetic data`,
+        "build from the real exports, or drop --require-real-data / wajib_data_nyata for a demonstration site",
+      );
+    }
+  }
   step(`scoring ${raw}`);
   const progress = new ProgressReporter();
-  const result = await runPipeline({ raw, out: computed, log: (e) => progress.event(e) });
+  // The settings' reference applies unless a wilayah.csv beside the raw data overrides it.
+  const wilayahPath = settings.referensi && !existsSync(join(raw, "wilayah.csv"))
+    ? resolve(ROOT, settings.referensi)
+    : undefined;
+  const result = await runPipeline({
+    raw,
+    out: computed,
+    log: (e) => progress.event(e),
+    ...(wilayahPath ? { wilayahPath } : {}),
+  });
   progress.summary(result);
+  const scope = tulisSitus(computed, settings);
+  step(`scope: ${scope.jenis} (${scope.nama}), ${scope.jumlah_instansi} instansi`);
+  if (scope.di_luar_referensi.length) {
+    step(
+      `${scope.di_luar_referensi.length} instansi not in data/reference/wilayah-nasional.csv, shown under their code: ${
+        scope.di_luar_referensi.slice(0, 10).map((i) => i.kode_instansi).join(", ")
+      }`,
+    );
+  }
 
   if (internal) {
     Deno.mkdirSync(join(computed, ".site"), { recursive: true });
+    // One static page per unit only while that stays small; nationally (tens of thousands of
+    // units) a unit's worklist opens inside its instansi page instead.
+    const routes = await unitRoutes(computed);
     Deno.writeTextFileSync(
       join(computed, ".site/rute-internal.json"),
-      JSON.stringify(await unitRoutes(computed)),
+      JSON.stringify(routes.length <= settings.halaman_unit_internal_maks ? routes : []),
     );
   }
   step(`building the ${values.audience} site (Observable Framework, offline)`);

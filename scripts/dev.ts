@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tulisSitus } from "../loaders/publish/scope.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const deno = Deno.execPath();
@@ -31,6 +32,8 @@ if (!existsSync(join(ROOT, "data/computed/manifest.json"))) {
   }).output();
   if (!b.success) Deno.exit(1);
 }
+// The scope, title and report-card routes the config reads (the build writes them after scoring).
+tulisSitus(join(ROOT, "data/computed"));
 const { versions } = JSON.parse(Deno.readTextFileSync(join(ROOT, "framework-offline.json")));
 for (const [name, version] of Object.entries(versions)) {
   Deno.mkdirSync(join(ROOT, "src/.observablehq/cache/_npm", `${name}@${version}`), {
