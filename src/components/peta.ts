@@ -1,6 +1,8 @@
 /**
- * A schematic tile-grid map of the instansi: one square per instansi, grouped by province in
- * roughly geographic positions (no external map service). Colour by value or by category.
+ * A schematic tile-grid map of the instansi: one square per instansi, grouped by province (no
+ * external map service). Colour by value or by category. The four Kanreg VIII provinces of
+ * Kalimantan keep their roughly geographic layout; any other set of provinces (a province's
+ * drill-down from the national map, petaProvinsi.ts) is laid out block under block in code order.
  */
 import * as Plot from "@observablehq/plot";
 import { nilai, WARNA_KATEGORI } from "./format.js";
@@ -25,17 +27,40 @@ const BLOK: Record<string, { x: number; y: number; kolom: number }> = {
   "63": { x: 5, y: 7, kolom: 4 },
 };
 
-export function tataLetak(
-  rows: PetakRow[],
-): (PetakRow & { col: number; row: number; singkat: string })[] {
+/** Columns of a province's block outside the Kalimantan layout. */
+const KOLOM_UMUM = 8;
+
+function perProvinsi(rows: PetakRow[]): Map<string, PetakRow[]> {
   const byProv = new Map<string, PetakRow[]>();
   for (const r of [...rows].sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi))) {
     byProv.set(r.kode_provinsi, [...(byProv.get(r.kode_provinsi) ?? []), r]);
   }
-  let fallbackY = 12;
+  return byProv;
+}
+
+/** Each province's block: the Kalimantan layout when every province has one there, else stacked. */
+export function blokProvinsi(
+  rows: PetakRow[],
+): Record<string, { x: number; y: number; kolom: number }> {
+  const byProv = perProvinsi(rows);
+  if ([...byProv.keys()].every((k) => k in BLOK)) return BLOK;
+  const out: Record<string, { x: number; y: number; kolom: number }> = {};
+  let y = 1; // a row above each block for its label
+  for (const [prov, list] of [...byProv].sort(([a], [b]) => a.localeCompare(b))) {
+    out[prov] = { x: 0, y, kolom: KOLOM_UMUM };
+    y += Math.ceil(list.length / KOLOM_UMUM) + 1;
+  }
+  return out;
+}
+
+export function tataLetak(
+  rows: PetakRow[],
+): (PetakRow & { col: number; row: number; singkat: string })[] {
+  const byProv = perProvinsi(rows);
+  const blok = blokProvinsi(rows);
   const out: (PetakRow & { col: number; row: number; singkat: string })[] = [];
   for (const [prov, list] of byProv) {
-    const b = BLOK[prov] ?? { x: 0, y: (fallbackY += 4) - 4, kolom: 5 };
+    const b = blok[prov];
     list.forEach((r, i) =>
       out.push({
         ...r,
@@ -66,14 +91,19 @@ export function peta(
   },
 ): SVGSVGElement | HTMLElement {
   const tiles = tataLetak(rows);
+  const blok = blokProvinsi(rows);
+  const kalimantan = blok === BLOK;
+  // Outside Kalimantan the grid grows with the data: 8 columns, as many rows as the blocks need.
+  const nx = kalimantan ? 9 : KOLOM_UMUM;
+  const ny = kalimantan ? 11 : Math.max(1, ...tiles.map((t) => t.row + 1));
   const fill = o.warna === "kategori" ? "kategori" : "nilai";
   return Plot.plot({
     document: o.document,
     width: Math.min(o.width ?? 640, 640),
-    height: 440,
+    height: kalimantan ? 440 : Math.max(120, ny * 40 + 40),
     padding: 0.06,
-    x: { axis: null, domain: [...Array(9).keys()] },
-    y: { axis: null, domain: [...Array(11).keys()] },
+    x: { axis: null, domain: [...Array(nx).keys()] },
+    y: { axis: null, domain: [...Array(ny).keys()] },
     color: o.warna === "kategori" ? { domain: o.kategori, range: WARNA_KATEGORI, legend: true } : {
       type: "linear",
       scheme: "blues",
@@ -105,10 +135,10 @@ export function peta(
         fontSize: 10,
         pointerEvents: "none",
       }),
-      Plot.text(Object.entries(BLOK).filter(([k]) => rows.some((r) => r.kode_provinsi === k)), {
+      Plot.text(Object.entries(blok).filter(([k]) => rows.some((r) => r.kode_provinsi === k)), {
         x: ([, b]) => b.x,
         y: ([, b]) => b.y,
-        dy: -14,
+        dy: kalimantan ? -14 : -24,
         dx: -18,
         textAnchor: "start",
         text: ([k]) => rows.find((r) => r.kode_provinsi === k)?.provinsi ?? k,
