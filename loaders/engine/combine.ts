@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { KOLOM_BOOL, KOLOM_TEKS, kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
-import { Db, ident, lit, valuesTable } from "../duck.ts";
+import { Db, ident, inList, lit, valuesTable } from "../duck.ts";
 import { categoryNames, slug } from "./aggregate.ts";
 import { copyCsv } from "./csv.ts";
 import type { MethodProfile } from "./method.ts";
@@ -26,6 +26,8 @@ export interface Combine {
   metas: Record<string, PeriodMeta>;
   /** The default method of each period. */
   baku: Record<string, string | null>;
+  /** The methods each period's output holds (its files may hold more: see the pipeline's cache). */
+  metodeFor: Record<string, string[]>;
 }
 
 /** Change against the previous period of the same method and entity (window `w`). */
@@ -87,13 +89,23 @@ export function levelSql(
     c in CHANGE ? `${CHANGE[c]} AS ${c}` : `${from[c] ?? "a"}.${c}`
   );
   return `SELECT ${cols.join(", ")}
-    FROM read_parquet(${files(l.agg)}) a JOIN urutan USING (periode) ${l.join}
+    FROM read_parquet(${files(l.agg)}) a JOIN urutan USING (periode)
+    JOIN dipakai USING (periode, metode) ${l.join}
     WINDOW w AS (PARTITION BY metode, ${l.entity} ORDER BY urutan) ORDER BY ${l.order}`;
+}
+
+const perPersonIn = (staging: string) => (p: string, name: string) =>
+  join(staging, "periode", p, `${name}.parquet`);
+
+/** The methods a period's files were computed under. */
+function computed(staging: string, p: string): string[] {
+  return JSON.parse(Deno.readTextFileSync(join(staging, "periode", p, "metode.json")));
 }
 
 /** Merges every period into the output tables in `o.staging`. */
 export async function combine(o: Combine): Promise<void> {
   const { staging, periods, profiles, wilayah } = o;
+  const perPerson = perPersonIn(staging);
   const db = await Db.open();
   try {
     const files = (name: string) =>
@@ -114,11 +126,19 @@ export async function combine(o: Combine): Promise<void> {
       }`,
     );
     await db.run(`CREATE TABLE provinsi AS SELECT DISTINCT kode_provinsi, provinsi FROM wilayah`);
+    await db.run(
+      `CREATE TABLE dipakai AS SELECT * FROM ${
+        valuesTable(
+          ["periode", "metode"],
+          periods.flatMap((p) => o.metodeFor[p].map((m) => [p, m])),
+        )
+      }`,
+    );
     const slugs = categoryNames(profiles).map((c) => slug(c));
     const perPeriod = (name: string, order: string) =>
       `SELECT t.* FROM read_parquet(${
         files(name)
-      }) t JOIN urutan USING (periode) ORDER BY urutan, ${order}`;
+      }) t JOIN urutan USING (periode) JOIN dipakai USING (periode, metode) ORDER BY urutan, ${order}`;
     const tables: Record<string, string> = {
       instansi: levelSql("instansi", files, slugs),
       unit: levelSql("unit", files, slugs),
@@ -133,7 +153,11 @@ export async function combine(o: Combine): Promise<void> {
         "metode, kode_instansi, kode_unit, intervensi, poin DESC",
       ),
       varian_instansi: `SELECT v.* FROM (${
-        variantSql(`read_parquet(${files("komponen_instansi")})`)
+        variantSql(
+          `(SELECT k.* FROM read_parquet(${
+            files("komponen_instansi")
+          }) k JOIN dipakai USING (periode, metode))`,
+        )
       }) v JOIN urutan USING (periode) ORDER BY urutan, v.metode, v.kode_instansi, v.populasi, v.data`,
     };
     for (const [name, sql] of Object.entries(tables)) {
@@ -144,12 +168,22 @@ export async function combine(o: Combine): Promise<void> {
     // PipelineOptions.perAsn), one after another (DuckDB keeps the file order); one period's file
     // is already the whole table, and a copy skips decoding and encoding it again.
     for (const name of ["peluang_asn", "skor_asn"]) {
-      const have = periods.map((p) => join(staging, "periode", p, `${name}.parquet`))
-        .filter((f) => existsSync(f));
-      if (have.length === 1) Deno.copyFileSync(have[0], join(staging, `${name}.parquet`));
-      if (have.length < 2) continue;
+      const have = periods.filter((p) => existsSync(perPerson(p, name)));
+      const whole = (p: string) =>
+        JSON.stringify(computed(staging, p)) === JSON.stringify(o.metodeFor[p]);
+      if (have.length === 1 && whole(have[0])) {
+        Deno.copyFileSync(perPerson(have[0], name), join(staging, `${name}.parquet`));
+        continue;
+      }
+      if (!have.length) continue;
+      // Each period's file in turn, keeping only the methods this run asked for.
+      const parts = have.map((p) =>
+        `SELECT * FROM read_parquet(${lit(perPerson(p, name))})${
+          whole(p) ? "" : ` WHERE ${inList("metode", o.metodeFor[p])}`
+        }`
+      );
       await db.run(
-        `COPY (SELECT * FROM read_parquet([${have.map(lit).join(", ")}])) TO ${
+        `COPY (${parts.join(" UNION ALL ")}) TO ${
           lit(join(staging, `${name}.parquet`))
         } (FORMAT parquet)`,
       );
@@ -163,7 +197,7 @@ export async function combine(o: Combine): Promise<void> {
     const inst = await db.all<InstansiRow>(
       `SELECT periode, metode, kode_instansi, nilai, kategori, peringkat FROM read_parquet(${
         files("agg_instansi")
-      })`,
+      }) JOIN dipakai USING (periode, metode)`,
     );
     const kolom = kolomTabel("sensitivitas", []);
     // Variants are computed for the latest period by default: other periods have rows only

@@ -68,6 +68,15 @@ export interface PipelineResult {
   accounting: Accounting;
 }
 
+/** The profiles a cached period was computed under (none for a period cached before this was kept). */
+function computedProfiles(dir: string): string[] {
+  try {
+    return JSON.parse(Deno.readTextFileSync(join(dir, "metode.json")));
+  } catch {
+    return [];
+  }
+}
+
 /** Put back the last good output if a previous run died in the middle of the swap. */
 export function recover(out: string): void {
   recoverOutput(out, "computed");
@@ -123,6 +132,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const accounting: Accounting = {};
   const metas: Record<string, PeriodMeta> = {};
   const baku: Record<string, string | null> = {};
+  const metodeFor: Record<string, string[]> = {};
   try {
     for (const p of periods) {
       const dir = join(raw, p);
@@ -135,7 +145,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
           `use one of ${profiles.map((x) => x.id).join(", ")}`,
         );
       }
-      const hash = await periodHash(dir, config + profilesFor(p).map((x) => x.id).join(","));
+      const hash = await periodHash(dir, config);
+      const needed = profilesFor(p).map((x) => x.id);
+      metodeFor[p] = needed;
       const cached = join(out, "periode", p);
       const target = join(staging, "periode", p);
       Deno.mkdirSync(target);
@@ -144,9 +156,13 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         : o.perAsn === "latest"
         ? p === periods.at(-1)
         : true;
-      // A cached period serves only if it holds the per-person files this run needs.
+      // A cached period serves if it was computed from the same files and configuration, under at
+      // least the profiles this run needs (a period that was the latest keeps its variants; combine
+      // leaves out what a run does not ask for), with the per-person files this run needs.
       const fresh = existsSync(join(cached, "hash.txt")) &&
         Deno.readTextFileSync(join(cached, "hash.txt")) === hash &&
+        computedProfiles(cached).length > 0 &&
+        needed.every((m) => computedProfiles(cached).includes(m)) &&
         (!perAsn || PER_ASN_FILES.every((f) => existsSync(join(cached, f))));
       log({ type: "period", periode: p, recompute: !fresh });
       if (fresh) {
@@ -170,6 +186,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
           log,
         });
         Deno.writeTextFileSync(join(target, "hash.txt"), hash);
+        Deno.writeTextFileSync(join(target, "metode.json"), JSON.stringify(needed) + "\n");
         recomputed.push(p);
         log({ type: "done", periode: p, ms: performance.now() - t0 });
       }
@@ -180,7 +197,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         `${out}.failed/periode/${p}/quarantine.csv`,
       );
     }
-    await combine({ staging, periods, profiles, wilayah, accounting, metas, baku });
+    await combine({ staging, periods, profiles, wilayah, accounting, metas, baku, metodeFor });
   } catch (err) {
     // Keep what explains the failure next to the output, and leave the last good output alone.
     const failed = `${out}.failed`;
