@@ -25,7 +25,7 @@ import { peta, tataLetak } from "../src/components/peta.ts";
 import { read, write } from "../src/components/state.ts";
 import { garis } from "../src/components/garis.ts";
 import { tren } from "../src/components/tren.ts";
-import { amanCsv } from "../src/components/unduh.ts";
+import { amanCsv, beriNama, bingkaiGrafik, svgUtama } from "../src/components/unduh.ts";
 import { kenaikan } from "../src/components/kenaikan.ts";
 import { geserDimensi } from "../src/components/geserDimensi.ts";
 import { pasangkan, perbandingan } from "../src/components/perbandingan.ts";
@@ -179,7 +179,8 @@ document.createElement = ((tag: string) => {
 }) as typeof document.createElement;
 
 function snapshot(name: string, el: Element) {
-  const svg = (el.tagName.toLowerCase() === "svg" ? el : el.querySelector("svg"))!.outerHTML
+  // The chart's own SVG, not the first one (a legend swatch, as dimensi.svg was until issue #21).
+  const svg = svgUtama(el)!.outerHTML
     .replace(/plot-[a-f0-9]{6}/g, "plot");
   const file = new URL(`./snapshots/${name}.svg`, import.meta.url).pathname;
   if (Deno.env.get("UPDATE_SNAPSHOTS") || !existsSync(file)) {
@@ -407,4 +408,55 @@ Deno.test("SQL page: a public Parquet table reaches DuckDB-Wasm as Arrow with it
   assert.ok(grafikCepat(byPeriod, ["periode", "metode", "nilai"], { document }));
   assert.ok(grafikCepat([{ nama: "x", nilai: 1 }], ["nama", "nilai"], { document }));
   assert.equal(grafikCepat([{ nama: "x" }], ["nama"], { document }), null);
+});
+
+Deno.test("chart downloads frame the chart itself (not a legend swatch) with title, notes and source", () => {
+  const chart = dimensi(SAMPLE, { width: 600, maks: maksDimensi(BKN_2024), document }) as Element;
+  // Plot puts the swatch legend first: four 15×15 SVGs before the 600-wide chart.
+  assert.equal(chart.querySelector("svg")!.getAttribute("width"), "15");
+  const main = svgUtama(chart)!;
+  assert.equal(main.getAttribute("width"), "600");
+  const framed = bingkaiGrafik(chart, {
+    judul: "Skor per dimensi",
+    subjudul: "2024 Triwulan III",
+    sumber: "Sumber: ipasn",
+    catatan: "Data contoh sintetis.",
+  }, document)!;
+  const text = framed.outerHTML;
+  assert.equal(framed.getAttribute("width"), "600");
+  // Title, subtitle, four legend entries, the chart's 8 bars, the note and the source.
+  assert.match(text, />Skor per dimensi</);
+  assert.match(text, />2024 Triwulan III</);
+  for (const d of ["kualifikasi", "kompetensi", "kinerja", "disiplin"]) {
+    assert.match(text, new RegExp(`<text[^>]*>${d}</text>`));
+  }
+  assert.equal(framed.querySelectorAll('g[aria-label="bar"] rect').length, 8);
+  assert.match(text, />Data contoh sintetis.</);
+  assert.match(text, />Sumber: ipasn</);
+  // The frame is taller than the chart by its header and footer, and the chart sits below the header.
+  const h = Number(framed.getAttribute("height"));
+  const y = Number(framed.querySelector("svg")!.getAttribute("y"));
+  assert.ok(y > 40 && h > y + Number(main.getAttribute("height")) + 20, `y ${y}, height ${h}`);
+
+  beriNama(chart, "Skor per dimensi", "Dua instansi");
+  assert.equal(main.getAttribute("aria-label"), "Skor per dimensi");
+  assert.equal(main.getAttribute("role"), "img");
+  assert.equal(main.querySelector("desc")!.textContent, "Dua instansi");
+});
+
+Deno.test("CSV downloads: a source line as a comment, Indonesian headers on request", () => {
+  const rows = [{ periode: "2024-Q3", nilai: 81.5 }, { periode: "2024-Q4", nilai: 82 }];
+  assert.equal(amanCsv(rows), "periode,nilai\n2024-Q3,81.5\n2024-Q4,82");
+  assert.equal(
+    amanCsv(rows, {
+      sumber: "Sumber: ipasn\nbaris dua",
+      label: { periode: "Periode", nilai: "IP ASN" },
+    }),
+    "# Sumber: ipasn baris dua\nPeriode,IP ASN\n2024-Q3,81.5\n2024-Q4,82",
+  );
+  // Two columns that would share a label keep the code of the second.
+  assert.equal(
+    amanCsv([{ a: 1, b: 2 }], { label: () => "Sama" }),
+    "Sama,b\n1,2",
+  );
 });
