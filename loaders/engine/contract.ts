@@ -394,11 +394,18 @@ export function nearestSpelling(
   header: string,
 ): { spelling: string; column: string } {
   const h = normaliseHeader(header);
-  let best = { spelling: "", column: "", d: Infinity };
+  // Ties go to the spelling sharing the longest start with the header (tglKursus → tanggal_kursus).
+  const prefix = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return i;
+  };
+  let best = { spelling: "", column: "", d: Infinity, p: 0 };
   for (const [key, [s]] of spellings(table)) {
     const d = editDistance(h, key);
-    if (d < best.d || (d === best.d && key < best.spelling)) {
-      best = { spelling: key, column: s.column, d };
+    const p = prefix(h, key);
+    if (d < best.d || (d === best.d && (p > best.p || (p === best.p && key < best.spelling)))) {
+      best = { spelling: key, column: s.column, d, p };
     }
   }
   return { spelling: best.spelling, column: best.column };

@@ -174,10 +174,13 @@ export interface ValidateOptions {
 }
 
 export interface ValidateResult {
+  /**
+   * Rows kept: in the typed table, or collapsed into an identical earlier line (`duplikat`), so
+   * that read = used + quarantined holds and a repeated SIASN sync is not an error.
+   */
   used: number;
-  /** Rows set aside, exact duplicates included (so that read = used + quarantined holds). */
   quarantined: number;
-  /** Of the quarantined rows, how many are exact duplicates of an earlier line. */
+  /** Of the used rows, how many are exact duplicates collapsed into an earlier line. */
   duplikat: number;
   /** What the run should say about the file (month-first dates, rows after the period, ...). */
   notes: string[];
@@ -504,7 +507,7 @@ function afterPeriod(table: TableName, period: Period): Check | null {
 const duplicate = (dupAt: string): Check => ({
   column: "nip",
   fails: "_dup_of < _ord",
-  reason: `'exact duplicate of line ' || ${dupAt} || ' (every column equal): counted once'`,
+  reason: `'exact duplicate of line ' || ${dupAt} || ' (every column equal): collapsed into it'`,
   duplikat: true,
 });
 
@@ -778,8 +781,13 @@ export async function validateTable(
     `(SELECT r.*, f._check, f._first_line, f._dup_of FROM (SELECT *, ${ord} AS _ord FROM ${src}) r
     JOIN (SELECT _ord, _check, _first_line, _dup_of FROM ${table} WHERE _check IS NOT NULL) f USING (_ord))`;
   const dupIndex = history ? 1 : -1;
-  const { duplikat, later_rows } = await db.one<{ duplikat: number; later_rows: number }>(
-    `SELECT count(*) FILTER (WHERE _check = ${dupIndex}) AS duplikat, coalesce(sum(_after), 0) AS later_rows FROM ${table}`,
+  const { duplikat, later_rows, dup_lines } = await db.one<
+    { duplikat: number; later_rows: number; dup_lines: string | null }
+  >(
+    `SELECT count(*) FILTER (WHERE _check = ${dupIndex}) AS duplikat, coalesce(sum(_after), 0) AS later_rows,
+      string_agg(CASE WHEN _check = ${dupIndex} THEN _line || ' (= ' || ${
+      lineOf("_dup_of")
+    } || ')' END, ', ' ORDER BY _ord) AS dup_lines FROM ${table}`,
   );
   if (Number(later_rows) > 0) {
     notes.push(
@@ -793,7 +801,9 @@ export async function validateTable(
   await db.run(
     `INSERT INTO quarantine SELECT ${lit(table)}, ${
       fileOf("_ord")
-    }, _line, ${all.column}, ${all.reason} FROM (${parsedFrom(failing)});
+    }, _line, ${all.column}, ${all.reason} FROM (${
+      parsedFrom(failing)
+    }) WHERE _check <> ${dupIndex};
     DELETE FROM ${table} WHERE _check IS NOT NULL;
     ALTER TABLE ${table} DROP COLUMN _check;
     ALTER TABLE ${table} DROP COLUMN _first_line;
@@ -804,7 +814,10 @@ export async function validateTable(
     DROP TABLE raw_${table};
   `,
   );
-  const { used } = await db.one<{ used: number }>(`SELECT count(*) AS used FROM ${table}`);
+  // A duplicate is read and kept, collapsed into its first line: counted in `used` (and apart in
+  // `duplikat`), so read = used + quarantined holds and a repeated sync is not an error.
+  const used = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).n) +
+    Number(duplikat);
   const { quarantined } = await db.one<{ quarantined: number }>(
     `SELECT count(*) AS quarantined FROM quarantine WHERE tabel = ${lit(table)}`,
   );
@@ -812,7 +825,9 @@ export async function validateTable(
     notes.push(
       `${duplikat} exact duplicate row${
         Number(duplikat) > 1 ? "s" : ""
-      } counted once (in quarantine.csv as "exact duplicate of line N")`,
+      } (every column equal to an earlier line) collapsed into the first: line ${
+        String(dup_lines).split(", ").slice(0, 20).join(", ")
+      }${Number(duplikat) > 20 ? ", …" : ""}`,
     );
   }
   return { used, quarantined, duplikat: Number(duplikat), notes };
