@@ -114,7 +114,9 @@ Deno.test("instansi.csv equals an independent per-person computation, with ranks
       assert.ok(Math.abs(Number(r.selisih) - (Number(r.nilai) - Number(prev.nilai))) < 1e-9);
     } else assert.equal(r.selisih, null);
     // Variant profiles are computed for the latest period only (README, "Scoring CLI").
-    if (!prev) assert.ok(r.periode === "2024-Q4" && !["bkn-2019", "bkn-2024"].includes(r.metode));
+    if (!prev) {
+      assert.ok(r.periode === "2024-Q4" && !["bkn-2019", "bkn-2024"].includes(String(r.metode)));
+    }
     assert.equal(r.metode_baku, r.metode === "bkn-2024");
   }
 });
