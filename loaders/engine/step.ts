@@ -40,6 +40,8 @@ export interface TableAccounting {
   read: number;
   used: number;
   quarantined: number;
+  /** Of the used rows, exact duplicates of an earlier line (a repeated sync), counted once. */
+  duplikat: number;
   /** Blank records (only delimiters or spaces), skipped and reported, in no other count. */
   blank: number;
   notes: string[];
@@ -100,7 +102,7 @@ async function loadAndValidate(
   tmp: string,
 ): Promise<PeriodAccounting> {
   const tables = await findTables(o.dir);
-  await prepare(db, o.aliases, o.wilayah.map((w) => w.kode_instansi));
+  await prepare(db, o.aliases, o.wilayah);
   await db.run(
     `CREATE TABLE ref_wilayah AS SELECT * FROM ${
       valuesTable(
@@ -112,21 +114,24 @@ async function loadAndValidate(
   const acc = {} as PeriodAccounting;
   for (const t of TABLE_NAMES) {
     const loaded = await loadTable(db, tables[t], tmp);
-    const { used, quarantined } = await validateTable(db, t, tables[t].path, period);
-    if (loaded.read !== used + quarantined) {
+    const files = loaded.files.map((f) => f.file);
+    // Rows dated after the period (an SKP of the next year) count in no score: quarantined as such.
+    const v = await validateTable(db, t, files, period, { afterPeriod: "quarantine" });
+    if (loaded.read !== v.used + v.quarantined) {
       throw new Error(
         `internal accounting error in ${
           tables[t].path
-        }: read ${loaded.read} ≠ used ${used} + quarantined ${quarantined}`,
+        }: read ${loaded.read} ≠ used ${v.used} + quarantined ${v.quarantined}`,
       );
     }
     acc[t] = {
       file: tables[t].path,
       read: loaded.read,
-      used,
-      quarantined,
+      used: v.used,
+      quarantined: v.quarantined,
+      duplikat: v.duplikat,
       blank: loaded.blank,
-      notes: loaded.notes,
+      notes: [...loaded.notes, ...v.notes],
       files: loaded.files.map((f) => ({
         file: f.file,
         read: f.read,
