@@ -18,7 +18,7 @@ import {
   OPD_PROVINSI,
   placeName,
 } from "./names.ts";
-import { hash, Rng, unit } from "./random.ts";
+import { hash, hashSN, Rng, unit } from "./random.ts";
 
 export type Jabatan = "JPT" | "ADMINISTRATOR" | "PENGAWAS" | "FUNGSIONAL" | "PELAKSANA";
 export type Method = "bkn-2019" | "bkn-2024";
@@ -34,6 +34,8 @@ export interface InstansiSpec {
 export interface Person {
   id: number;
   nip: string;
+  /** `hash(seed, nip)`: the common prefix of every per-person draw, hashed once. */
+  h0: number;
   nama: string;
   pppk: boolean;
   unit: number;
@@ -174,6 +176,7 @@ export class Population {
       this.people.push({
         id: this.people.length,
         nip,
+        h0: hash(seed, nip),
         nama: `${first} ${r.pick(LAST_NAMES)}`,
         pppk,
         unit: unitIdx,
@@ -292,16 +295,35 @@ export class Population {
 
   /** A person's stratified uniform for (field, year): rank of a hash within the instansi, centred. */
   u(field: string, year: number, p: Person): number {
+    return this.ranks(field, year)[p.id];
+  }
+
+  /**
+   * Every person's stratified uniform for (field, year), by `Person.id`; computed once and kept.
+   * The order is by hash, ties by id: packing both into one exact double (hash · 2^21 + id < 2^53)
+   * lets a typed-array sort without a comparator give the same order several times faster.
+   */
+  ranks(field: string, year: number): Float64Array {
     const key = `${field}|${year}`;
     let arr = this.strat.get(key);
     if (!arr) {
-      const h = this.people.map((q) => hash(this.seed, q.nip, field, year));
-      const order = h.map((_, i) => i).sort((a, b) => h[a] - h[b] || a - b);
-      arr = new Float64Array(this.people.length);
-      order.forEach((idx, rank) => (arr![idx] = (rank + 0.5) / order.length));
+      const n = this.people.length;
+      arr = new Float64Array(n);
+      if (n < 2 ** 21) {
+        const packed = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          packed[i] = hashSN(this.people[i].h0, field, year) * 2 ** 21 + i;
+        }
+        packed.sort();
+        for (let rank = 0; rank < n; rank++) arr[packed[rank] % 2 ** 21] = (rank + 0.5) / n;
+      } else {
+        const h = this.people.map((q) => hashSN(q.h0, field, year));
+        const order = h.map((_, i) => i).sort((a, b) => h[a] - h[b] || a - b);
+        order.forEach((idx, rank) => (arr![idx] = (rank + 0.5) / n));
+      }
       this.strat.set(key, arr);
     }
-    return arr[p.id];
+    return arr;
   }
 
   active(periodEnd: string): Person[] {
@@ -351,10 +373,19 @@ export function floorBy(t: Thresholds, floor: Partial<Thresholds>): Thresholds {
   return out;
 }
 
+/** Hired after this date, a person is a newcomer at `periodEnd`. */
+export function newcomerSince(periodEnd: string): string {
+  const [y, m] = periodEnd.split("-").map(Number);
+  return iso(y - 1, m, 28);
+}
+
+let since = { end: "", date: "" };
+
 /** A newcomer (less than a year in service) has little on record yet. */
 export function isNewcomer(p: Person, periodEnd: string): boolean {
-  const [y, m] = periodEnd.split("-").map(Number);
-  return p.hire > iso(y - 1, m, 28);
+  // Called for every person and period (~10 M times); the cut-off date is the same for a period.
+  if (since.end !== periodEnd) since = { end: periodEnd, date: newcomerSince(periodEnd) };
+  return p.hire > since.date;
 }
 
 /** Shares of a person, after the newcomer discount. */
@@ -454,17 +485,74 @@ function dateIn(year: number, k: number, h: number, notAfter?: string): string {
   return notAfter && s > notAfter ? notAfter : s;
 }
 
-export interface PeriodRecords {
-  pegawai: string[][];
-  diklat: string[][];
-  kinerja: string[][];
-  hukdis: string[][];
+/** A CSV cell as the writer quotes it: only when it holds a quote, a comma or a line break. */
+export function csvCell(c: string): string {
+  return /[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c;
 }
+
+/** One period's rows of each table, as CSV lines (no header), and how many there are. */
+export interface PeriodRecords {
+  pegawai: string;
+  diklat: string;
+  kinerja: string;
+  hukdis: string;
+  rows: { pegawai: number; diklat: number; kinerja: number; hukdis: number };
+}
+
+/**
+ * What a person's rows share in every period, built once: the pegawai line up to the education cell,
+ * and the leadership / functional training lines (dated before 2019, so the same in each period).
+ */
+interface PersonLines {
+  pegawai: string;
+  diklatTetap: string;
+  nDiklatTetap: number;
+}
+const personLines = new WeakMap<Person, PersonLines>();
+
+function linesOf(pop: Population, p: Person): PersonLines {
+  let l = personLines.get(p);
+  if (!l) {
+    const u = pop.units[p.unit];
+    let diklatTetap = "", nDiklatTetap = 0;
+    if (p.pim) {
+      diklatTetap += `${p.nip},STRUKTURAL,${csvCell(p.pim[0])},${
+        csvCell(`Pelatihan Kepemimpinan ${p.pim[0].replace("_", " ")}`)
+      },,${p.pim[1]},\n`;
+      nDiklatTetap++;
+    }
+    if (p.fung) {
+      diklatTetap += `${p.nip},FUNGSIONAL,,${
+        csvCell(`Diklat Fungsional ${p.namaJabatan.split(" Ahli")[0]}`)
+      },,${p.fung},\n`;
+      nDiklatTetap++;
+    }
+    l = {
+      pegawai: `${p.nip},${csvCell(p.nama)},${p.pppk ? "PPPK" : "PNS"},${csvCell(pop.spec.kode)},${
+        csvCell(u.kode)
+      },${csvCell(u.nama)},${p.jabatan},${csvCell(p.namaJabatan)},`,
+      diklatTetap,
+      nDiklatTetap,
+    };
+    personLines.set(p, l);
+  }
+  return l;
+}
+
+const HIST_GRADE = thresholds(0.5, null);
+const SEM_JENIS = ["SEMINAR", "WORKSHOP", "KURSUS", "MAGANG"];
+const SEM_NAMA = ["Seminar Nasional", "Workshop", "Kursus Singkat", "Magang"];
 
 /**
  * The four tables of one period. `byQuarter` holds the (floored) thresholds of each quarter of the
  * year so far, so that a record present in an earlier quarter is dated inside it; `prevYear` the
  * final thresholds of the previous year (for history rows).
+ *
+ * Rows go straight into CSV text: the generator used to build an array per row and quote each cell
+ * with a regular expression, which with the garbage it made was over a third of its time. Every
+ * draw is the same as before (same hashes, same stratified uniforms, same order), so the same seed
+ * still gives the same bytes. Cells that can only hold digits, dates or fixed codes are not
+ * quoted; every name-like cell goes through `csvCell`.
  */
 export function records(
   pop: Population,
@@ -474,143 +562,103 @@ export function records(
   prevYear: Thresholds | null,
 ): PeriodRecords {
   const per = parsePeriod(periode);
-  const Y = per.year, end = per.end, seed = pop.seed;
-  const out: PeriodRecords = { pegawai: [], diklat: [], kinerja: [], hukdis: [] };
-  const effYear = per.quarter && per.quarter < 4 ? Y - 1 : Y;
+  const Y = per.year, end = per.end, quarter = per.quarter;
+  let pegawai = "", diklat = "", kinerja = "", hukdis = "";
+  const rows = { pegawai: 0, diklat: 0, kinerja: 0, hukdis: 0 };
+  const effYear = quarter && quarter < 4 ? Y - 1 : Y;
   const grade = (g: number, s: Thresholds, year: number) =>
     g < s.sb
       ? "SANGAT_BAIK"
       : g < s.sb + s.bp
       ? (year >= 2022 ? "BUTUH_PERBAIKAN" : "CUKUP")
       : "BAIK";
+  // personShares without a new object per person: a newcomer's shares are the same for everyone.
+  const since = newcomerSince(end);
+  const newShares = (x: Thresholds): Thresholds => ({
+    ...x,
+    skp: x.skp * x.baruSkp,
+    jp: x.jp * x.baruJp,
+    sem: x.sem * x.baruJp,
+  });
+  const tNew = newShares(t);
+  const prevEnd = `${Y - 1}-12-31`;
+  const prevSince = newcomerSince(prevEnd);
+  const prevNew = prevYear ? newShares(prevYear) : null;
+  const byQuarterNew = byQuarter.map(newShares);
+  const olderFrom = `${effYear - 1}-01-01`;
+  const prevHireBefore = `${Y - 1}-07-01`;
+  const uEdu = pop.ranks("edu", 0), uSkp = pop.ranks("skp", effYear);
+  const uJpY = pop.ranks("jp", Y), uSemY = pop.ranks("sem", Y);
+  let uGrade: Float64Array | undefined,
+    uJpPrev: Float64Array | undefined,
+    uSemPrev: Float64Array | undefined;
+  // This year's development is dated in the first quarter in which it was on record.
+  const firstQuarter = (field: "jp" | "sem", u: number, newcomer: boolean) => {
+    if (!quarter) return 0;
+    const qs = newcomer ? byQuarterNew : byQuarter;
+    const k = qs.findIndex((q) => u < q[field]);
+    return k < 0 ? quarter : k + 1;
+  };
   for (const p of pop.active(end)) {
-    const s = personShares(p, t, end);
-    const unitRow = pop.units[p.unit];
-    out.pegawai.push([
-      p.nip,
-      p.nama,
-      p.pppk ? "PPPK" : "PNS",
-      pop.spec.kode,
-      unitRow.kode,
-      unitRow.nama,
-      p.jabatan,
-      p.namaJabatan,
-      pop.u("edu", 0, p) < s.edu ? p.pendidikan : "",
-    ]);
+    const newcomer = p.hire > since;
+    const s = newcomer ? tNew : t;
+    const nip = p.nip, h0 = p.h0, id = p.id;
+    const l = linesOf(pop, p);
+    pegawai += l.pegawai + (uEdu[id] < s.edu ? p.pendidikan : "") + "\n";
+    rows.pegawai++;
     // SKP: the one the method uses (this year's at year end, else last year's), and the one before it
     // as history. History is only written beside a current SKP, so it never becomes the fallback.
-    if (pop.u("skp", effYear, p) < s.skp) {
-      out.kinerja.push([p.nip, String(effYear), grade(pop.u("grade", effYear, p), s, effYear)]);
+    if (uSkp[id] < s.skp) {
+      uGrade ??= pop.ranks("grade", effYear);
+      kinerja += `${nip},${effYear},${grade(uGrade[id], s, effYear)}\n`;
+      rows.kinerja++;
       const older = effYear - 1;
-      if (p.hire < `${older}-01-01` && unit(seed, p.nip, "hist-skp", older) < 0.85) {
-        out.kinerja.push([
-          p.nip,
-          String(older),
-          grade(unit(seed, p.nip, "hist-grade", older), thresholds(0.5, null), older),
-        ]);
+      if (p.hire < olderFrom && hashSN(h0, "hist-skp", older) / 4294967296 < 0.85) {
+        kinerja += `${nip},${older},${
+          grade(hashSN(h0, "hist-grade", older) / 4294967296, HIST_GRADE, older)
+        }\n`;
+        rows.kinerja++;
       }
     }
     // Leadership and functional training, ever.
-    if (p.pim) {
-      out.diklat.push([
-        p.nip,
-        "STRUKTURAL",
-        p.pim[0],
-        `Pelatihan Kepemimpinan ${p.pim[0].replace("_", " ")}`,
-        "",
-        p.pim[1],
-        "",
-      ]);
-    }
-    if (p.fung) {
-      out.diklat.push([
-        p.nip,
-        "FUNGSIONAL",
-        "",
-        `Diklat Fungsional ${p.namaJabatan.split(" Ahli")[0]}`,
-        "",
-        p.fung,
-        "",
-      ]);
-    }
-    // This year's development, each dated in the first quarter in which it was on record.
-    const firstQuarter = (field: "jp" | "sem", u: number) => {
-      if (!per.quarter) return 0;
-      const k = byQuarter.findIndex((q) => u < personShares(p, q, end)[field]);
-      return k < 0 ? per.quarter : k + 1;
-    };
-    const uJp = pop.u("jp", Y, p), uSem = pop.u("sem", Y, p);
-    const hJp = hash(seed, p.nip, "jp-date", Y), hSem = hash(seed, p.nip, "sem-date", Y);
+    diklat += l.diklatTetap;
+    rows.diklat += l.nDiklatTetap;
+    const uJp = uJpY[id], uSem = uSemY[id];
+    const hJp = hashSN(h0, "jp-date", Y), hSem = hashSN(h0, "sem-date", Y);
     if (uJp < s.jp) {
-      out.diklat.push([
-        p.nip,
-        "TEKNIS",
-        "",
-        "Pelatihan Teknis",
-        String(20 + (hJp % 21)),
-        dateIn(Y, firstQuarter("jp", uJp), hJp, end),
-        "",
-      ]);
-    } else if (unit(seed, p.nip, "partial", Y) < 0.25) {
-      out.diklat.push([
-        p.nip,
-        "TEKNIS",
-        "",
-        "Bimbingan Teknis",
-        String(6 + (hJp % 5)),
-        dateIn(Y, 1, hJp >>> 4, end),
-        "",
-      ]);
+      diklat += `${nip},TEKNIS,,Pelatihan Teknis,${20 + (hJp % 21)},${
+        dateIn(Y, firstQuarter("jp", uJp, newcomer), hJp, end)
+      },\n`;
+      rows.diklat++;
+    } else if (hashSN(h0, "partial", Y) / 4294967296 < 0.25) {
+      diklat += `${nip},TEKNIS,,Bimbingan Teknis,${6 + (hJp % 5)},${
+        dateIn(Y, 1, hJp >>> 4, end)
+      },\n`;
+      rows.diklat++;
     }
     if (uSem < s.sem) {
-      const jenis = ["SEMINAR", "WORKSHOP", "KURSUS", "MAGANG"][hSem % 4];
       const jp = hSem % 10 < 3 ? "" : String(2 + ((hSem >>> 4) % 7));
-      out.diklat.push([
-        p.nip,
-        jenis,
-        "",
-        jenis === "SEMINAR"
-          ? "Seminar Nasional"
-          : jenis === "WORKSHOP"
-          ? "Workshop"
-          : jenis === "KURSUS"
-          ? "Kursus Singkat"
-          : "Magang",
-        jp,
-        dateIn(Y, firstQuarter("sem", uSem), hSem, end),
-        "",
-      ]);
+      diklat += `${nip},${SEM_JENIS[hSem % 4]},,${SEM_NAMA[hSem % 4]},${jp},${
+        dateIn(Y, firstQuarter("sem", uSem, newcomer), hSem, end)
+      },\n`;
+      rows.diklat++;
     }
     // Last year's development, as history (outside the window).
-    if (prevYear && p.hire < `${Y - 1}-07-01`) {
-      const ps = personShares(p, prevYear, `${Y - 1}-12-31`);
-      const h = hash(seed, p.nip, "jp-date", Y - 1);
-      if (pop.u("jp", Y - 1, p) < ps.jp) {
-        out.diklat.push([
-          p.nip,
-          "TEKNIS",
-          "",
-          "Pelatihan Teknis",
-          String(20 + (h % 21)),
-          dateIn(Y - 1, 0, h),
-          "",
-        ]);
+    if (prevYear && p.hire < prevHireBefore) {
+      const ps = p.hire > prevSince ? prevNew! : prevYear;
+      const h = hashSN(h0, "jp-date", Y - 1);
+      if ((uJpPrev ??= pop.ranks("jp", Y - 1))[id] < ps.jp) {
+        diklat += `${nip},TEKNIS,,Pelatihan Teknis,${20 + (h % 21)},${dateIn(Y - 1, 0, h)},\n`;
+        rows.diklat++;
       }
-      if (pop.u("sem", Y - 1, p) < ps.sem) {
-        out.diklat.push([
-          p.nip,
-          "SEMINAR",
-          "",
-          "Seminar",
-          String(2 + (h % 7)),
-          dateIn(Y - 1, 0, h >>> 3),
-          "",
-        ]);
+      if ((uSemPrev ??= pop.ranks("sem", Y - 1))[id] < ps.sem) {
+        diklat += `${nip},SEMINAR,,Seminar,${2 + (h % 7)},${dateIn(Y - 1, 0, h >>> 3)},\n`;
+        rows.diklat++;
       }
     }
     // Rare punishments, this year and last.
-    for (const yr of [Y - 1, Y]) {
-      const h = hash(seed, p.nip, "hukdis", yr);
+    for (let yr = Y - 1; yr <= Y; yr++) {
+      const h = hashSN(h0, "hukdis", yr);
       if (h / 4294967296 < 0.004) {
         const tmt = dateIn(yr, 0, h >>> 5);
         if (tmt > end) continue;
@@ -631,9 +679,10 @@ export function records(
           : tingkat === "SEDANG"
           ? "Pemotongan tunjangan kinerja"
           : "Penurunan jabatan";
-        out.hukdis.push([p.nip, tingkat, jenis, tmt, akhir]);
+        hukdis += `${nip},${tingkat},${jenis},${tmt},${akhir}\n`;
+        rows.hukdis++;
       }
     }
   }
-  return out;
+  return { pegawai, diklat, kinerja, hukdis, rows };
 }
