@@ -1,0 +1,653 @@
+/**
+ * Periksa ("check"): a dry run of the pipeline's load → validate steps over every period folder,
+ * reporting what a real run would do with each file before anything is scored or written: the
+ * header dialect recognised, each source column's contract column, the columns ignored or refused,
+ * the coded values not recognised, how many dates parse, and the rows that would be used or
+ * quarantined, with the same limit (`--max-quarantine`) that makes a real run fail.
+ *
+ * It goes through exactly the functions a real run does (files.ts findTables, ingest.ts loadTable,
+ * validate.ts prepare/validateTable with rows after the period quarantined, the same wilayah and
+ * alias files as pipeline.ts), so its read / used / quarantined equal the accounting.json a real
+ * run writes (tests/periksa.test.ts holds that). It writes nothing but DuckDB's spill files, in a
+ * temp folder it removes.
+ */
+import { existsSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { Db, ident, lit } from "../duck.ts";
+import { InputError, UserError } from "../errors.ts";
+import { ROOT } from "../paths.ts";
+import { columns, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
+import { findTables, type InputFile, loadTable } from "./ingest.ts";
+import { cleanHeaderCell, scanText } from "./formats/text.ts";
+import { loadProfiles, methodsDir } from "./method.ts";
+import { parsePeriod } from "./period.ts";
+import { listPeriods, readMeta } from "./periods.ts";
+import { loadWilayah, REFERENCE_DIR } from "./reference.ts";
+import { loadAliases, prepare, validateTable } from "./validate.ts";
+
+export interface PeriksaOptions {
+  raw: string;
+  /** A table whose quarantined share is above this makes a real run fail (default 0.1). */
+  maxQuarantineShare?: number;
+  aliasesPath?: string;
+  wilayahPath?: string;
+  methodsDir?: string;
+}
+
+/** One source column and the contract column it is read as (and, for a source-only column, what it fills). */
+export interface ColumnMap {
+  source: string;
+  column: string;
+  /** Contract columns a source-only column stands in for (`eselon` → jenis_jabatan). */
+  fills?: string[];
+}
+
+export interface UnknownValue {
+  column: string;
+  value: string;
+  count: number;
+  /** First line of the file holding it. */
+  line: number;
+}
+
+export interface DateRate {
+  column: string;
+  /** Non-empty values, and of them how many parse as a date (the validation's formats and order). */
+  values: number;
+  parsed: number;
+  /** parsed / values, null without values. */
+  rate: number | null;
+}
+
+export interface FileReport {
+  file: string;
+  format: string;
+  /** The dialect most matched columns come from ("kontrak" = the contract's own names); null when the header could not be read back. */
+  dialect: string | null;
+  columns: ColumnMap[];
+  /** Columns read as nothing (refused ones aside). */
+  ignored: string[];
+  /** Columns left out on purpose, with the reason (SIASN's kode cepat, hasilKinerja, ...). */
+  refused: { header: string; reason: string }[];
+  read: number;
+  used: number;
+  quarantined: number;
+  blank: number;
+  unknown: UnknownValue[];
+  dates: DateRate[];
+}
+
+export interface ReasonCount {
+  /** The reason with its values blanked (`unknown pendidikan "…"`), so like rows group. */
+  reason: string;
+  count: number;
+  /** One full reason, its file and line. */
+  example: string;
+  file: string;
+  line: number;
+}
+
+export interface TableReport {
+  table: TableName;
+  read: number;
+  used: number;
+  quarantined: number;
+  duplikat: number;
+  blank: number;
+  /** quarantined / read (0 for an empty table). */
+  share: number;
+  /** Over --max-quarantine: a real run stops here. */
+  overLimit: boolean;
+  notes: string[];
+  reasons: ReasonCount[];
+  files: FileReport[];
+}
+
+export interface ErrorReport {
+  file: string | null;
+  problem: string;
+  fix: string | null;
+  message: string;
+}
+
+export interface PeriodReport {
+  periode: string;
+  tables: TableReport[];
+  /** An input error that stops a real run in this period (tables after it are not inspected). */
+  error?: ErrorReport;
+}
+
+export interface PeriksaReport {
+  raw: string;
+  wilayah: string;
+  aliases: string;
+  maxQuarantineShare: number;
+  /** A real run would succeed. */
+  ok: boolean;
+  summary: string;
+  /** An input error outside any period (the raw folder, the reference, the aliases, the profiles). */
+  error?: ErrorReport;
+  periods: PeriodReport[];
+}
+
+/** How many reasons and unknown values a table or file reports (the JSON and the text alike). */
+const TOP = 10;
+
+export async function periksa(o: PeriksaOptions): Promise<PeriksaReport> {
+  const raw = resolve(o.raw);
+  const max = o.maxQuarantineShare ?? 0.1;
+  // The same choices as pipeline.ts runPipeline.
+  const aliasesPath = o.aliasesPath ?? join(ROOT, "data/aliases/kode.json");
+  const wilayahPath = o.wilayahPath ??
+    (existsSync(join(raw, "wilayah.csv"))
+      ? join(raw, "wilayah.csv")
+      : join(REFERENCE_DIR, "wilayah-kanreg8.csv"));
+  const report: PeriksaReport = {
+    raw,
+    wilayah: wilayahPath,
+    aliases: aliasesPath,
+    maxQuarantineShare: max,
+    ok: true,
+    summary: "",
+    periods: [],
+  };
+  let periods: string[];
+  let aliases, wilayah, profiles;
+  try {
+    profiles = await loadProfiles(o.methodsDir ?? methodsDir());
+    aliases = await loadAliases(aliasesPath);
+    wilayah = await loadWilayah(wilayahPath);
+    periods = listPeriods(raw);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    report.error = errorReport(err);
+    return finish(report);
+  }
+  for (const p of periods) {
+    const pr: PeriodReport = { periode: p, tables: [] };
+    report.periods.push(pr);
+    const dir = join(raw, p);
+    try {
+      const meta = readMeta(dir);
+      if (meta.metode && !profiles.some((x) => x.id === meta.metode)) {
+        throw new InputError(
+          join(dir, "meta.json"),
+          `metode "${meta.metode}" is not a method profile`,
+          `use one of ${profiles.map((x) => x.id).join(", ")}`,
+        );
+      }
+      await inspectPeriod(dir, p, aliases, wilayah, max, pr);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      pr.error = errorReport(err);
+    }
+  }
+  return finish(report);
+}
+
+function errorReport(err: UserError): ErrorReport {
+  return err instanceof InputError
+    ? { file: err.file, problem: err.problem, fix: err.fix, message: err.message }
+    : { file: null, problem: err.message, fix: null, message: err.message };
+}
+
+/** ok and the one summary line. */
+function finish(r: PeriksaReport): PeriksaReport {
+  const failures: string[] = [];
+  if (r.error) failures.push(`${r.error.file ?? ""}${r.error.file ? ": " : ""}${r.error.problem}`);
+  for (const p of r.periods) {
+    for (const t of p.tables) {
+      if (t.overLimit) {
+        failures.push(
+          `${p.periode}/${t.table}: ${t.quarantined} of ${t.read} rows (${
+            pct(t.share)
+          }) would be quarantined, above the limit of ${pct(r.maxQuarantineShare)}`,
+        );
+      }
+    }
+    if (p.error) failures.push(`${p.periode}: ${p.error.file ?? ""}: ${p.error.problem}`);
+  }
+  r.ok = failures.length === 0;
+  const tables = r.periods.flatMap((p) => p.tables);
+  const sum = (k: "read" | "used" | "quarantined") => tables.reduce((s, t) => s + t[k], 0);
+  if (r.ok) {
+    r.summary = `OK: a real run would succeed: ${r.periods.length} period${
+      r.periods.length === 1 ? "" : "s"
+    }, ${sum("read")} rows read, ${sum("used")} would be used, ${
+      sum("quarantined")
+    } quarantined (limit ${pct(r.maxQuarantineShare)} per table)`;
+  } else {
+    r.summary = `FAIL: a real run would stop: ${failures[0]}${
+      failures.length > 1
+        ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? "s" : ""})`
+        : ""
+    }`;
+  }
+  return r;
+}
+
+export function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+/** One period: the steps of step.ts loadAndValidate, with the facts a real run does not keep. */
+async function inspectPeriod(
+  dir: string,
+  periode: string,
+  aliases: Awaited<ReturnType<typeof loadAliases>>,
+  wilayah: Awaited<ReturnType<typeof loadWilayah>>,
+  max: number,
+  pr: PeriodReport,
+): Promise<void> {
+  const period = parsePeriod(periode);
+  const tmp = await Deno.makeTempDir({ prefix: "ipasn-periksa-" });
+  const db = await Db.open(":memory:", {
+    temp_directory: tmp,
+    preserve_insertion_order: "true",
+    memory_limit: Deno.env.get("IPASN_MEMORY_LIMIT") ?? "3GB",
+  });
+  try {
+    const tables = await findTables(dir);
+    await prepare(db, aliases, wilayah);
+    for (const t of TABLE_NAMES) {
+      const src = tables[t];
+      const loaded = await loadTable(db, src, tmp);
+      const paths = loaded.files.map((f) => f.file);
+      // Date values as read, before validation drops raw_<table>.
+      const dates = await dateCounts(db, t);
+      const v = await validateTable(db, t, paths, period, { afterPeriod: "quarantine" });
+      const notes = [...loaded.notes, ...v.notes];
+      const monthFirst = v.notes.some((n) => n.startsWith("dates read month-first"));
+      const perFile = await quarantineByFile(db, t);
+      const unknown = await unknownValues(db, t);
+      const files: FileReport[] = [];
+      for (const [i, f] of loaded.files.entries()) {
+        const input = src.files[i] ?? { path: f.file, format: src.format };
+        const header = await readHeader(db, t, input, tmp);
+        const m = header ? mapHeader(t, header) : null;
+        const mapped = m?.ok ? m : null;
+        const q = perFile.get(f.file) ?? 0;
+        files.push({
+          file: f.file,
+          format: input.format,
+          dialect: mapped?.dialect ?? null,
+          columns: mapped ? [...mapped.mapping].map(([i, c]) => columnMap(t, header![i], c)) : [],
+          ignored: mapped
+            ? mapped.ignored.filter((h) =>
+              h.trim() !== "" && !mapped.refused.some((r) => r.header === h)
+            )
+            : [],
+          refused: mapped?.refused ?? [],
+          read: f.read,
+          used: f.read - q,
+          quarantined: q,
+          blank: f.blank,
+          unknown: unknown.filter((u) => u.file === f.file).slice(0, TOP).map((u) => ({
+            column: u.column,
+            value: u.value,
+            count: u.count,
+            line: u.line,
+          })),
+          dates: dates.filter((d) => d.file === i).map((d) => {
+            const parsed = monthFirst ? d.monthFirst : d.dayFirst;
+            return {
+              column: d.column,
+              values: d.values,
+              parsed,
+              rate: d.values ? parsed / d.values : null,
+            };
+          }),
+        });
+      }
+      const share = loaded.read > 0 ? v.quarantined / loaded.read : 0;
+      pr.tables.push({
+        table: t,
+        read: loaded.read,
+        used: v.used,
+        quarantined: v.quarantined,
+        duplikat: v.duplikat,
+        blank: loaded.blank,
+        share,
+        // The rule of pipeline.ts checkQuarantineShare.
+        overLimit: loaded.read > 0 && v.quarantined / loaded.read > max,
+        notes,
+        reasons: await topReasons(db, t),
+        files,
+      });
+    }
+  } finally {
+    db.close();
+    await Deno.remove(tmp, { recursive: true });
+  }
+}
+
+function columnMap(table: TableName, source: string, column: string): ColumnMap {
+  const spec = columns(table);
+  if (!spec.find((c) => c.name === column)?.sumberSaja) return { source, column };
+  const fills = spec.filter((c) => (c.dari ?? []).includes(column)).map((c) => c.name);
+  // Derivations that are not a plain `dari` (validate.ts deriveView).
+  if (!fills.length && column === "latihan_struktural_id") fills.push("jenis", "jenjang");
+  return fills.length ? { source, column, fills } : { source, column };
+}
+
+/** Per file and date column (contract and source-only): values, and how many parse day-first and month-first. */
+async function dateCounts(
+  db: Db,
+  table: TableName,
+): Promise<
+  { file: number; column: string; values: number; dayFirst: number; monthFirst: number }[]
+> {
+  const present = new Set(
+    (await db.all<{ c: string }>(
+      `SELECT column_name AS c FROM information_schema.columns WHERE table_name = ${
+        lit(`raw_${table}`)
+      }`,
+    )).map((r) => r.c),
+  );
+  const spec = columns(table);
+  const dateCols = spec.filter((c) => c.kind === "date").map((c) => c.name);
+  // Source-only columns that stand in for a date column (tanggalKursus for tanggal_mulai).
+  for (const c of spec) {
+    if (c.kind === "date") dateCols.push(...(c.dari ?? []));
+  }
+  const out = [];
+  for (const name of dateCols.filter((c) => present.has(c))) {
+    const x = ident(name);
+    // The formats of validate.ts (its date_shape macro) and either order of day and month.
+    const parse = (dm: string, ds: string) =>
+      `CAST(CASE date_shape(${x}) WHEN '%Y-%m-%d' THEN try_strptime(${x}, '%Y-%m-%d')
+        WHEN 'ISO' THEN try_strptime(left(${x}, 10), '%Y-%m-%d')
+        WHEN '%d-%m-%Y' THEN try_strptime(${x}, ${lit(dm)})
+        WHEN '%d/%m/%Y' THEN try_strptime(${x}, ${lit(ds)}) END AS DATE)`;
+    const rows = await db.all<
+      { file: number; values: number; day: number; month: number }
+    >(
+      `SELECT _file AS file, count(${x}) AS values,
+        count(${parse("%d-%m-%Y", "%d/%m/%Y")}) AS day,
+        count(${parse("%m-%d-%Y", "%m/%d/%Y")}) AS month
+      FROM raw_${table} GROUP BY _file HAVING count(${x}) > 0 ORDER BY _file`,
+    );
+    for (const r of rows) {
+      out.push({
+        file: Number(r.file),
+        column: name,
+        values: Number(r.values),
+        dayFirst: Number(r.day),
+        monthFirst: Number(r.month),
+      });
+    }
+  }
+  return out;
+}
+
+async function quarantineByFile(db: Db, table: TableName): Promise<Map<string, number>> {
+  const rows = await db.all<{ file: string; n: number }>(
+    `SELECT file, count(*) AS n FROM quarantine WHERE tabel = ${lit(table)} GROUP BY file`,
+  );
+  return new Map(rows.map((r) => [r.file, Number(r.n)]));
+}
+
+/**
+ * Coded values not recognised, from the quarantine's reasons: `unknown <column> "<value>"`, the
+ * instansi code or name not in the reference, a jabatan whose eselon is not known.
+ */
+const UNKNOWN_REASON =
+  `(starts_with(reason, 'unknown ') OR reason LIKE '%is not in the instansi reference%' OR reason LIKE '%needs its eselon%')`;
+
+async function unknownValues(
+  db: Db,
+  table: TableName,
+): Promise<(UnknownValue & { file: string })[]> {
+  const rows = await db.all<UnknownValue & { file: string }>(
+    `SELECT file, "column", regexp_extract(reason, '"([^"]*)"', 1) AS value, count(*) AS count,
+      min(line) AS line
+    FROM quarantine WHERE tabel = ${lit(table)} AND ${UNKNOWN_REASON}
+    GROUP BY ALL ORDER BY file, count DESC, "column", value`,
+  );
+  return rows.map((r) => ({ ...r, count: Number(r.count), line: Number(r.line) }));
+}
+
+/** The quarantine's reasons with the values blanked, most frequent first. */
+async function topReasons(db: Db, table: TableName): Promise<ReasonCount[]> {
+  // Quoted values, then dates and long numbers (NIPs, years, lines) become "…".
+  const shape =
+    `regexp_replace(regexp_replace(reason, '"[^"]*"', '"…"', 'g'), '\\d[\\d./-]{3,}\\d', '…', 'g')`;
+  const rows = await db.all<ReasonCount>(
+    `SELECT ${shape} AS reason, count(*) AS count, arg_min(reason, line) AS example,
+      arg_min(file, line) AS file, min(line) AS line
+    FROM quarantine WHERE tabel = ${
+      lit(table)
+    } GROUP BY 1 ORDER BY count DESC, reason LIMIT ${TOP}`,
+  );
+  return rows.map((r) => ({ ...r, count: Number(r.count), line: Number(r.line) }));
+}
+
+/**
+ * The header cells of a file as the reader saw them, to report each source column with its
+ * contract column. Read again here because ingest does not hand the header on (FileLoad has no
+ * header); a file whose header cannot be read back reports its counts without the mapping.
+ */
+async function readHeader(
+  db: Db,
+  table: TableName,
+  f: InputFile,
+  tmp: string,
+): Promise<string[] | null> {
+  try {
+    if (f.format === "parquet") {
+      const cols = await db.all<{ column_name: string }>(
+        `DESCRIBE SELECT * FROM read_parquet(${lit(f.path)})`,
+      );
+      return cols.map((c) => cleanHeaderCell(c.column_name));
+    }
+    if (f.format === "csv") return await csvHeader(f.path, tmp);
+    if (f.format === "json") return await jsonHeader(f.path);
+    return await xlsxHeader(f.path, table);
+  } catch {
+    return null;
+  }
+}
+
+/** The first records of a text file (UTF-16 made UTF-8) scanned by the ingest's own scanner. */
+async function csvHeader(path: string, tmp: string): Promise<string[]> {
+  const file = await Deno.open(path);
+  const buf = new Uint8Array(1 << 18);
+  let n = 0;
+  try {
+    for (;;) {
+      const r = await file.read(buf.subarray(n));
+      if (r === null || r === 0) break;
+      n += r;
+      if (n === buf.length) break;
+    }
+  } finally {
+    file.close();
+  }
+  let bytes = buf.subarray(0, n);
+  const enc = bytes[0] === 0xff && bytes[1] === 0xfe
+    ? "utf-16le"
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+    ? "utf-16be"
+    : null;
+  if (enc) bytes = new TextEncoder().encode(new TextDecoder(enc).decode(bytes));
+  // Only whole lines: the header is the first record (or the second, after Excel's `sep=`).
+  const full = n === buf.length;
+  if (full) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
+  const head = join(tmp, `header.${crypto.randomUUID()}.csv`);
+  await Deno.writeFile(head, bytes);
+  try {
+    return (await scanText(head, { displayPath: path })).header;
+  } finally {
+    await Deno.remove(head);
+  }
+}
+
+/** The keys of a JSON table's records, in the order first seen (as formats/json.ts builds its header). */
+async function jsonHeader(path: string): Promise<string[]> {
+  const text = (await Deno.readTextFile(path)).replace(/^\uFEFF/, "");
+  let list: unknown[];
+  try {
+    const whole = JSON.parse(text);
+    const data = whole && typeof whole === "object" && !Array.isArray(whole) && "data" in whole
+      ? whole.data
+      : whole;
+    list = Array.isArray(data) ? data : [data];
+  } catch {
+    list = text.split(/\r?\n/).filter((l) => l.trim()).map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return null;
+      }
+    });
+  }
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const r of list) {
+    if (!r || typeof r !== "object" || Array.isArray(r)) continue;
+    for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), keys.push(k));
+  }
+  return keys.map(cleanHeaderCell);
+}
+
+/** The first row of the first 30 of any visible sheet that the contract accepts (as formats/xlsx.ts finds it). */
+async function xlsxHeader(path: string, table: TableName): Promise<string[] | null> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const visible = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
+  const text = (v: unknown): string => {
+    if (v === null || v === undefined) return "";
+    if (typeof v !== "object") return String(v);
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown };
+    if (o.richText) return o.richText.map((x) => x.text).join("");
+    if (o.text !== undefined) return text(o.text);
+    if (o.result !== undefined) return text(o.result);
+    return "";
+  };
+  for (const sheet of visible.length ? visible : wb.worksheets) {
+    for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
+      const row = sheet.getRow(r);
+      if (!row.hasValues) continue;
+      const cells: string[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        cells.push(cleanHeaderCell(text(row.getCell(c).value)));
+      }
+      const first = cells.findIndex((t) => t !== "");
+      if (first < 0) continue;
+      let end = cells.length;
+      while (end > first && cells[end - 1] === "") end--;
+      const header = cells.slice(first, end);
+      if (mapHeader(table, header).ok) return header;
+    }
+  }
+  return null;
+}
+
+/** Short name of a file for the text report: relative to the period folder when inside it. */
+export function shortName(file: string, raw: string): string {
+  const r = resolve(raw) + "/";
+  return file.startsWith(r) ? file.slice(r.length) : basename(file);
+}
+
+const WIDTH = 100;
+
+/** `items` joined by `sep`, wrapped at WIDTH with every line after the first indented by `indent`. */
+function wrap(first: string, items: string[], indent: string, sep = ", "): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const [i, item] of items.entries()) {
+    const piece = item + (i < items.length - 1 ? sep.trimEnd() : "");
+    if (line.length > indent.length && line.length + 1 + piece.length > WIDTH) {
+      lines.push(line);
+      line = indent + piece;
+    } else line += (line.endsWith(" ") ? "" : " ") + piece;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** The human report (English, at most about 100 columns): per period, table and file; then the summary line. */
+export function formatReport(r: PeriksaReport): string {
+  const out: string[] = [];
+  const n = (x: number) => x.toLocaleString("en-US");
+  out.push(`periksa ${r.raw}`);
+  out.push(`  reference ${r.wilayah}`);
+  out.push(`  aliases   ${r.aliases}`);
+  if (r.error) out.push("", `error: ${r.error.message}`);
+  for (const p of r.periods) {
+    out.push("", `== ${p.periode} ${"=".repeat(Math.max(3, WIDTH - 5 - p.periode.length))}`);
+    for (const t of p.tables) {
+      out.push(
+        `${t.table}: ${n(t.read)} read, ${n(t.used)} would be used, ${
+          n(t.quarantined)
+        } quarantined (${pct(t.share)})${t.duplikat ? `, ${n(t.duplikat)} duplicates` : ""}${
+          t.blank ? `, ${n(t.blank)} blank records` : ""
+        }${t.overLimit ? `  OVER THE LIMIT (${pct(r.maxQuarantineShare)})` : ""}`,
+      );
+      for (const f of t.files) {
+        out.push(
+          `  ${shortName(f.file, join(r.raw, p.periode))} [${f.format}] dialect ${
+            f.dialect ?? "?"
+          }: ${n(f.read)} read, ${n(f.used)} used, ${n(f.quarantined)} quarantined${
+            f.blank ? `, ${n(f.blank)} blank` : ""
+          }`,
+        );
+        if (f.columns.length) {
+          out.push(
+            ...wrap(
+              "    columns:",
+              f.columns.map((c) =>
+                c.source === c.column && !c.fills
+                  ? c.column
+                  : `${c.source} → ${c.column}${c.fills ? ` (→ ${c.fills.join("/")})` : ""}`
+              ),
+              "      ",
+            ),
+          );
+        } else if (f.dialect === null) out.push("    columns: (header not read back)");
+        if (f.ignored.length) out.push(...wrap("    ignored:", f.ignored, "      "));
+        for (const x of f.refused) {
+          out.push(...wrap(`    refused: ${x.header}:`, x.reason.split(" "), "      ", " "));
+        }
+        if (f.unknown.length) {
+          out.push(
+            ...wrap(
+              "    not recognised:",
+              f.unknown.map((u) => `${u.column} "${u.value}" ×${n(u.count)} (line ${u.line})`),
+              "      ",
+            ),
+          );
+        }
+        if (f.dates.length) {
+          out.push(
+            ...wrap(
+              "    dates parse:",
+              f.dates.map((d) =>
+                `${d.column} ${d.rate === null ? "-" : pct(d.rate)} of ${n(d.values)}`
+              ),
+              "      ",
+            ),
+          );
+        }
+      }
+      if (t.reasons.length) out.push("  quarantine reasons:");
+      for (const q of t.reasons) {
+        out.push(
+          ...wrap(
+            `    ${n(q.count).padStart(6)} ×`,
+            `${q.reason} (e.g. ${shortName(q.file, join(r.raw, p.periode))} line ${q.line})`
+              .split(" "),
+            "             ",
+            " ",
+          ),
+        );
+      }
+      for (const note of t.notes) out.push(...wrap("  note:", note.split(" "), "        ", " "));
+    }
+    if (p.error) out.push(`error: ${p.error.message}`);
+  }
+  out.push("", `periksa: ${r.summary}`);
+  return out.join("\n");
+}
