@@ -36,11 +36,14 @@ async function withRaw(
       `CREATE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)`,
     );
     await db.run(
-      `CREATE TABLE raw_resmi (_line BIGINT, ${
+      `CREATE TABLE ref_wilayah AS SELECT * FROM (VALUES ('6474', '64'), ('6302', '63')) v(kode_instansi, kode_provinsi)`,
+    );
+    await db.run(
+      `CREATE TABLE raw_resmi (_file SMALLINT, _line BIGINT, ${
         RAW_COLUMNS.slice(1).map((c) => `${c} VARCHAR`).join(", ")
       })`,
     );
-    await db.run(`INSERT INTO raw_resmi SELECT * FROM ${valuesTable(RAW_COLUMNS, rows)}`);
+    await db.run(`INSERT INTO raw_resmi SELECT 0, * FROM ${valuesTable(RAW_COLUMNS, rows)}`);
     if (pegawai) {
       await db.run(
         `CREATE TABLE pegawai AS SELECT nip, kode_instansi, 'U1' AS kode_unit, 'Dinas Satu' AS nama_unit, 'PNS' AS jenis_pegawai FROM ${
@@ -90,7 +93,7 @@ Deno.test("resmi checks: range, number, total = sum within rounding, duplicate N
     null,
     async (db) => {
       const r = await validateResmi(db, {
-        file: "resmi.xlsx",
+        files: ["resmi.xlsx"],
         maks: MAKS,
         withPegawai: false,
         kodeInstansi: "6474",
@@ -128,7 +131,7 @@ Deno.test("resmi: the instansi comes from pegawai by NIP; a NIP pegawai lacks is
     [[A, "6302"]],
     async (db) => {
       const r = await validateResmi(db, {
-        file: "resmi.csv",
+        files: ["resmi.csv"],
         maks: MAKS,
         withPegawai: true,
         kodeInstansi: null,
@@ -161,7 +164,7 @@ Deno.test("person by person: selisih = hitungan − resmi per dimension, one-sid
     ],
     [[A, "6474"], [B, "6474"], [D, "6474"]],
     async (db) => {
-      await validateResmi(db, { file: "r", maks: MAKS, withPegawai: true, kodeInstansi: null });
+      await validateResmi(db, { files: ["r"], maks: MAKS, withPegawai: true, kodeInstansi: null });
       await db.run(`CREATE TABLE skor AS SELECT * FROM (VALUES
         ('bkn-2024', '${A}', 'A', '6474', 'U1', 'Dinas Satu', 'S1', 20.0, 'BAIK', NULL, 20.0, 40.0, 25.0, 5.0, 90.0),
         ('bkn-2024', '${B}', 'B', '6474', 'U1', 'Dinas Satu', 'S1', 20.0, 'KURANG', NULL, 20.0, 40.0, 15.0, 5.0, 80.0),

@@ -14,6 +14,7 @@ import type { MethodProfile } from "./method.ts";
 import type { PeriodMeta } from "./periods.ts";
 import type { Wilayah } from "./reference.ts";
 import { variantSql } from "./rekonsiliasi.ts";
+import { RESMI, RESMI_NAMA } from "./resmi.ts";
 import { type InstansiRow, sensitivity } from "./sensitivity.ts";
 import type { PeriodAccounting } from "./step.ts";
 
@@ -152,6 +153,7 @@ export async function combine(o: Combine): Promise<void> {
         "peluang_unit",
         "metode, kode_instansi, kode_unit, intervensi, poin DESC",
       ),
+      selisih_instansi: perPeriod("selisih_instansi", "metode, kode_instansi, dimensi"),
       varian_instansi: `SELECT v.* FROM (${
         variantSql(
           `(SELECT k.* FROM read_parquet(${
@@ -167,7 +169,7 @@ export async function combine(o: Combine): Promise<void> {
     // Per-person files: the files of the periods that have them (all, the latest or none: see
     // PipelineOptions.perAsn), one after another (DuckDB keeps the file order); one period's file
     // is already the whole table, and a copy skips decoding and encoding it again.
-    for (const name of ["peluang_asn", "skor_asn"]) {
+    for (const name of ["peluang_asn", "skor_asn", "selisih_asn"]) {
       const have = periods.filter((p) => existsSync(perPerson(p, name)));
       const whole = (p: string) =>
         JSON.stringify(computed(staging, p)) === JSON.stringify(o.metodeFor[p]);
@@ -237,7 +239,12 @@ export async function combine(o: Combine): Promise<void> {
     );
     const manifest = {
       periode: periods,
-      metode: profiles.map((p) => ({ id: p.id, versi: p.versi, nama: p.nama })),
+      metode: [
+        ...profiles.map((p) => ({ id: p.id, versi: p.versi, nama: p.nama })),
+        ...(periods.some((p) => o.metodeFor[p].includes(RESMI))
+          ? [{ id: RESMI, versi: "-", nama: RESMI_NAMA }]
+          : []),
+      ],
       metode_baku: Object.fromEntries(periods.map((p) => [p, o.baku[p]])),
       wilayah: wilayah.length,
       sintetis: periods.some((p) => o.metas[p].sintetis === true),

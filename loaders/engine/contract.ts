@@ -260,16 +260,79 @@ export const hukdis = z.object({
   jenis_hukuman_nama: source("SIASN jenisHukumanNama: the punishment's name, when jenis is empty"),
 });
 
+/**
+ * BKN's own per-person results (optional fifth table): the result workbook (No, NIP, Nama, Nama
+ * Jabatan, Satuan Kerja, Kualifikasi, Kompetensi, Kinerja, Disiplin, Total, below a title block)
+ * or the SIASN web service's `pns/nilaiipasn` (kualifikasi, kompetensi, kinerja, disiplin,
+ * subtotal, created_at per nipBaru). Checked and aggregated by loaders/engine/resmi.ts.
+ */
+export const resmi = z.object({
+  nip: column({
+    kind: "nip",
+    required: "yes",
+    aliases: ["nip_baru", "nip_asn", "nip18"],
+    description: "NIP, 18 digits",
+  }),
+  nama: column({
+    kind: "text",
+    required: "no",
+    aliases: ["nama_pegawai", "nama_lengkap", "nama_asn"],
+    personal: true,
+    description: "Name (personal data)",
+  }),
+  nama_jabatan: column({
+    kind: "text",
+    required: "no",
+    aliases: ["jabatan", "jabatan_nama"],
+    description: "Position",
+  }),
+  kode_instansi: column({
+    kind: "text",
+    required: "no",
+    aliases: ["kd_instansi", "instansi_kode", "kode_pemda"],
+    description: "Kemendagri code of the instansi (the workbook has none: meta.json or pegawai)",
+  }),
+  kode_unit: column({
+    kind: "text",
+    required: "no",
+    aliases: ["unor_id", "kode_satker", "kd_unit"],
+    description: "Unit kerja code (else derived from the Satuan Kerja name)",
+  }),
+  nama_unit: column({
+    kind: "text",
+    required: "no",
+    aliases: ["satuan_kerja", "satker", "unit_kerja", "unor_nama", "opd", "satuan_kerja_nama"],
+    description: "Satuan Kerja / unit kerja name",
+  }),
+  kualifikasi: column({ kind: "number", required: "yes", description: "Official kualifikasi" }),
+  kompetensi: column({ kind: "number", required: "yes", description: "Official kompetensi" }),
+  kinerja: column({ kind: "number", required: "yes", description: "Official kinerja" }),
+  disiplin: column({ kind: "number", required: "yes", description: "Official disiplin" }),
+  total: column({
+    kind: "number",
+    required: "no",
+    aliases: ["subtotal", "nilai_total", "total_nilai", "ip_asn", "nilai_ip_asn"],
+    description: "Official total (the sum of the four, as published)",
+  }),
+});
+
+/** The four tables every period is scored from. */
 export const TABLES = { pegawai, diklat, kinerja, hukdis } as const;
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+/** Every table a period folder may hold: the four, and BKN's official results. */
+export const INPUT_TABLES = { ...TABLES, resmi } as const;
+export type InputTable = keyof typeof INPUT_TABLES;
+export const INPUT_TABLE_NAMES = Object.keys(INPUT_TABLES) as InputTable[];
 
 export interface ColumnSpec extends ColumnMeta {
   name: string;
 }
 
-export function columns(table: TableName): ColumnSpec[] {
-  return Object.entries(TABLES[table].shape).map(([name, schema]) => ({ name, ...meta(schema) }));
+export function columns(table: InputTable): ColumnSpec[] {
+  return Object.entries(INPUT_TABLES[table].shape).map((
+    [name, schema],
+  ) => ({ name, ...meta(schema as z.ZodType) }));
 }
 
 /**
@@ -287,7 +350,7 @@ export function normaliseHeader(header: string): string {
 export interface Dialect {
   name: string;
   /** A table name, or "*" for spellings used in any table that has the target column. */
-  tabel: TableName | "*";
+  tabel: InputTable | "*";
   sumber: string[];
   /** Source header (as spelled in the source) → contract or source-only column. */
   kolom: Record<string, string>;
@@ -321,7 +384,7 @@ export interface Spelling {
  * then the dialects' spellings. A spelling that means two different columns is a bug in the alias
  * data and throws.
  */
-export function spellings(table: TableName): Map<string, Spelling[]> {
+export function spellings(table: InputTable): Map<string, Spelling[]> {
   const cached = spellingCache.get(table);
   if (cached) return cached;
   const names = new Set(columns(table).map((c) => c.name));
@@ -361,7 +424,7 @@ export function spellings(table: TableName): Map<string, Spelling[]> {
   spellingCache.set(table, lookup);
   return lookup;
 }
-const spellingCache = new Map<TableName, Map<string, Spelling[]>>();
+const spellingCache = new Map<InputTable, Map<string, Spelling[]>>();
 
 export type HeaderMapping =
   | {
@@ -390,7 +453,7 @@ export function editDistance(a: string, b: string): number {
 
 /** The nearest known spelling of a header of `table`, with the column it means. */
 export function nearestSpelling(
-  table: TableName,
+  table: InputTable,
   header: string,
 ): { spelling: string; column: string } {
   const h = normaliseHeader(header);
@@ -412,7 +475,7 @@ export function nearestSpelling(
 }
 
 /** Map a file's header cells to the contract's canonical (and source-only) column names. */
-export function mapHeader(table: TableName, header: string[]): HeaderMapping {
+export function mapHeader(table: InputTable, header: string[]): HeaderMapping {
   const lookup = spellings(table);
   const mapping = new Map<number, string>();
   const seen = new Map<string, string>();
@@ -472,7 +535,7 @@ export function mapHeader(table: TableName, header: string[]): HeaderMapping {
 }
 
 /** The accepted spellings of a column (and of the source-only columns that can stand in for it). */
-function acceptedNames(table: TableName, column: string): string {
+function acceptedNames(table: InputTable, column: string): string {
   const c = columns(table).find((x) => x.name === column)!;
   const targets = new Set([column, ...(c.dari ?? [])]);
   const out = [c.name, ...(c.aliases ?? [])];

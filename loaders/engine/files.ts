@@ -5,7 +5,7 @@
  * (`diklat/`). Each file keeps its own name and line numbers through quarantine and accounting.
  */
 import { basename, extname, join } from "node:path";
-import { TABLE_NAMES, type TableName } from "./contract.ts";
+import { INPUT_TABLE_NAMES, type InputTable, TABLE_NAMES } from "./contract.ts";
 import { InputError } from "../errors.ts";
 import { ROOT } from "../paths.ts";
 
@@ -17,7 +17,7 @@ export interface InputFile {
 }
 
 export interface SourceFile {
-  table: TableName;
+  table: InputTable;
   /** The table's only file; with several files, the first (the accounting's `file` until it lists files). */
   path: string;
   format: Format;
@@ -41,14 +41,14 @@ export const FORMATS: Record<string, Format> = {
 const IGNORED = new Set(["meta.json", "thumbs.db", "desktop.ini"]);
 
 const TABEL_JSON = join(ROOT, "data/aliases/tabel.json");
-let names: [string, TableName][] | null = null;
+let names: [string, InputTable][] | null = null;
 
 /** Name → table, longest first so `rw-skp22` wins over `rw-skp`. */
-function tableNames(): [string, TableName][] {
+function tableNames(): [string, InputTable][] {
   if (names) return names;
   const json = JSON.parse(Deno.readTextFileSync(TABEL_JSON)) as Record<string, unknown>;
-  const list: [string, TableName][] = TABLE_NAMES.map((t) => [t, t]);
-  for (const t of TABLE_NAMES) {
+  const list: [string, InputTable][] = INPUT_TABLE_NAMES.map((t) => [t, t]);
+  for (const t of INPUT_TABLE_NAMES) {
     for (const n of Object.keys((json[t] ?? {}) as Record<string, string>)) {
       list.push([n.toLowerCase(), t]);
     }
@@ -57,7 +57,7 @@ function tableNames(): [string, TableName][] {
 }
 
 /** The table a file or folder name (without extension) belongs to, or null. */
-export function tableOf(stem: string): TableName | null {
+export function tableOf(stem: string): InputTable | null {
   const s = stem.trim().toLowerCase();
   for (const [n, t] of tableNames()) {
     if (s === n || (s.startsWith(n) && /^[-_ .0-9]/.test(s.slice(n.length)))) return t;
@@ -113,10 +113,10 @@ export function periodInputFiles(dir: string): string[] {
 export function findTables(
   dir: string,
   o: { requireAll?: boolean } = {},
-): Record<TableName, SourceFile> {
-  const found = new Map<TableName, SourceFile>();
-  const lockNotes: [TableName | null, string][] = [];
-  const add = (table: TableName, path: string, format: Format) => {
+): Record<InputTable, SourceFile> {
+  const found = new Map<InputTable, SourceFile>();
+  const lockNotes: [InputTable | null, string][] = [];
+  const add = (table: InputTable, path: string, format: Format) => {
     const src = found.get(table);
     if (!src) found.set(table, { table, path, format, files: [{ path, format }], notes: [] });
     else {
@@ -138,7 +138,7 @@ export function findTables(
       src.files.push({ path, format });
     }
   };
-  const file = (e: Entry, table: TableName | null) => {
+  const file = (e: Entry, table: InputTable | null) => {
     const ext = extname(e.name).toLowerCase();
     const stem = basename(e.name, extname(e.name));
     if (e.name.startsWith("~$")) {
@@ -201,8 +201,10 @@ export function findTables(
       src!.notes.push(note);
     }
   }
+  // A folder with BKN's official results alone (a BKD with nothing else) is a period too: the
+  // four tables are then empty.
   const missing = TABLE_NAMES.filter((t) => !found.has(t));
-  if (missing.length && o.requireAll !== false) {
+  if (missing.length && o.requireAll !== false && !found.has("resmi")) {
     const seen = TABLE_NAMES.filter((t) => found.has(t)).map((t) => found.get(t)!).map((s) =>
       `${s.table} ← ${s.files.map((f) => basename(f.path)).join(", ")}`
     );
@@ -216,5 +218,5 @@ export function findTables(
       } (a file with only the header row is fine when a table has no rows)`,
     );
   }
-  return Object.fromEntries(found) as Record<TableName, SourceFile>;
+  return Object.fromEntries(found) as Record<InputTable, SourceFile>;
 }

@@ -10,7 +10,7 @@
  * are counted in `blank` and named in the notes.
  */
 import { basename, join } from "node:path";
-import { columns, mapHeader, type TableName } from "./contract.ts";
+import { columns, type InputTable, mapHeader } from "./contract.ts";
 import { type Db, ident, lit, valuesTable } from "../duck.ts";
 import { InputError } from "../errors.ts";
 import { findTables as findTablesSync, type InputFile, type SourceFile } from "./files.ts";
@@ -29,7 +29,7 @@ export type { Format, InputFile, SourceFile } from "./files.ts";
 export { periodInputFiles, tableOf } from "./files.ts";
 
 /** The tables of a period folder (see files.ts); all four must be there. */
-export function findTables(dir: string): Promise<Record<TableName, SourceFile>> {
+export function findTables(dir: string): Promise<Record<InputTable, SourceFile>> {
   try {
     return Promise.resolve(findTablesSync(dir));
   } catch (e) {
@@ -62,6 +62,15 @@ export interface LoadResult {
   files: FileLoad[];
 }
 
+/** An empty `raw_<table>` (the table has no file in this period: a folder with only `resmi`). */
+export async function emptyRawTable(db: Db, table: InputTable): Promise<void> {
+  await db.run(
+    `CREATE OR REPLACE TABLE raw_${table} (_file SMALLINT, _line BIGINT, ${
+      columns(table).map((c) => `${ident(c.name)} VARCHAR`).join(", ")
+    })`,
+  );
+}
+
 /** Create `raw_<table>` from every file of the table, and `quarantine` entries for records that cannot be read. */
 export async function loadTable(db: Db, src: SourceFile, tmpDir: string): Promise<LoadResult> {
   const cols = columns(src.table);
@@ -91,7 +100,7 @@ let seq = 0;
 
 async function loadFile(
   db: Db,
-  table: TableName,
+  table: InputTable,
   f: InputFile,
   index: number,
   tmpDir: string,
@@ -134,7 +143,7 @@ function ignoredNote(ignored: string[]): string[] {
 
 async function insertRejects(
   db: Db,
-  table: TableName,
+  table: InputTable,
   file: string,
   rejects: IngestReject[],
 ): Promise<void> {
@@ -156,7 +165,7 @@ async function insertRejects(
 /** A canonical CSV (line number, then exactly `width` fields) into `raw_<table>`. */
 async function loadCanonical(
   db: Db,
-  table: TableName,
+  table: InputTable,
   index: number,
   path: string,
   width: number,
@@ -178,7 +187,7 @@ async function loadCanonical(
   return (await count(db, table)) - before;
 }
 
-async function count(db: Db, table: TableName): Promise<number> {
+async function count(db: Db, table: InputTable): Promise<number> {
   return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM raw_${table}`)).n;
 }
 
@@ -219,7 +228,7 @@ const REJECT_REASONS: Record<string, string> = {
 
 async function loadText(
   db: Db,
-  table: TableName,
+  table: InputTable,
   original: string,
   index: number,
   tmp: string,
@@ -288,7 +297,7 @@ async function loadText(
  */
 async function readDirect(
   db: Db,
-  table: TableName,
+  table: InputTable,
   original: string,
   path: string,
   index: number,
@@ -356,7 +365,7 @@ async function readDirect(
 
 async function loadParquet(
   db: Db,
-  table: TableName,
+  table: InputTable,
   path: string,
   index: number,
 ): Promise<FileLoad> {

@@ -17,6 +17,8 @@ export const PeriodMeta = z.object({
   sintetis: z.boolean().optional(),
   /** Method profile that is the default (metode_baku) for this period, instead of the profiles' own rule. */
   metode: z.string().optional(),
+  /** The instansi of a `resmi` file that has no instansi column (BKN's result workbook has none). */
+  kode_instansi: z.string().regex(/^\d{2}(\d{2})?$/, "a 2- or 4-digit Kemendagri code").optional(),
 }).passthrough();
 export type PeriodMeta = z.infer<typeof PeriodMeta>;
 

@@ -23,6 +23,7 @@ import { combine } from "./combine.ts";
 import { loadProfiles, methodsDir } from "./method.ts";
 import { baku as defaultMethod, listPeriods, type PeriodMeta, readMeta } from "./periods.ts";
 import { loadWilayah, REFERENCE_DIR } from "./reference.ts";
+import { RESMI } from "./resmi.ts";
 import { PER_ASN_FILES, type PeriodAccounting, type PipelineEvent, runPeriod } from "./step.ts";
 import { loadAliases } from "./validate.ts";
 
@@ -180,16 +181,18 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
           profiles: profilesFor(p),
           categories: categoryNames(profiles),
           baku: baku[p],
+          kodeInstansi: meta.kode_instansi ?? null,
           perAsn,
           aliases,
           wilayah,
           log,
         });
         Deno.writeTextFileSync(join(target, "hash.txt"), hash);
-        Deno.writeTextFileSync(join(target, "metode.json"), JSON.stringify(needed) + "\n");
         recomputed.push(p);
         log({ type: "done", periode: p, ms: performance.now() - t0 });
       }
+      // The official results (method "resmi") go wherever the period has them.
+      if (computedProfiles(target).includes(RESMI)) metodeFor[p] = [...needed, RESMI];
       accounting[p] = JSON.parse(Deno.readTextFileSync(join(target, "accounting.json")));
       checkQuarantineShare(
         accounting[p],

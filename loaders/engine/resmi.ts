@@ -86,8 +86,8 @@ export function resmiChecks(maks: Record<(typeof DIMENSI)[number], number>): Che
 }
 
 export interface ResmiValidation {
-  /** The source file, for the quarantine. */
-  file: string;
+  /** The table's files, in the order of `_file` (none: an empty table). */
+  files: string[];
   maks: Record<(typeof DIMENSI)[number], number>;
   /** The period has a `pegawai` table: a NIP it does not hold is quarantined. */
   withPegawai: boolean;
@@ -98,40 +98,59 @@ export interface ResmiValidation {
 /**
  * Checks `raw_resmi` into `resmi` (typed, one row per NIP) and `quarantine`; returns rows used
  * and quarantined. A duplicated NIP keeps its first row. Without an instansi column, the instansi
- * comes from meta.json, else from `pegawai` by NIP; a row with neither is quarantined.
+ * comes from meta.json, else from `pegawai` by NIP; a row with neither, or with an instansi the
+ * reference (`ref_wilayah`) lacks, is quarantined.
  */
 export async function validateResmi(
   db: Db,
   o: ResmiValidation,
 ): Promise<{ used: number; quarantined: number; instansi: string }> {
   const checks = resmiChecks(o.maks);
+  const file = o.files.length > 1
+    ? caseMap("_file", o.files.map((f, i) => [i, lit(f)]))
+    : lit(o.files[0] ?? "");
   const first = `CASE ${checks.map((c, i) => `WHEN ${c.fails} THEN ${i}`).join(" ")} END`;
   await db.run(`CREATE OR REPLACE TEMP TABLE resmi_cek AS
     SELECT *, ${first} AS gagal FROM raw_resmi`);
   const pegawaiUnit = o.withPegawai
     ? `LEFT JOIN (SELECT nip, kode_instansi AS p_instansi, kode_unit AS p_unit, nama_unit AS p_nama_unit, jenis_pegawai FROM pegawai) p USING (nip)`
     : `LEFT JOIN (SELECT NULL::VARCHAR AS nip, NULL::VARCHAR AS p_instansi, NULL::VARCHAR AS p_unit, NULL::VARCHAR AS p_nama_unit, NULL::VARCHAR AS jenis_pegawai WHERE FALSE) p USING (nip)`;
-  const instansiExpr = `coalesce(r.kode_instansi, ${lit(o.kodeInstansi)}, p.p_instansi)`;
+  // The instansi: the file's column, meta.json, pegawai by NIP; for a NIP pegawai lacks, the one
+  // instansi of pegawai when it holds one (a BKD's export), so it is listed under it.
+  const soleInstansi = o.withPegawai
+    ? "(SELECT CASE WHEN count(DISTINCT kode_instansi) = 1 THEN min(kode_instansi) END FROM pegawai)"
+    : "NULL";
+  const instansiExpr = `coalesce(r.kode_instansi, ${
+    lit(o.kodeInstansi)
+  }, p.p_instansi, ${soleInstansi})`;
+  // Rows that pass the row checks, with the reason (if any) the whole table gives them: a NIP seen
+  // before, a NIP pegawai lacks (when pegawai exists), no instansi, an instansi not in the reference.
+  const notInPegawai = o.withPegawai ? "p.p_instansi IS NULL" : "FALSE";
   await db.run(`CREATE OR REPLACE TEMP TABLE resmi_lolos AS
-    SELECT r.*, ${instansiExpr} AS instansi_final, p.p_instansi, p.p_unit, p.p_nama_unit, p.jenis_pegawai,
-      row_number() OVER (PARTITION BY r.nip ORDER BY r._line) AS ke,
-      min(r._line) OVER (PARTITION BY r.nip) AS baris_pertama
-    FROM resmi_cek r ${pegawaiUnit} WHERE r.gagal IS NULL`);
+    SELECT *, CASE
+        WHEN ke > 1 THEN 'duplicate nip (first on line ' || baris_pertama || ')'
+        WHEN tanpa_pegawai THEN 'nip ' || nip || ' is not in pegawai'
+        WHEN instansi_final IS NULL THEN 'no instansi: add kode_instansi to the file or to meta.json'
+        WHEN instansi_final NOT IN (SELECT kode_instansi FROM ref_wilayah)
+          THEN 'instansi ' || instansi_final || ' is not in the instansi reference'
+      END AS alasan
+    FROM (
+      SELECT r.*, ${instansiExpr} AS instansi_final, p.p_instansi, p.p_unit, p.p_nama_unit,
+        p.jenis_pegawai, ${notInPegawai} AS tanpa_pegawai,
+        row_number() OVER (PARTITION BY r.nip ORDER BY r._file, r._line) AS ke,
+        first(r._line ORDER BY r._file, r._line) OVER (PARTITION BY r.nip) AS baris_pertama
+      FROM resmi_cek r ${pegawaiUnit} WHERE r.gagal IS NULL
+    )`);
   const reasons = checks.map((c, i) => [i, c.reason] as const);
   await db.run(`INSERT INTO quarantine
-    SELECT 'resmi', ${lit(o.file)}, _line, ${
+    SELECT 'resmi', ${file}, _line, ${
     caseMap("gagal", checks.map((c, i) => [i, lit(c.column)]))
   }, ${caseMap("gagal", reasons.map(([i, r]) => [i, r]))}
     FROM resmi_cek WHERE gagal IS NOT NULL`);
   await db.run(`INSERT INTO quarantine
-    SELECT 'resmi', ${lit(o.file)}, _line, 'nip',
-      CASE WHEN ke > 1 THEN 'duplicate nip (first on line ' || baris_pertama || ')'
-           WHEN ${
-    o.withPegawai ? "p_instansi IS NULL" : "FALSE"
-  } THEN 'nip ' || nip || ' is not in pegawai'
-           ELSE 'no instansi: add kode_instansi to the file or to meta.json' END
-    FROM resmi_lolos
-    WHERE ke > 1 OR ${o.withPegawai ? "p_instansi IS NULL" : "FALSE"} OR instansi_final IS NULL`);
+    SELECT 'resmi', ${file}, _line, CASE WHEN alasan LIKE 'instansi%' OR alasan LIKE 'no instansi%'
+      THEN 'kode_instansi' ELSE 'nip' END, alasan
+    FROM resmi_lolos WHERE alasan IS NOT NULL`);
   // The unit: the file's own code, else a stable code from the Satuan Kerja name, else pegawai's.
   const unitCode = `coalesce(kode_unit,
     CASE WHEN nama_unit IS NOT NULL THEN 'SK-' || substr(md5(lower(trim(nama_unit))), 1, 8) END,
@@ -140,10 +159,7 @@ export async function validateResmi(
     SELECT nip, nama, instansi_final AS kode_instansi, ${unitCode} AS kode_unit,
       coalesce(nama_unit, p_nama_unit, 'Tanpa satuan kerja') AS nama_unit, jenis_pegawai,
       ${DIMENSI.map((d) => `${num(d)} AS ${d}`).join(", ")}, _line
-    FROM resmi_lolos
-    WHERE ke = 1 AND instansi_final IS NOT NULL AND ${
-    o.withPegawai ? "p_instansi IS NOT NULL" : "TRUE"
-  }`);
+    FROM resmi_lolos WHERE alasan IS NULL`);
   const { used } = await db.one<{ used: number }>("SELECT count(*) AS used FROM resmi");
   const { quarantined } = await db.one<{ quarantined: number }>(
     "SELECT count(*) AS quarantined FROM quarantine WHERE tabel = 'resmi'",
@@ -221,7 +237,7 @@ resmi_semua AS (
   -- Official rows for a NIP pegawai lacks: quarantined from the aggregates, listed here.
   SELECT nip, nama, instansi_final, kode_unit, nama_unit, ${DIMENSI.map(num).join(", ")},
     ${DIMENSI.map(num).join(" + ")}
-  FROM resmi_lolos WHERE ke = 1 AND p_instansi IS NULL
+  FROM resmi_lolos WHERE ke = 1 AND tanpa_pegawai
 ),
 orang AS (
   SELECT m.metode, r.nip FROM (SELECT DISTINCT metode FROM hitung) m CROSS JOIN resmi_semua r

@@ -6,15 +6,23 @@
 import { join } from "node:path";
 import { Db, lit, valuesTable } from "../duck.ts";
 import { aggregateSql } from "./aggregate.ts";
-import { TABLE_NAMES, type TableName } from "./contract.ts";
+import { type InputTable, TABLE_NAMES } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
 import { gainSql, gainTableSql } from "./gain.ts";
-import { findTables, loadTable } from "./ingest.ts";
+import { emptyRawTable, findTables, loadTable, type SourceFile } from "./ingest.ts";
 import type { MethodProfile } from "./method.ts";
 import { parsePeriod, type Period } from "./period.ts";
 import type { Wilayah } from "./reference.ts";
 import { componentSql, outsideScoreSql } from "./rekonsiliasi.ts";
-import { factsSql, itemSlots, scoreSql, skorAsnSql } from "./score.ts";
+import {
+  RESMI,
+  resmiProfile,
+  resmiSkorSql,
+  selisihAsnSql,
+  selisihInstansiSql,
+  validateResmi,
+} from "./resmi.ts";
+import { categorySql, factsSql, itemSlots, scoreSql, skorAsnSql } from "./score.ts";
 import { type Aliases, prepare, validateTable } from "./validate.ts";
 
 export type PipelineEvent =
@@ -23,7 +31,7 @@ export type PipelineEvent =
   | {
     type: "table";
     periode: string;
-    table: TableName;
+    table: InputTable;
     read: number;
     used: number;
     quarantined: number;
@@ -48,10 +56,10 @@ export interface TableAccounting {
   /** Per file of the table: its path and records read, rejected by the reader and blank. */
   files: { file: string; read: number; rejected: number; blank: number }[];
 }
-export type PeriodAccounting = Record<TableName, TableAccounting>;
+export type PeriodAccounting = Partial<Record<InputTable, TableAccounting>>;
 
 /** A period's per-person files: written only when asked (PipelineOptions.perAsn). */
-export const PER_ASN_FILES = ["skor_asn.parquet", "peluang_asn.parquet"];
+export const PER_ASN_FILES = ["skor_asn.parquet", "peluang_asn.parquet", "selisih_asn.parquet"];
 
 export interface PeriodStep {
   /** The period's id (`2024-Q3`) and its raw folder. */
@@ -62,6 +70,8 @@ export interface PeriodStep {
   profiles: MethodProfile[];
   /** Every category name of every profile of the run (the same columns in every period's files). */
   categories: string[];
+  /** meta.json's kode_instansi: the instansi of a `resmi` file without an instansi column. */
+  kodeInstansi: string | null;
   /** The profile that is the default for this period (`metode_baku`), if any. */
   baku: string | null;
   /** Write the per-person files (PER_ASN_FILES) of this period. */
@@ -85,8 +95,11 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
   });
   try {
     const accounting = await loadAndValidate(db, o, period, tmp);
-    await score(db, o, period);
+    const withResmi = await score(db, o, period);
     await write(db, o);
+    // The methods this period's files hold (the pipeline's cache and combine read it).
+    const metode = [...o.profiles.map((p) => p.id), ...(withResmi ? [RESMI] : [])];
+    Deno.writeTextFileSync(join(o.target, "metode.json"), JSON.stringify(metode) + "\n");
     return accounting;
   } finally {
     db.close();
@@ -113,6 +126,12 @@ async function loadAndValidate(
   );
   const acc = {} as PeriodAccounting;
   for (const t of TABLE_NAMES) {
+    if (!tables[t]) {
+      // Only BKN's official results in this folder: the four tables are empty, not missing.
+      await emptyRawTable(db, t);
+      await validateTable(db, t, [join(o.dir, t)], period);
+      continue;
+    }
     const loaded = await loadTable(db, tables[t], tmp);
     const files = loaded.files.map((f) => f.file);
     // Rows dated after the period (an SKP of the next year) count in no score: quarantined as such.
@@ -141,12 +160,67 @@ async function loadAndValidate(
     };
     o.log({ type: "table", periode: o.periode, table: t, ...acc[t] });
   }
+  await loadResmi(db, o, tables.resmi, acc, tmp);
   Deno.writeTextFileSync(join(o.target, "accounting.json"), JSON.stringify(acc, null, 2) + "\n");
   return acc;
 }
 
+/**
+ * BKN's official results, when the folder has them: checked into `resmi` like any table (an empty
+ * `resmi` otherwise, so what reads it needs no special case). The instansi comes from the file,
+ * meta.json or pegawai, and the accounting's notes say which.
+ */
+async function loadResmi(
+  db: Db,
+  o: PeriodStep,
+  src: SourceFile | undefined,
+  acc: PeriodAccounting,
+  tmp: string,
+): Promise<void> {
+  const loaded = src ? await loadTable(db, src, tmp) : null;
+  if (!loaded) await emptyRawTable(db, "resmi");
+  const base = o.profiles.find((p) => p.id === o.baku) ?? o.profiles[0];
+  const files = loaded?.files.map((f) => f.file) ?? [];
+  const v = await validateResmi(db, {
+    files,
+    maks: maksOf(base),
+    withPegawai: (await db.one<{ n: number }>("SELECT count(*) AS n FROM pegawai")).n > 0,
+    kodeInstansi: o.kodeInstansi,
+  });
+  if (!src || !loaded) return;
+  const rejected = loaded.files.reduce((n, f) => n + f.rejected, 0);
+  if (loaded.read !== v.used + v.quarantined) {
+    throw new Error(
+      `internal accounting error in ${src.path}: read ${loaded.read} ≠ used ${v.used} + quarantined ${v.quarantined} (${rejected} by the reader)`,
+    );
+  }
+  acc.resmi = {
+    file: src.path,
+    read: loaded.read,
+    used: v.used,
+    quarantined: v.quarantined,
+    duplikat: 0,
+    blank: loaded.blank,
+    notes: [...loaded.notes, `instansi ${v.instansi}`],
+    files: loaded.files.map((f) => ({
+      file: f.file,
+      read: f.read,
+      rejected: f.rejected,
+      blank: f.blank,
+    })),
+  };
+  o.log({ type: "table", periode: o.periode, table: "resmi", ...acc.resmi });
+}
+
+const maksOf = (p: MethodProfile) => ({
+  kualifikasi: p.dimensi.kualifikasi.maks,
+  kompetensi: p.dimensi.kompetensi.maks,
+  kinerja: p.dimensi.kinerja.maks,
+  disiplin: p.dimensi.disiplin.maks,
+});
+
 /** Score: per-person scores under every profile, aggregates, gains and reconciliation parts. */
-async function score(db: Db, o: PeriodStep, period: Period): Promise<void> {
+async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   for (const s of factsSql(o.profiles, period)) await db.run(s);
   const slots = itemSlots(o.profiles);
   for (const [i, profile] of o.profiles.entries()) {
@@ -160,16 +234,34 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<void> {
     );
     o.log({ type: "scored", periode: o.periode, metode: profile.id, n });
   }
-  for (const s of aggregateSql(o.profiles, o.baku ?? undefined, o.categories)) await db.run(s);
+  // Official results are one more method: rows of skor, categorised under the period's default
+  // profile's bands (BKN's), aggregated like the others.
+  const { n: nResmi } = await db.one<{ n: number }>("SELECT count(*) AS n FROM resmi");
+  const resmiP = resmiProfile(o.profiles.find((p) => p.id === o.baku) ?? o.profiles[0]);
+  if (nResmi) {
+    await db.run(
+      `INSERT INTO skor BY NAME ${resmiSkorSql(o.periode, (v) => categorySql(resmiP, v))}`,
+    );
+    o.log({ type: "scored", periode: o.periode, metode: RESMI, n: nResmi });
+  }
+  const aggregated = nResmi ? [...o.profiles, resmiP] : o.profiles;
+  for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories)) await db.run(s);
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
       `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${gainSql(profile)}`,
     );
   }
+  // Person by person: official against computed (empty without official results).
+  await db.run(
+    `CREATE OR REPLACE TABLE selisih_asn AS SELECT * FROM (${selisihAsnSql(o.periode)}) WHERE ${
+      nResmi ? "TRUE" : "FALSE"
+    }`,
+  );
   const jenis = (await db.all<{ j: string }>(
     "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",
   )).map((r) => r.j);
   for (const s of outsideScoreSql(o.profiles, period, jenis)) await db.run(s);
+  return nResmi > 0;
 }
 
 /** Write: the period's files, which combine.ts merges across periods. */
@@ -193,6 +285,7 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     agg_instansi: "SELECT * FROM agg_instansi ORDER BY ALL",
     agg_provinsi: "SELECT * FROM agg_provinsi ORDER BY ALL",
     agg_kanreg: "SELECT * FROM agg_kanreg ORDER BY ALL",
+    selisih_instansi: `${selisihInstansiSql} ORDER BY ALL`,
     // The names of the period's ASN, for the public build's privacy scan (which looks for them).
     nama: "SELECT DISTINCT nama FROM pegawai WHERE nama IS NOT NULL ORDER BY nama",
   };
@@ -201,6 +294,7 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     // the rest of their write, and every reader filters and sorts what it needs.
     periodFiles.peluang_asn = "SELECT * FROM peluang";
     periodFiles.skor_asn = skorAsnSql(o.profiles);
+    periodFiles.selisih_asn = "SELECT * FROM selisih_asn";
   }
   for (const [name, sql] of Object.entries(periodFiles)) {
     await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);

@@ -7,7 +7,7 @@
  * the line number of each record is the line where it starts in the file.
  * The file is parsed whole, in memory: files above 256 MB belong in NDJSON chunks, CSV or Parquet.
  */
-import { mapHeader, type TableName } from "../contract.ts";
+import { type InputTable, mapHeader } from "../contract.ts";
 import { InputError } from "../../errors.ts";
 import { cleanHeaderCell } from "./text.ts";
 import type { RowSink, TableRead } from "./read.ts";
@@ -56,7 +56,7 @@ function elementLines(text: string, depth: number): number[] {
   return lines;
 }
 
-export async function readJson(path: string, table: TableName, sink: RowSink): Promise<TableRead> {
+export async function readJson(path: string, table: InputTable, sink: RowSink): Promise<TableRead> {
   const size = (await Deno.stat(path)).size;
   if (size > MAX_BYTES) {
     throw new InputError(

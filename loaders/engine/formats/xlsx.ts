@@ -6,7 +6,7 @@
  * workbook.xml comes after the sheets. Exports too large for that belong in CSV or Parquet.
  */
 import ExcelJS from "exceljs";
-import { columns, mapHeader, type TableName } from "../contract.ts";
+import { columns, type InputTable, mapHeader } from "../contract.ts";
 import { InputError } from "../../errors.ts";
 import { cleanHeaderCell } from "./text.ts";
 import type { RowSink, TableRead } from "./read.ts";
@@ -85,7 +85,7 @@ interface Found {
   ignored: string[];
 }
 
-export async function readXlsx(path: string, table: TableName, sink: RowSink): Promise<TableRead> {
+export async function readXlsx(path: string, table: InputTable, sink: RowSink): Promise<TableRead> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
