@@ -250,7 +250,18 @@ async function inspectPeriod(
     const tables = await findTables(dir);
     await prepare(db, aliases, wilayah);
     for (const t of TABLE_NAMES) {
-      const src = tables[t];
+      const src = tables[t] as typeof tables[TableName] | undefined;
+      if (!src) {
+        // A table without a file (a folder holding only BKN's official results is read with the
+        // four tables empty): an empty raw table, validated as the real run does.
+        await db.run(
+          `CREATE OR REPLACE TABLE raw_${t} (_file SMALLINT, _line BIGINT, ${
+            columns(t).map((c) => `${ident(c.name)} VARCHAR`).join(", ")
+          })`,
+        );
+        await validateTable(db, t, [], period, { afterPeriod: "quarantine" });
+        continue;
+      }
       const loaded = await loadTable(db, src, tmp);
       const paths = loaded.files.map((f) => f.file);
       // Date values as read, before validation drops raw_<table>.

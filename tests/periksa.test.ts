@@ -1,0 +1,272 @@
+/**
+ * periksa: the dry run reports what a real run would do, and its numbers are the real run's.
+ * Small exports written with tests/helpers/fixture.ts, and the SIASN-layout fixture
+ * (tests/fixtures/siasn/, described in tests/siasn.test.ts). Line numbers: the header is line 1,
+ * the first data row line 2.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { runPipeline, type TableAccounting } from "../loaders/engine/pipeline.ts";
+import {
+  formatReport,
+  periksa,
+  type PeriksaReport,
+  type TableReport,
+} from "../loaders/engine/periksa.ts";
+import { ROOT } from "../loaders/paths.ts";
+import { nip, tempDir, toCsv, writePeriod } from "./helpers/fixture.ts";
+
+const SIASN = join(ROOT, "tests/fixtures/siasn/raw");
+
+function table(r: PeriksaReport, periode: string, t: string): TableReport {
+  const p = r.periods.find((x) => x.periode === periode);
+  assert.ok(p, `period ${periode} in the report`);
+  const found = p.tables.find((x) => x.table === t);
+  assert.ok(found, `table ${t} of ${periode} in the report`);
+  return found;
+}
+
+/** Every file under a folder with its size, to show that periksa wrote nothing there. */
+function listing(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of Deno.readDirSync(d)) {
+      const p = join(d, e.name);
+      if (e.isDirectory) walk(p);
+      else out.push(`${p} ${Deno.statSync(p).size}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", join(ROOT, "scripts/periksa.ts"), ...args],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: r.code, stdout: dec.decode(r.stdout), stderr: dec.decode(r.stderr) };
+}
+
+Deno.test("SIASN fixture: the mapping of camelCase files, refused columns and source-only columns", async () => {
+  const before = listing(SIASN);
+  const r = await periksa({ raw: SIASN, maxQuarantineShare: 1 });
+  assert.deepEqual(listing(SIASN), before, "periksa writes nothing into the raw folder");
+  const kinerja = table(r, "2024", "kinerja").files[0];
+  assert.equal(kinerja.dialect, "siasn-rw-skp22");
+  // Header: nipBaru,tahun,kuadranKinerja,KuadranKinerjaNilai,hasilKinerja,nilaiPrestasiKerja
+  assert.deepEqual(kinerja.columns, [
+    { source: "nipBaru", column: "nip" },
+    { source: "tahun", column: "tahun" },
+    { source: "kuadranKinerja", column: "predikat" },
+    { source: "KuadranKinerjaNilai", column: "kuadran_nilai", fills: ["predikat"] },
+    { source: "nilaiPrestasiKerja", column: "nilai_prestasi_kerja", fills: ["predikat"] },
+  ]);
+  assert.deepEqual(kinerja.refused.map((x) => x.header), ["hasilKinerja"]);
+  assert.deepEqual(kinerja.ignored, [], "a refused column is listed once, as refused");
+  const pegawai = table(r, "2024", "pegawai").files[0];
+  assert.equal(pegawai.dialect, "siasn-data-utama");
+  assert.deepEqual(pegawai.refused.map((x) => x.header), ["instansiKerjaKodeCepat"]);
+  assert.ok(pegawai.columns.some((c) => c.source === "nipBaru" && c.column === "nip"));
+  assert.deepEqual(
+    pegawai.columns.find((c) => c.source === "instansiKerjaNama"),
+    { source: "instansiKerjaNama", column: "nama_instansi", fills: ["kode_instansi"] },
+  );
+  const hukdis = table(r, "2024", "hukdis").files[0];
+  assert.deepEqual(hukdis.ignored, ["masaTahun"]);
+  assert.deepEqual(hukdis.dates, [
+    { column: "tmt", values: 3, parsed: 3, rate: 1 },
+    { column: "akhir", values: 3, parsed: 3, rate: 1 },
+  ]);
+  // 8 pegawai rows, line 9 holds #N/A in tkPendidikanTerakhir; diklat's line 8 repeats line 7.
+  const p = table(r, "2024", "pegawai");
+  assert.deepEqual([p.read, p.used, p.quarantined], [8, 7, 1]);
+  assert.equal(p.reasons[0].count, 1);
+  assert.equal(p.reasons[0].line, 9);
+  const d = table(r, "2024", "diklat");
+  assert.deepEqual([d.read, d.used, d.quarantined, d.duplikat], [10, 10, 0, 1]);
+  assert.ok(r.ok);
+  const text = formatReport(r);
+  assert.ok(text.includes("KuadranKinerjaNilai → kuadran_nilai (→ predikat)"), text);
+  assert.ok(text.split("\n").slice(0, -1).every((l) => l.length <= 100), "lines fit 100 columns");
+});
+
+Deno.test("an unknown code value is reported with its count and first line; date parse rates", async () => {
+  const raw = join(await tempDir(), "raw");
+  const [a, b, c, d] = [nip(), nip(), nip(), nip()];
+  writePeriod(raw, "2024", {
+    pegawai: [
+      { nip: a }, // line 2
+      { nip: b, pendidikan: "Sarjana Hukum Adat" }, // line 3
+      { nip: c }, // line 4
+      { nip: d, pendidikan: "Sarjana Hukum Adat" }, // line 5
+    ],
+    diklat: [
+      { nip: a, jenis: "TEKNIS", jp: 10, tanggal_mulai: "2024-01-15" }, // parses
+      { nip: a, jenis: "TEKNIS", jp: 10, tanggal_mulai: "15/01/2024" }, // parses (day first)
+      { nip: a, jenis: "TEKNIS", jp: 10, tanggal_mulai: "2024-13-01" }, // month 13
+      { nip: a, jenis: "TEKNIS", jp: 10, tanggal_mulai: "kemarin" }, // no date
+    ],
+  });
+  const r = await periksa({ raw, maxQuarantineShare: 1 });
+  const peg = table(r, "2024", "pegawai").files[0];
+  assert.equal(peg.dialect, "kontrak");
+  assert.deepEqual(peg.unknown, [
+    { column: "pendidikan", value: "Sarjana Hukum Adat", count: 2, line: 3 },
+  ]);
+  const dik = table(r, "2024", "diklat");
+  assert.deepEqual(dik.files[0].dates, [
+    { column: "tanggal_mulai", values: 4, parsed: 2, rate: 0.5 },
+  ]);
+  assert.deepEqual([dik.read, dik.used, dik.quarantined], [4, 2, 2]);
+  const text = formatReport(r);
+  assert.ok(text.includes('pendidikan "Sarjana Hukum Adat" ×2 (line 3)'), text);
+  assert.ok(text.includes("tanggal_mulai 50.0% of 4"), text);
+  // 2 of 4 pegawai quarantined: 50% is over the default limit of 10%.
+  const strict = await periksa({ raw });
+  assert.equal(strict.ok, false);
+  assert.equal(table(strict, "2024", "pegawai").overLimit, true);
+});
+
+Deno.test("CLI: exit 1 with one summary line over the limit, 0 under it, 2 for a wrong command line; --json carries the same numbers", async () => {
+  const fail = await cli(["--raw", SIASN]);
+  assert.equal(fail.code, 1, fail.stderr);
+  const lines = fail.stdout.trimEnd().split("\n");
+  // pegawai: 1 of 8 rows (line 9, #N/A) quarantined = 12.5% > 10%.
+  assert.equal(
+    lines.at(-1),
+    "periksa: FAIL: a real run would stop: 2024/pegawai: 1 of 8 rows (12.5%) would be quarantined, above the limit of 10.0%",
+  );
+  assert.equal(lines.filter((l) => l.startsWith("periksa: ")).length, 1);
+
+  const ok = await cli(["--raw", SIASN, "--max-quarantine", "0.2"]);
+  assert.equal(ok.code, 0, ok.stderr);
+  // 8 + 10 + 7 + 3 rows, 1 quarantined.
+  assert.equal(
+    ok.stdout.trimEnd().split("\n").at(-1),
+    "periksa: OK: a real run would succeed: 1 period, 28 rows read, 27 would be used, 1 quarantined (limit 20.0% per table)",
+  );
+
+  assert.equal((await cli(["--raw", SIASN, "--max-quarantine", "lots"])).code, 2);
+  assert.equal((await cli(["--nonsense"])).code, 2);
+
+  const json = await cli(["--raw", SIASN, "--max-quarantine", "0.2", "--json"]);
+  assert.equal(json.code, 0, json.stderr);
+  const report = JSON.parse(json.stdout) as PeriksaReport;
+  assert.equal(report.ok, true);
+  // The human report's table lines, parsed back, against the JSON document.
+  const human = new Map<string, number[]>();
+  for (const l of ok.stdout.split("\n")) {
+    const m = /^(\w+): (\d+) read, (\d+) would be used, (\d+) quarantined/.exec(l);
+    if (m) human.set(m[1], [Number(m[2]), Number(m[3]), Number(m[4])]);
+  }
+  assert.deepEqual(
+    new Map(report.periods[0].tables.map((t) => [t.table, [t.read, t.used, t.quarantined]])),
+    human,
+  );
+  assert.equal(human.size, 4);
+  assert.ok(ok.stdout.includes(`periksa: ${report.summary}`));
+});
+
+Deno.test("CLI: a file that cannot be read prints the input error, no stack trace, exit 1", async () => {
+  const raw = join(await tempDir(), "raw");
+  const dir = writePeriod(raw, "2024", { pegawai: [{ nip: nip() }] });
+  Deno.writeTextFileSync(
+    join(dir, "kinerja.csv"),
+    toCsv(["nomor_induk", "tahun_skp", "nilai"], [{ nomor_induk: nip(), tahun_skp: 2024 }]),
+  );
+  const r = await cli(["--raw", raw]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.ok(
+    r.stdout.includes(`error: ${join(dir, "kinerja.csv")}: missing required column`),
+    r.stdout,
+  );
+  assert.ok(r.stdout.includes("Fix: add"), r.stdout);
+  assert.ok(!/\n\s+at /.test(r.stdout + r.stderr), "no stack trace");
+  assert.match(
+    r.stdout.trimEnd().split("\n").at(-1)!,
+    /^periksa: FAIL: a real run would stop: 2024: .*kinerja\.csv: missing required column/,
+  );
+  // The tables before it were inspected as a real run reads them.
+  const report = await periksa({ raw });
+  assert.deepEqual(report.periods[0].tables.map((t) => t.table), ["pegawai", "diklat"]);
+  assert.equal(report.periods[0].error?.file, join(dir, "kinerja.csv"));
+});
+
+Deno.test("read, used and quarantined per table equal what a real run writes to accounting.json", async () => {
+  const base = await tempDir();
+  const raw = join(base, "raw");
+  const [a, b, c] = [nip(), nip(), nip()];
+  const stranger = nip();
+  writePeriod(raw, "2023", {
+    pegawai: [{ nip: a }, { nip: b, jenis_jabatan: "KEPALA" }, { nip: c }, { nip: a }],
+    diklat: [
+      { nip: a, jenis: "TEKNIS", jp: 20, tanggal_mulai: "2023-02-01" },
+      { nip: a, jenis: "TEKNIS", jp: 20, tanggal_mulai: "2023-02-01" }, // duplicate
+      { nip: stranger, jenis: "TEKNIS", jp: 20, tanggal_mulai: "2023-02-01" }, // not in pegawai
+      { nip: b, jenis: "TEKNIS", jp: -3, tanggal_mulai: "2023-02-01" },
+    ],
+    kinerja: [
+      { nip: a, tahun: 2023, predikat: "BAIK" },
+      { nip: c, tahun: 2025, predikat: "BAIK" }, // after the period
+      { nip: b, tahun: 2023, predikat: "LUMAYAN" },
+    ],
+    hukdis: [{ nip: c, tingkat: "RINGAN", tmt: "2023-03-01", akhir: "2023-01-01" }],
+  });
+  writePeriod(raw, "2024", {
+    pegawai: [{ nip: a }, { nip: b }],
+    kinerja: [{ nip: a, tahun: 2024, predikat: "SANGAT BAIK" }],
+  });
+  const r = await periksa({ raw, maxQuarantineShare: 1 });
+  const out = join(base, "out");
+  const run = await runPipeline({ raw, out, maxQuarantineShare: 1, variants: "none" });
+  let compared = 0;
+  for (const p of ["2023", "2024"]) {
+    const acc = JSON.parse(
+      Deno.readTextFileSync(join(out, "periode", p, "accounting.json")),
+    ) as Record<string, TableAccounting>;
+    assert.deepEqual(run.accounting[p], acc);
+    for (const t of ["pegawai", "diklat", "kinerja", "hukdis"]) {
+      const mine = table(r, p, t);
+      const real = acc[t];
+      assert.deepEqual(
+        [mine.read, mine.used, mine.quarantined, mine.duplikat, mine.blank],
+        [real.read, real.used, real.quarantined, real.duplikat, real.blank],
+        `${p}/${t}`,
+      );
+      assert.deepEqual(
+        mine.files.map((f) => [f.file, f.read]),
+        real.files.map((f) => [f.file, f.read]),
+      );
+      compared++;
+    }
+  }
+  assert.equal(compared, 8);
+  // Hand count of 2023: pegawai 4 read, the second row of a (line 5) a duplicate NIP and b's
+  // KEPALA unknown → 2 used; diklat 4 read, 1 collapsed duplicate used, stranger and -3 JP
+  // quarantined → 2 used; kinerja 2025 after the period and LUMAYAN unknown → 1 used; hukdis
+  // akhir before tmt → 0 used.
+  const counts = ["pegawai", "diklat", "kinerja", "hukdis"].map((t) => {
+    const x = table(r, "2023", t);
+    return [x.read, x.used, x.quarantined];
+  });
+  assert.deepEqual(counts, [[4, 2, 2], [4, 2, 2], [3, 1, 2], [1, 0, 1]]);
+});
+
+Deno.test("the SIASN fixture: periksa's numbers equal the real run's accounting", async () => {
+  const out = join(await tempDir(), "out");
+  const run = await runPipeline({ raw: SIASN, out, maxQuarantineShare: 1, variants: "none" });
+  const r = await periksa({ raw: SIASN, maxQuarantineShare: 1 });
+  for (const t of ["pegawai", "diklat", "kinerja", "hukdis"] as const) {
+    const real = (run.accounting["2024"] as Record<string, TableAccounting>)[t];
+    const mine = table(r, "2024", t);
+    assert.deepEqual(
+      [mine.read, mine.used, mine.quarantined, mine.duplikat],
+      [real.read, real.used, real.quarantined, real.duplikat],
+      t,
+    );
+  }
+});
