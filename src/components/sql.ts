@@ -69,6 +69,37 @@ export function pesanGalat(message: string): { pesan: string; saran: string | nu
   return { pesan, saran };
 }
 
+const ROMAWI: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+const TRIWULAN = String.raw`(?:triwulan|tw|kuartal|quarter|q)`;
+const KE = String.raw`(IV|III|II|I|[1-4])`;
+
+/** A period written the way people write it ("2025 Triwulan IV", "Triwulan IV Tahun 2025", "2025 Q4") → "2025-Q4". */
+export function kodePeriode(text: string): string | null {
+  const t = text.trim();
+  const q = (k: string) => ROMAWI[k.toUpperCase()] ?? Number(k);
+  let m = new RegExp(String.raw`^(\d{4})[\s-]*${TRIWULAN}[\s-]*${KE}$`, "i").exec(t) ??
+    new RegExp(String.raw`^(\d{4})-${KE}$`, "i").exec(t);
+  if (m) return `${m[1]}-Q${q(m[2])}`;
+  m = new RegExp(String.raw`^${TRIWULAN}[\s-]*${KE}[\s,]*(?:tahun\s*)?(\d{4})$`, "i").exec(t);
+  return m ? `${m[2]}-Q${q(m[1])}` : null;
+}
+
+/**
+ * For a query that returned no rows: when one of its string literals is a period written in
+ * words, say how periods are stored. Null otherwise.
+ */
+export function saranPeriode(sql: string, baris: number): string | null {
+  if (baris > 0) return null;
+  for (const m of sql.matchAll(/'((?:[^']|'')*)'/g)) {
+    const literal = m[1].replaceAll("''", "'");
+    const kode = kodePeriode(literal);
+    if (kode && kode !== literal) {
+      return `Periode disimpan sebagai kode seperti '${kode}', bukan '${literal}'. Coba periode = '${kode}'.`;
+    }
+  }
+  return null;
+}
+
 /**
  * A chart for a result when its shape suggests one: a period column and numbers → lines over
  * time; else the first text column against the last number → horizontal bars (at most 60 rows).

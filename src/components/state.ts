@@ -52,7 +52,14 @@ export function fromLocation<S extends Spec>(spec: S): State<S> {
 }
 
 export function saveToLocation<S extends Spec>(spec: S, state: State<S>): void {
-  const url = `${location.pathname}${write(spec, state)}${location.hash}`;
+  // Parameters the page does not declare (a table's sort, `urut`) belong to other components:
+  // they are kept, after the page's own.
+  const others = new URLSearchParams(location.search);
+  for (const key of Object.keys(spec)) others.delete(key);
+  const own = write(spec, state);
+  const rest = others.toString().replaceAll("%2C", ",");
+  const search = own && rest ? `${own}&${rest}` : own || (rest ? `?${rest}` : "");
+  const url = `${location.pathname}${search}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) {
     history.replaceState(null, "", url);
   }
