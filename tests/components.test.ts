@@ -7,9 +7,17 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { parseHTML } from "linkedom";
 import { nameSet, scanDir, scanText } from "../loaders/publish/privacy.ts";
+import { localiseHtml, ringkasanHalaman } from "../loaders/publish/shell.ts";
 import { suppress, toParquet } from "../loaders/publish/site.ts";
 import { tableFromIPC } from "@uwdata/flechette";
-import { barisBiasa, grafikCepat, parquetKeArrow, pesanGalat } from "../src/components/sql.ts";
+import {
+  barisBiasa,
+  grafikCepat,
+  kodePeriode,
+  parquetKeArrow,
+  pesanGalat,
+  saranPeriode,
+} from "../src/components/sql.ts";
 import { dimensi } from "../src/components/dimensi.ts";
 import { petaCelah } from "../src/components/petaCelah.ts";
 import {
@@ -19,12 +27,13 @@ import {
   periode,
   persen,
   selisih,
+  ukuranBerkas,
   urutPeriode,
 } from "../src/components/format.ts";
 import { peta, tataLetak } from "../src/components/peta.ts";
 import { read, write } from "../src/components/state.ts";
 import { garis } from "../src/components/garis.ts";
-import { tren } from "../src/components/tren.ts";
+import { tren, warnaSeri } from "../src/components/tren.ts";
 import { amanCsv, beriNama, bingkaiGrafik, svgUtama } from "../src/components/unduh.ts";
 import { kenaikan } from "../src/components/kenaikan.ts";
 import { geserDimensi } from "../src/components/geserDimensi.ts";
@@ -48,7 +57,7 @@ Deno.test("pages read maxima, category bands and default periods from the profil
   assert.deepEqual(batasKategori(PROFILES), [61, 71, 81, 91]);
   assert.equal(
     teksMetodeBaku(PROFILES),
-    "bkn-2019 sampai 2022 Triwulan IV, bkn-2024 mulai 2023 Triwulan I",
+    "bkn-2019 sampai Triwulan IV Tahun 2022, bkn-2024 mulai Triwulan I Tahun 2023",
   );
   const lokal = {
     ...BKN_2024,
@@ -62,7 +71,7 @@ Deno.test("pages read maxima, category bands and default periods from the profil
   };
   assert.equal(maksDimensi(lokal).kualifikasi, 20);
   assert.deepEqual(batasKategori([lokal, BKN_2024]), [61, 71, 75, 81, 91]);
-  assert.equal(teksMetodeBaku([lokal, BKN_2024]), "bkn-2024 mulai 2023 Triwulan I");
+  assert.equal(teksMetodeBaku([lokal, BKN_2024]), "bkn-2024 mulai Triwulan I Tahun 2023");
 });
 
 Deno.test("Indonesian formatting: comma decimals, dot thousands, periods in words", () => {
@@ -72,7 +81,12 @@ Deno.test("Indonesian formatting: comma decimals, dot thousands, periods in word
   assert.equal(selisih(-0.8), "−0,80");
   assert.equal(persen(0.125), "12,5%");
   assert.equal(nilai(null), "–");
-  assert.equal(periode("2024-Q3"), "2024 Triwulan III");
+  // BKN's wording: "Triwulan III Tahun 2024" (issue #21; it was "2024 Triwulan III").
+  assert.equal(periode("2024-Q3"), "Triwulan III Tahun 2024");
+  assert.equal(ukuranBerkas(11646146), "11,1 MB");
+  assert.equal(ukuranBerkas(9187 * 1024), "9,0 MB");
+  assert.equal(ukuranBerkas(364469), "356 KB");
+  assert.equal(ukuranBerkas(850), "850 B");
   assert.equal(periode("2023"), "2023");
   assert.deepEqual(["2024-Q1", "2023", "2024", "2024-Q4", "2022"].sort(urutPeriode), [
     "2022",
@@ -459,4 +473,117 @@ Deno.test("CSV downloads: a source line as a comment, Indonesian headers on requ
     amanCsv([{ a: 1, b: 2 }], { label: () => "Sama" }),
     "Sama,b\n1,2",
   );
+});
+
+Deno.test("SQL page: a period written in words gets the stored code as a hint when nothing matched", () => {
+  assert.equal(kodePeriode("2025 Triwulan IV"), "2025-Q4");
+  assert.equal(kodePeriode("Triwulan IV Tahun 2025"), "2025-Q4");
+  assert.equal(kodePeriode("triwulan 2 2024"), "2024-Q2");
+  assert.equal(kodePeriode("2024 Q3"), "2024-Q3");
+  assert.equal(kodePeriode("2024-III"), "2024-Q3");
+  assert.equal(kodePeriode("2025-Q4"), "2025-Q4");
+  assert.equal(kodePeriode("Kota Bontang"), null);
+  assert.equal(kodePeriode("2024"), null);
+  assert.equal(
+    saranPeriode("SELECT * FROM instansi WHERE periode = '2025 Triwulan IV'", 0),
+    "Periode disimpan sebagai kode seperti '2025-Q4', bukan '2025 Triwulan IV'. Coba periode = '2025-Q4'.",
+  );
+  // Rows came back, or the literal is already a code, or no literal is a period: no hint.
+  assert.equal(saranPeriode("SELECT * FROM instansi WHERE periode = '2025 Triwulan IV'", 3), null);
+  assert.equal(saranPeriode("SELECT * FROM instansi WHERE periode = '2025-Q4'", 0), null);
+  assert.equal(
+    saranPeriode("SELECT * FROM instansi WHERE nama_instansi = 'Kota O''Neil'", 0),
+    null,
+  );
+});
+
+Deno.test("the Indonesian shell: zoom allowed, skip link, labelled search, description and Open Graph", () => {
+  // The head and body Framework 1.13 writes (abridged from a built page).
+  const built = `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
+<title>Data | IP ASN Kanreg VIII</title>
+</head>
+<body>
+<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">
+<div id="observablehq-search"><input type="search" placeholder="Search"></div>
+<main id="observablehq-main" class="observablehq">
+<p>Kecil.</p>
+<p>Semua tabel publik situs ini dapat diunduh sebagai <strong>CSV</strong> &amp; Parquet.<observablehq-loading></observablehq-loading></p>
+</main>
+</body>
+</html>`;
+  const out = localiseHtml(built);
+  assert.match(out, /<html lang="id">/);
+  assert.match(out, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
+  assert.doesNotMatch(out, /maximum-scale|user-scalable/);
+  assert.match(
+    out,
+    /<body>\n<a class="lompat-ke-isi" href="#observablehq-main">Langsung ke isi<\/a>/,
+  );
+  assert.match(out, /<input type="search" placeholder="Cari" aria-label="Cari di situs ini">/);
+  assert.match(out, /title="Buka\/tutup menu"/);
+  const desc = "Semua tabel publik situs ini dapat diunduh sebagai CSV &amp;amp; Parquet.";
+  assert.match(out, new RegExp(`<meta name="description" content="${desc}">`));
+  assert.match(out, new RegExp(`<meta property="og:description" content="${desc}">`));
+  assert.match(out, /<meta property="og:title" content="Data">/);
+  assert.match(out, /<meta property="og:site_name" content="IP ASN Kanreg VIII">/);
+  assert.equal(localiseHtml(out), out, "applying the shell twice changes nothing");
+  // A long first paragraph is cut at a word, with an ellipsis.
+  const long = `<main id="observablehq-main"><p>${"kata ".repeat(100)}</p></main>`;
+  const r = ringkasanHalaman(long, 50)!;
+  assert.ok(r.length <= 50 && r.endsWith("kata…"), r);
+});
+
+Deno.test("honest time axes: breaks at a method change, year labels inside their year, stable colours", () => {
+  const rows = [
+    { periode: "2022", nilai: 64.2, seri: "Kota Bontang", metode: "bkn-2019" },
+    { periode: "2023-Q4", nilai: 70.1, seri: "Kota Bontang", metode: "bkn-2024" },
+    { periode: "2024-Q1", nilai: 71.5, seri: "Kota Bontang", metode: "bkn-2024" },
+    { periode: "2022", nilai: 60, seri: "Kota Tarakan", metode: "bkn-2019" },
+    { periode: "2024-Q1", nilai: 66, seri: "Kota Tarakan", metode: "bkn-2024" },
+  ];
+  const g = garis(rows, { width: 600, document });
+  const paths = [...g.querySelectorAll("path")].map((p) => p.getAttribute("d")!);
+  // Each series starts a new sub-path after 2022: two "M" per path, no "L" across the change.
+  assert.deepEqual(paths.map((d) => d.match(/M/g)!.length), [2, 2]);
+  assert.equal(g.querySelectorAll('line[stroke-dasharray="3,3"]').length, 2);
+  assert.match(
+    g.querySelector("text > title")!.textContent!,
+    /Metode berganti: bkn-2019 → bkn-2024/,
+  );
+  // The axis runs from 1 Jan 2022 to 1 Jan 2025 over x 36..(600 − right margin); "2024" sits
+  // under the middle of 2024, and the 2024-Q1 point (31 March) right of 1 January 2024.
+  const label = [...g.querySelectorAll("text")].find((t) => t.textContent === "2024")!;
+  const lx = Number(label.getAttribute("x"));
+  const ticks = [...g.querySelectorAll("line")].filter((l) => l.getAttribute("y2") === "237")
+    .map((l) => Number(l.getAttribute("x1")));
+  assert.equal(ticks.length, 4); // 1 Jan 2022, 2023, 2024, 2025
+  assert.ok(ticks[2] < lx && lx < ticks[3], `${ticks} ${lx}`);
+  const q1 = [...g.querySelectorAll("circle")].find((c) =>
+    c.querySelector("title")!.textContent === "Kota Bontang: Triwulan I Tahun 2024 71,50"
+  )!;
+  assert.ok(Number(q1.getAttribute("cx")) > ticks[2]);
+  // Hovering 2024-Q1 lists both series.
+  const col = [...g.querySelectorAll("rect.garis-kolom title")].at(-1)!.textContent;
+  assert.equal(col, "Triwulan I Tahun 2024\nKota Bontang: 71,50\nKota Tarakan: 66,00");
+  // A series keeps its colour when another is added (no collision between these names).
+  const one = warnaSeri(["Kota Bontang"]), two = warnaSeri(["Kota Bontang", "Kota Tarakan"]);
+  assert.equal(one["Kota Bontang"], two["Kota Bontang"]);
+  assert.notEqual(two["Kota Bontang"], two["Kota Tarakan"]);
+  assert.equal(paths.length, 2);
+  assert.equal(g.querySelectorAll("path")[0].getAttribute("stroke"), two["Kota Bontang"]);
+
+  // The Plot chart: two line segments for a series that changes method, and the note in <desc>.
+  const p = tren(rows.filter((r) => r.seri === "Kota Bontang"), {
+    width: 600,
+    seri: (d) => String(d.seri),
+    document,
+  }) as Element;
+  const svg = svgUtama(p)!;
+  assert.equal(svg.querySelectorAll('g[aria-label="line"] path').length, 2);
+  assert.match(svg.querySelector("desc")!.textContent!, /Metode berganti: bkn-2019 → bkn-2024/);
+  assert.ok([...svg.querySelectorAll("text")].some((t) => t.textContent === "Kota Bontang"));
 });

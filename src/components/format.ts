@@ -1,6 +1,7 @@
 /**
  * Indonesian number and period formatting, in one place: comma decimals and dot thousands
- * (81,73; 13.000), and periods as "2024 Triwulan III". Every page and chart formats through here.
+ * (81,73; 13.000), and periods the way BKN writes them ("Triwulan III Tahun 2024"). Every page and
+ * chart formats through here.
  */
 import { formatLocale } from "d3-format";
 
@@ -40,11 +41,23 @@ export function persen(x: number | null | undefined): string {
 }
 
 const ROMAN = ["I", "II", "III", "IV"];
-/** "2024 Triwulan III" or "2023". */
+/**
+ * "Triwulan III Tahun 2024" (BKN's own wording, e.g. its quarterly IP ASN releases) or "2023".
+ * It was "2024 Triwulan III" until issue #21; the name stays, every page calls it.
+ */
 export function periode(id: string): string {
   const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(id);
   if (!m) return id;
-  return m[2] ? `${m[1]} Triwulan ${ROMAN[Number(m[2]) - 1]}` : m[1];
+  return m[2] ? `Triwulan ${ROMAN[Number(m[2]) - 1]} Tahun ${m[1]}` : m[1];
+}
+
+/** A file size the way a reader says it: "850 B", "357 KB", "9,2 MB" (not "9.187 KB"). */
+export function ukuranBerkas(bytes: number | null | undefined): string {
+  if (bytes == null || Number.isNaN(bytes)) return "–";
+  if (bytes < 1024) return `${f0(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${f0(Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 ** 3) return `${f1(bytes / 1024 ** 2)} MB`;
+  return `${f1(bytes / 1024 ** 3)} GB`;
 }
 /** Short form for axes: "2024-III" / "2023". */
 export function periodeSingkat(id: string): string {

@@ -1,48 +1,74 @@
 /**
  * A light line chart in plain SVG (no Plot, no d3 scales) for the home page, which must load at
  * once: one line per series over periods on a true time axis (each point at its period's end).
+ *
+ * The same honest axis as tren.ts (issue #21): ticks on 1 January with each year's label under the
+ * middle of its year; a line breaks where `metode` changes within a series, with a dashed rule and
+ * a note; a stable colour per series; labels at the line ends; hovering a period shows every
+ * series at that period.
  */
 import { akhirPeriode, nilai, periode } from "./format.js";
+import { warnaSeri } from "./warna.js";
 
 export interface GarisRow {
   periode: string;
   nilai: number;
   seri: string;
+  /** When present, the line breaks where it changes within a series. */
+  metode?: string;
 }
 
 const NS = "http://www.w3.org/2000/svg";
-const WARNA = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951"];
 
 export function garis(
   rows: GarisRow[],
-  o: { width?: number; height?: number; document?: Document } = {},
+  o: {
+    width?: number;
+    height?: number;
+    document?: Document;
+    /** The chart's accessible name (default "Tren IP ASN"). */
+    judul?: string;
+    warna?: Record<string, string>;
+  } = {},
 ): SVGSVGElement {
   const doc = o.document ?? document;
   const width = Math.max(320, o.width ?? 640), height = o.height ?? 260;
-  const m = { top: 20, right: 16, bottom: 28, left: 36 };
+  const series = [...new Set(rows.map((r) => r.seri))];
+  const warna = { ...warnaSeri(series), ...(o.warna ?? {}) };
+  const t = rows.map((r) => akhirPeriode(r.periode).getTime());
+  const last = Math.max(...t);
+  const years = rows.map((r) => akhirPeriode(r.periode).getUTCFullYear());
+  const ya = Math.min(...years), yb = Math.max(...years);
+  // Labels of series that end at the last period go right of their end: room for the longest.
+  const endRight = series.filter((s) =>
+    Math.max(...rows.filter((r) => r.seri === s).map((r) => akhirPeriode(r.periode).getTime())) ===
+      last
+  );
+  const right = 8 + Math.min(130, 5.6 * Math.max(0, ...endRight.map((s) => s.length)));
+  const m = { top: 20, right, bottom: 28, left: 36 };
   const el = <K extends string>(tag: K, attrs: Record<string, string | number>, text?: string) => {
     const e = doc.createElementNS(NS, tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const t = rows.map((r) => akhirPeriode(r.periode).getTime());
-  const years = rows.map((r) => akhirPeriode(r.periode).getUTCFullYear());
-  const x0 = Date.UTC(Math.min(...years) - 1, 11, 31), x1 = Math.max(...t);
+  const x0 = Date.UTC(ya, 0, 1), x1 = Date.UTC(yb + 1, 0, 1);
   const vals = rows.map((r) => r.nilai);
   const y0 = Math.floor(Math.min(...vals) / 5) * 5, y1 = Math.ceil(Math.max(...vals) / 5) * 5;
   const x = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * (width - m.left - m.right);
   const y = (v: number) =>
     height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom);
+  const judul = o.judul ?? "Tren IP ASN";
   const svg = el("svg", {
     viewBox: `0 0 ${width} ${height}`,
     width,
     height,
     role: "img",
+    "aria-label": judul,
     "font-size": 10,
     "font-family": "system-ui, sans-serif",
   }) as SVGSVGElement;
-  svg.append(el("title", {}, "Tren IP ASN"));
+  svg.append(el("title", {}, judul));
   for (let v = y0; v <= y1; v += 5) {
     svg.append(
       el("line", {
@@ -64,37 +90,46 @@ export function garis(
       }, String(v)),
     );
   }
-  for (let yr = Math.min(...years); yr <= Math.max(...years); yr++) {
-    const xv = x(Date.UTC(yr, 11, 31));
-    svg.append(
-      el(
-        "text",
-        { x: xv, y: height - 8, "text-anchor": "middle", fill: "currentColor" },
-        String(yr),
-      ),
-    );
+  for (let yr = ya; yr <= yb + 1; yr++) {
+    const xv = x(Date.UTC(yr, 0, 1));
+    svg.append(el("line", {
+      x1: xv,
+      x2: xv,
+      y1: height - m.bottom,
+      y2: height - m.bottom + 5,
+      stroke: "currentColor",
+    }));
+    if (yr <= yb) {
+      svg.append(el("text", {
+        x: x(Date.UTC(yr, 6, 2)),
+        y: height - 8,
+        "text-anchor": "middle",
+        fill: "currentColor",
+      }, String(yr)));
+    }
   }
-  const series = [...new Set(rows.map((r) => r.seri))];
-  series.forEach((s, i) => {
-    const pts = rows.filter((r) => r.seri === s).sort((a, b) =>
-      akhirPeriode(a.periode).getTime() - akhirPeriode(b.periode).getTime()
-    );
-    const color = WARNA[i % WARNA.length];
-    svg.append(
-      el("path", {
-        d: pts.map((p, j) =>
-          `${j ? "L" : "M"}${x(akhirPeriode(p.periode).getTime()).toFixed(1)},${
-            y(p.nilai).toFixed(1)
-          }`
-        ).join(""),
-        fill: "none",
-        stroke: color,
-        "stroke-width": 1.5,
-      }),
-    );
+  const time = (p: GarisRow) => akhirPeriode(p.periode).getTime();
+  const breaks: { x: number; note: string }[] = [];
+  series.forEach((s) => {
+    const pts = rows.filter((r) => r.seri === s).sort((a, b) => time(a) - time(b));
+    const color = warna[s];
+    // A new sub-path ("M") where the method changes: no line joins two methods.
+    let d = "";
+    pts.forEach((p, j) => {
+      const prev = pts[j - 1];
+      const cut = prev?.metode && p.metode && prev.metode !== p.metode;
+      if (cut) {
+        breaks.push({
+          x: (x(time(prev)) + x(time(p))) / 2,
+          note: `Metode berganti: ${prev.metode} → ${p.metode}`,
+        });
+      }
+      d += `${j && !cut ? "L" : "M"}${x(time(p)).toFixed(1)},${y(p.nilai).toFixed(1)}`;
+    });
+    svg.append(el("path", { d, fill: "none", stroke: color, "stroke-width": 1.5 }));
     for (const p of pts) {
       const c = el("circle", {
-        cx: x(akhirPeriode(p.periode).getTime()).toFixed(1),
+        cx: x(time(p)).toFixed(1),
         cy: y(p.nilai).toFixed(1),
         r: 3,
         fill: "white",
@@ -103,9 +138,58 @@ export function garis(
       c.append(el("title", {}, `${s}: ${periode(p.periode)} ${nilai(p.nilai)}`));
       svg.append(c);
     }
+    const end = pts.at(-1)!;
+    const atRight = time(end) === last;
     svg.append(
-      el("text", { x: m.left + 4 + i * 150, y: 10, fill: color, "font-weight": "bold" }, s),
+      el("text", {
+        x: x(time(end)) + (atRight ? 6 : 0),
+        y: y(end.nilai) + (atRight ? 0 : -8),
+        "text-anchor": atRight ? "start" : "end",
+        "dominant-baseline": atRight ? "middle" : "auto",
+        fill: color,
+        "font-weight": "bold",
+      }, s),
     );
+  });
+  for (const b of breaks) {
+    svg.append(el("line", {
+      x1: b.x,
+      x2: b.x,
+      y1: m.top,
+      y2: height - m.bottom,
+      stroke: "currentColor",
+      "stroke-opacity": 0.5,
+      "stroke-dasharray": "3,3",
+    }));
+    const note = el("text", {
+      x: b.x,
+      y: m.top - 6,
+      "text-anchor": "middle",
+      fill: "currentColor",
+    }, "metode berganti");
+    note.append(el("title", {}, b.note));
+    svg.append(note);
+  }
+  // One hover column per period: its title lists every series there.
+  const times = [...new Set(t)].sort((a, b) => a - b);
+  times.forEach((tv, i) => {
+    const at = rows.filter((r) => time(r) === tv);
+    const left = i ? (x(times[i - 1]) + x(tv)) / 2 : m.left;
+    const rightX = i < times.length - 1 ? (x(times[i + 1]) + x(tv)) / 2 : width - m.right;
+    const r = el("rect", {
+      x: left.toFixed(1),
+      y: m.top,
+      width: (rightX - left).toFixed(1),
+      height: height - m.top - m.bottom,
+      fill: "transparent",
+      class: "garis-kolom",
+    });
+    r.append(el(
+      "title",
+      {},
+      `${periode(at[0].periode)}\n${at.map((a) => `${a.seri}: ${nilai(a.nilai)}`).join("\n")}`,
+    ));
+    svg.append(r);
   });
   return svg;
 }
