@@ -1,8 +1,93 @@
-/** The Indonesian shell every built page shares: Framework writes English labels and no lang. */
+/**
+ * The Indonesian shell every built page shares, applied to the built HTML after Framework (which
+ * writes English labels, no lang, no description and a viewport that forbids zooming).
+ *
+ * - `lang="id"`, "Cari" and "Buka/tutup menu" instead of "Search" and "Toggle sidebar";
+ * - the viewport without `maximum-scale=1`, so a phone can pinch-zoom (WCAG 1.4.4);
+ * - a skip link to the content, and an accessible name on the search box (it had only a
+ *   placeholder);
+ * - a description and Open Graph tags from the page's title and first paragraph, so a link shared
+ *   on WhatsApp or Telegram shows what the page is;
+ * - a small script for what only runs in the browser: Framework's client sets "Toggle sidebar
+ *   Alt-B" and prints "no results" / "N results" from its bundle, and keeps the menu open over the
+ *   content after a reader chooses a page on a phone (it remembers the open state per tab).
+ */
+
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Text of the first paragraph of the page's main content (tags removed), at most `max` characters. */
+export function ringkasanHalaman(html: string, max = 200): string | null {
+  const main = html.indexOf('<main id="observablehq-main"');
+  if (main < 0) return null;
+  const body = html.slice(main);
+  for (const m of body.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)) {
+    const text = m[1].replace(/<[^>]*>/g, "").replace(/&nbsp;/g, " ").replace(/\s+/g, " ")
+      .trim();
+    if (text.length >= 30) {
+      if (text.length <= max) return text;
+      const cut = text.slice(0, max - 1);
+      return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
+    }
+  }
+  return null;
+}
+
+/** Runs in the page (kept small: it is inlined in every page). */
+const SCRIPT = `(()=>{
+const wide=()=>matchMedia("(min-width: calc(640px + 6rem + 272px))").matches;
+document.addEventListener("click",(e)=>{
+  if(wide()||!e.target.closest||!e.target.closest("#observablehq-sidebar a[href]"))return;
+  sessionStorage.removeItem("observablehq-sidebar");
+  const t=document.getElementById("observablehq-sidebar-toggle");
+  if(t){t.checked=false;t.indeterminate=true;}
+});
+addEventListener("DOMContentLoaded",()=>{
+  for(const l of document.querySelectorAll("#observablehq-sidebar-toggle,label[for='observablehq-sidebar-toggle']"))l.title=(l.title||"").replace("Toggle sidebar","Buka/tutup menu");
+  const r=document.getElementById("observablehq-search-results");
+  if(!r)return;
+  new MutationObserver(()=>{
+    const d=r.firstElementChild;
+    if(!d||d.tagName!=="DIV")return;
+    const t=d.textContent,m=/^([\\d,]+) results?$/.exec(t);
+    if(t==="no results")d.textContent="Tidak ada hasil";
+    else if(m)d.textContent=m[1].replace(/,/g,".")+" hasil";
+  }).observe(r,{childList:true});
+});
+})();`;
 
 export function localiseHtml(html: string): string {
+  if (html.includes('class="lompat-ke-isi"')) return html; // already applied
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  const [halaman, situs] = title?.includes(" | ")
+    ? [title.slice(0, title.lastIndexOf(" | ")), title.slice(title.lastIndexOf(" | ") + 3)]
+    : [title ?? "", title ?? ""];
+  const deskripsi = ringkasanHalaman(html) ??
+    `${halaman}: Indeks Profesionalitas ASN per instansi, dihitung dari data kepegawaian.`;
+  const meta = [
+    `<meta name="description" content="${escapeAttr(deskripsi)}">`,
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:locale" content="id_ID">`,
+    `<meta property="og:site_name" content="${escapeAttr(situs)}">`,
+    `<meta property="og:title" content="${escapeAttr(halaman)}">`,
+    `<meta property="og:description" content="${escapeAttr(deskripsi)}">`,
+    `<meta name="twitter:card" content="summary">`,
+  ].join("\n");
   return html
     .replace(/<html>/, '<html lang="id">')
+    .replace(
+      /<meta name="viewport" content="[^"]*">/,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    )
+    .replace(/(<title>[^<]*<\/title>)/, `$1\n${meta}`)
+    .replace(
+      /<input type="search" placeholder="(?:Search|Cari)">/,
+      '<input type="search" placeholder="Cari" aria-label="Cari di situs ini">',
+    )
     .replace('placeholder="Search"', 'placeholder="Cari"')
-    .replace('title="Toggle sidebar"', 'title="Buka/tutup menu"');
+    .replace('title="Toggle sidebar"', 'title="Buka/tutup menu"')
+    .replace(
+      /<body>\n?/,
+      `<body>\n<a class="lompat-ke-isi" href="#observablehq-main">Langsung ke isi</a>\n<script>${SCRIPT}</script>\n`,
+    );
 }
