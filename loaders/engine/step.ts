@@ -50,6 +50,11 @@ export interface TableAccounting {
   quarantined: number;
   /** Of the used rows, exact duplicates of an earlier line (a repeated sync), counted once. */
   duplikat: number;
+  /**
+   * Of the quarantined rows, those dated after the period (a later export holds them): set aside,
+   * and not counted against --max-quarantine.
+   */
+  setelah_periode?: number;
   /** Blank records (only delimiters or spaces), skipped and reported, in no other count. */
   blank: number;
   notes: string[];
@@ -149,6 +154,11 @@ async function loadAndValidate(
       used: v.used,
       quarantined: v.quarantined,
       duplikat: v.duplikat,
+      setelah_periode: (await db.one<{ n: number }>(
+        `SELECT count(*) AS n FROM quarantine WHERE tabel = ${
+          lit(t)
+        } AND reason LIKE 'after the period%'`,
+      )).n,
       blank: loaded.blank,
       notes: [...loaded.notes, ...v.notes],
       files: loaded.files.map((f) => ({
