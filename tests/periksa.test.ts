@@ -13,6 +13,8 @@ import {
   type PeriksaReport,
   type TableReport,
 } from "../loaders/engine/periksa.ts";
+import ExcelJS from "exceljs";
+import { Db, lit } from "../loaders/duck.ts";
 import { ROOT } from "../loaders/paths.ts";
 import { nip, tempDir, toCsv, writePeriod } from "./helpers/fixture.ts";
 
@@ -269,4 +271,55 @@ Deno.test("the SIASN fixture: periksa's numbers equal the real run's accounting"
       t,
     );
   }
+});
+
+Deno.test("the mapping is reported for Parquet, JSON (SIASN envelope) and XLSX (title rows) too", async () => {
+  const src = join(SIASN, "2024");
+  const raw = join(await tempDir(), "raw");
+  const dir = join(raw, "2024");
+  Deno.mkdirSync(dir, { recursive: true });
+  Deno.copyFileSync(join(src, "hukdis.csv"), join(dir, "rw-hukdis.csv"));
+  const db = await Db.open();
+  try {
+    await db.run(
+      `COPY (SELECT * FROM read_csv(${lit(join(src, "pegawai.csv"))}, all_varchar = true)) TO ${
+        lit(join(dir, "pegawai.parquet"))
+      } (FORMAT parquet)`,
+    );
+    const kinerja = await db.all(
+      `SELECT * FROM read_csv(${lit(join(src, "kinerja.csv"))}, all_varchar = true)`,
+    );
+    Deno.writeTextFileSync(join(dir, "rw-skp22.json"), JSON.stringify({ data: kinerja }, null, 1));
+  } finally {
+    db.close();
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Riwayat");
+  ws.addRow(["Riwayat diklat"]);
+  ws.addRow([]);
+  for (const l of Deno.readTextFileSync(join(src, "diklat.csv")).trim().split("\n")) {
+    ws.addRow(l.split(","));
+  }
+  await wb.xlsx.writeFile(join(dir, "diklat.xlsx"));
+  const r = await periksa({ raw, maxQuarantineShare: 1 });
+  assert.ok(r.ok, r.summary);
+  const f = (t: string) => table(r, "2024", t).files[0];
+  assert.deepEqual(
+    ["pegawai", "diklat", "kinerja", "hukdis"].map((t) => [f(t).format, f(t).dialect]),
+    [
+      ["parquet", "siasn-data-utama"],
+      ["xlsx", "siasn-rw-kursus"],
+      ["json", "siasn-rw-skp22"],
+      ["csv", "siasn-rw-hukdis"],
+    ],
+  );
+  assert.deepEqual(f("kinerja").columns[3], {
+    source: "KuadranKinerjaNilai",
+    column: "kuadran_nilai",
+    fills: ["predikat"],
+  });
+  assert.deepEqual(f("diklat").columns[0], { source: "nipBaru", column: "nip" });
+  assert.deepEqual(f("pegawai").refused.map((x) => x.header), ["instansiKerjaKodeCepat"]);
+  // The same rows as the CSV fixture: 8 / 10 / 7 / 3 read.
+  assert.deepEqual(["pegawai", "diklat", "kinerja", "hukdis"].map((t) => f(t).read), [8, 10, 7, 3]);
 });
