@@ -21,12 +21,14 @@ import {
   floorBy,
   type InstansiSpec,
   type Method,
+  type PeriodSinks,
   Population,
   records,
   type Thresholds,
   thresholds,
 } from "./model.ts";
 import { Rng } from "./random.ts";
+import { Sink } from "./sink.ts";
 import { DEMO_PERIODS, makeTargets, PPPK_WAVES } from "./targets.ts";
 import ExcelJS from "exceljs";
 
@@ -76,10 +78,18 @@ class Writers {
     await this.write(periode, table, csvLine(HEADERS_OF[table]));
   }
   /** Append CSV lines (each ending in a newline) to a file. */
-  async write(periode: string, table: TableName, lines: string): Promise<void> {
+  async write(periode: string, table: TableName, lines: string | Uint8Array): Promise<void> {
     const file = this.files.get(`${periode}/${table}`)!;
-    const bytes = this.enc.encode(lines);
+    const bytes = typeof lines === "string" ? this.enc.encode(lines) : lines;
     for (let off = 0; off < bytes.length;) off += await file.write(bytes.subarray(off));
+  }
+  /** Write what each sink holds to its table's file and empty the sinks; returns rows written. */
+  async drain(periode: string, sinks: PeriodSinks, rows: Record<TableName, number>): Promise<void> {
+    for (const t of TABLES) {
+      await this.write(periode, t, sinks[t].view());
+      rows[t] += sinks[t].rows;
+      sinks[t].reset();
+    }
   }
   close(): void {
     for (const file of this.files.values()) file.close();
@@ -132,6 +142,12 @@ export async function generate(
   const rows: Record<TableName, number> = { pegawai: 0, diklat: 0, kinerja: 0, hukdis: 0 };
   const calibration: CalibrationRow[] = [];
   const writers = new Writers(csvDir);
+  const sinks: PeriodSinks = {
+    pegawai: new Sink(),
+    diklat: new Sink(),
+    kinerja: new Sink(),
+    hukdis: new Sink(),
+  };
   const nips = new Set<string>();
   let periods: string[];
   if ((o.scale ?? "kanreg8") === "kanreg8") {
@@ -172,7 +188,7 @@ export async function generate(
           expected: c.expected,
           q: c.q,
         });
-        const rec = records(pop, periode, c.t, [...byQuarter, c.t], prevYear);
+        records(pop, periode, c.t, [...byQuarter, c.t], prevYear, sinks);
         if (!per.quarter) prevYear = c.t;
         else byQuarter.push(c.t);
         eduFloor = c.t.edu;
@@ -185,10 +201,7 @@ export async function generate(
             ? { skp: c.t.skp, sb: c.t.sb, baruSkp: c.t.baruSkp }
             : {}),
         };
-        for (const t of TABLES) {
-          await writers.write(periode, t, rec[t]);
-          rows[t] += rec.rows[t];
-        }
+        await writers.drain(periode, sinks, rows);
       }
       if (!byQuarter.length) prevYear = null;
       log(`${spec.kode}: ${pop.people.length} people`);
@@ -214,16 +227,20 @@ export async function generate(
       const q = new Rng(seed, spec.kode, "q").next() * 0.7 + 0.25;
       const t = thresholds(q, per.quarter);
       const prev = thresholds(q * 0.9, null);
-      const rec = records(pop, "2024-Q4", t, [
-        floorBy(thresholds(q, 1), {}),
-        floorBy(thresholds(q, 2), {}),
-        floorBy(thresholds(q, 3), {}),
+      records(
+        pop,
+        "2024-Q4",
         t,
-      ], prev);
-      for (const tb of TABLES) {
-        await writers.write("2024-Q4", tb, rec[tb]);
-        rows[tb] += rec.rows[tb];
-      }
+        [
+          floorBy(thresholds(q, 1), {}),
+          floorBy(thresholds(q, 2), {}),
+          floorBy(thresholds(q, 3), {}),
+          t,
+        ],
+        prev,
+        sinks,
+      );
+      await writers.drain("2024-Q4", sinks, rows);
       if (++done % 50 === 0) {
         log(`${done}/${specs.length} instansi, ${rows.pegawai.toLocaleString("en-US")} ASN`);
       }

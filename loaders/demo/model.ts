@@ -19,6 +19,7 @@ import {
   placeName,
 } from "./names.ts";
 import { hash, hashSN, Rng, unit } from "./random.ts";
+import { Sink, utf8 } from "./sink.ts";
 
 export type Jabatan = "JPT" | "ADMINISTRATOR" | "PENGAWAS" | "FUNGSIONAL" | "PELAKSANA";
 export type Method = "bkn-2019" | "bkn-2024";
@@ -490,22 +491,23 @@ export function csvCell(c: string): string {
   return /[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c;
 }
 
-/** One period's rows of each table, as CSV lines (no header), and how many there are. */
-export interface PeriodRecords {
-  pegawai: string;
-  diklat: string;
-  kinerja: string;
-  hukdis: string;
-  rows: { pegawai: number; diklat: number; kinerja: number; hukdis: number };
+/** Where one period's rows of each table go, as CSV lines without a header. */
+export interface PeriodSinks {
+  pegawai: Sink;
+  diklat: Sink;
+  kinerja: Sink;
+  hukdis: Sink;
 }
 
 /**
- * What a person's rows share in every period, built once: the pegawai line up to the education cell,
- * and the leadership / functional training lines (dated before 2019, so the same in each period).
+ * What a person's rows share in every period, encoded once: the NIP, the pegawai line up to the
+ * education cell, and the leadership / functional training lines (dated before 2019, so the same
+ * in each period).
  */
 interface PersonLines {
-  pegawai: string;
-  diklatTetap: string;
+  nip: Uint8Array;
+  pegawai: Uint8Array;
+  diklatTetap: Uint8Array;
   nDiklatTetap: number;
 }
 const personLines = new WeakMap<Person, PersonLines>();
@@ -528,10 +530,13 @@ function linesOf(pop: Population, p: Person): PersonLines {
       nDiklatTetap++;
     }
     l = {
-      pegawai: `${p.nip},${csvCell(p.nama)},${p.pppk ? "PPPK" : "PNS"},${csvCell(pop.spec.kode)},${
-        csvCell(u.kode)
-      },${csvCell(u.nama)},${p.jabatan},${csvCell(p.namaJabatan)},`,
-      diklatTetap,
+      nip: utf8(csvCell(p.nip)),
+      pegawai: utf8(
+        `${csvCell(p.nip)},${csvCell(p.nama)},${p.pppk ? "PPPK" : "PNS"},${
+          csvCell(pop.spec.kode)
+        },${csvCell(u.kode)},${csvCell(u.nama)},${p.jabatan},${csvCell(p.namaJabatan)},`,
+      ),
+      diklatTetap: utf8(diklatTetap),
       nDiklatTetap,
     };
     personLines.set(p, l);
@@ -540,19 +545,38 @@ function linesOf(pop: Population, p: Person): PersonLines {
 }
 
 const HIST_GRADE = thresholds(0.5, null);
-const SEM_JENIS = ["SEMINAR", "WORKSHOP", "KURSUS", "MAGANG"];
-const SEM_NAMA = ["Seminar Nasional", "Workshop", "Kursus Singkat", "Magang"];
+
+const C = {
+  COMMA: 44,
+  NL: 10,
+  teknis: utf8(",TEKNIS,,Pelatihan Teknis,"),
+  bimtek: utf8(",TEKNIS,,Bimbingan Teknis,"),
+  seminar: utf8(",SEMINAR,,Seminar,"),
+  sem: [
+    "SEMINAR,,Seminar Nasional,",
+    "WORKSHOP,,Workshop,",
+    "KURSUS,,Kursus Singkat,",
+    "MAGANG,,Magang,",
+  ]
+    .map((x) => utf8("," + x)),
+  grade: {
+    SANGAT_BAIK: utf8("SANGAT_BAIK\n"),
+    BUTUH_PERBAIKAN: utf8("BUTUH_PERBAIKAN\n"),
+    CUKUP: utf8("CUKUP\n"),
+    BAIK: utf8("BAIK\n"),
+  },
+};
 
 /**
- * The four tables of one period. `byQuarter` holds the (floored) thresholds of each quarter of the
- * year so far, so that a record present in an earlier quarter is dated inside it; `prevYear` the
- * final thresholds of the previous year (for history rows).
+ * The four tables of one period, appended to `out`. `byQuarter` holds the (floored) thresholds of
+ * each quarter of the year so far, so that a record present in an earlier quarter is dated inside
+ * it; `prevYear` the final thresholds of the previous year (for history rows).
  *
- * Rows go straight into CSV text: the generator used to build an array per row and quote each cell
- * with a regular expression, which with the garbage it made was over a third of its time. Every
- * draw is the same as before (same hashes, same stratified uniforms, same order), so the same seed
- * still gives the same bytes. Cells that can only hold digits, dates or fixed codes are not
- * quoted; every name-like cell goes through `csvCell`.
+ * Rows go straight into bytes: the generator used to build an array per row, quote each cell with a
+ * regular expression, buffer the lines as strings and encode them, which with the garbage it made
+ * was most of its time. Every draw is the same as before (same hashes, same stratified uniforms,
+ * same order), so the same seed still gives the same bytes. Cells that can only hold digits, dates
+ * or fixed codes are not quoted; every name-like cell goes through `csvCell`.
  */
 export function records(
   pop: Population,
@@ -560,18 +584,18 @@ export function records(
   t: Thresholds,
   byQuarter: Thresholds[],
   prevYear: Thresholds | null,
-): PeriodRecords {
+  out: PeriodSinks,
+): void {
   const per = parsePeriod(periode);
   const Y = per.year, end = per.end, quarter = per.quarter;
-  let pegawai = "", diklat = "", kinerja = "", hukdis = "";
-  const rows = { pegawai: 0, diklat: 0, kinerja: 0, hukdis: 0 };
+  const { pegawai, diklat, kinerja, hukdis } = out;
   const effYear = quarter && quarter < 4 ? Y - 1 : Y;
   const grade = (g: number, s: Thresholds, year: number) =>
     g < s.sb
-      ? "SANGAT_BAIK"
+      ? C.grade.SANGAT_BAIK
       : g < s.sb + s.bp
-      ? (year >= 2022 ? "BUTUH_PERBAIKAN" : "CUKUP")
-      : "BAIK";
+      ? (year >= 2022 ? C.grade.BUTUH_PERBAIKAN : C.grade.CUKUP)
+      : C.grade.BAIK;
   // personShares without a new object per person: a newcomer's shares are the same for everyone.
   const since = newcomerSince(end);
   const newShares = (x: Thresholds): Thresholds => ({
@@ -581,8 +605,7 @@ export function records(
     sem: x.sem * x.baruJp,
   });
   const tNew = newShares(t);
-  const prevEnd = `${Y - 1}-12-31`;
-  const prevSince = newcomerSince(prevEnd);
+  const prevSince = newcomerSince(`${Y - 1}-12-31`);
   const prevNew = prevYear ? newShares(prevYear) : null;
   const byQuarterNew = byQuarter.map(newShares);
   const olderFrom = `${effYear - 1}-01-01`;
@@ -602,58 +625,89 @@ export function records(
   for (const p of pop.active(end)) {
     const newcomer = p.hire > since;
     const s = newcomer ? tNew : t;
-    const nip = p.nip, h0 = p.h0, id = p.id;
+    const h0 = p.h0, id = p.id;
     const l = linesOf(pop, p);
-    pegawai += l.pegawai + (uEdu[id] < s.edu ? p.pendidikan : "") + "\n";
-    rows.pegawai++;
+    pegawai.bytes(l.pegawai);
+    if (uEdu[id] < s.edu) pegawai.text(p.pendidikan);
+    pegawai.byte(C.NL);
+    pegawai.rows++;
     // SKP: the one the method uses (this year's at year end, else last year's), and the one before it
     // as history. History is only written beside a current SKP, so it never becomes the fallback.
     if (uSkp[id] < s.skp) {
       uGrade ??= pop.ranks("grade", effYear);
-      kinerja += `${nip},${effYear},${grade(uGrade[id], s, effYear)}\n`;
-      rows.kinerja++;
+      kinerja.bytes(l.nip);
+      kinerja.byte(C.COMMA);
+      kinerja.int(effYear);
+      kinerja.byte(C.COMMA);
+      kinerja.bytes(grade(uGrade[id], s, effYear));
+      kinerja.rows++;
       const older = effYear - 1;
       if (p.hire < olderFrom && hashSN(h0, "hist-skp", older) / 4294967296 < 0.85) {
-        kinerja += `${nip},${older},${
-          grade(hashSN(h0, "hist-grade", older) / 4294967296, HIST_GRADE, older)
-        }\n`;
-        rows.kinerja++;
+        kinerja.bytes(l.nip);
+        kinerja.byte(C.COMMA);
+        kinerja.int(older);
+        kinerja.byte(C.COMMA);
+        kinerja.bytes(grade(hashSN(h0, "hist-grade", older) / 4294967296, HIST_GRADE, older));
+        kinerja.rows++;
       }
     }
     // Leadership and functional training, ever.
-    diklat += l.diklatTetap;
-    rows.diklat += l.nDiklatTetap;
+    diklat.bytes(l.diklatTetap);
+    diklat.rows += l.nDiklatTetap;
     const uJp = uJpY[id], uSem = uSemY[id];
     const hJp = hashSN(h0, "jp-date", Y), hSem = hashSN(h0, "sem-date", Y);
     if (uJp < s.jp) {
-      diklat += `${nip},TEKNIS,,Pelatihan Teknis,${20 + (hJp % 21)},${
-        dateIn(Y, firstQuarter("jp", uJp, newcomer), hJp, end)
-      },\n`;
-      rows.diklat++;
+      diklat.bytes(l.nip);
+      diklat.bytes(C.teknis);
+      diklat.int(20 + (hJp % 21));
+      diklat.byte(C.COMMA);
+      diklat.text(dateIn(Y, firstQuarter("jp", uJp, newcomer), hJp, end));
+      diklat.byte(C.COMMA);
+      diklat.byte(C.NL);
+      diklat.rows++;
     } else if (hashSN(h0, "partial", Y) / 4294967296 < 0.25) {
-      diklat += `${nip},TEKNIS,,Bimbingan Teknis,${6 + (hJp % 5)},${
-        dateIn(Y, 1, hJp >>> 4, end)
-      },\n`;
-      rows.diklat++;
+      diklat.bytes(l.nip);
+      diklat.bytes(C.bimtek);
+      diklat.int(6 + (hJp % 5));
+      diklat.byte(C.COMMA);
+      diklat.text(dateIn(Y, 1, hJp >>> 4, end));
+      diklat.byte(C.COMMA);
+      diklat.byte(C.NL);
+      diklat.rows++;
     }
     if (uSem < s.sem) {
-      const jp = hSem % 10 < 3 ? "" : String(2 + ((hSem >>> 4) % 7));
-      diklat += `${nip},${SEM_JENIS[hSem % 4]},,${SEM_NAMA[hSem % 4]},${jp},${
-        dateIn(Y, firstQuarter("sem", uSem, newcomer), hSem, end)
-      },\n`;
-      rows.diklat++;
+      diklat.bytes(l.nip);
+      diklat.bytes(C.sem[hSem % 4]);
+      if (hSem % 10 >= 3) diklat.int(2 + ((hSem >>> 4) % 7));
+      diklat.byte(C.COMMA);
+      diklat.text(dateIn(Y, firstQuarter("sem", uSem, newcomer), hSem, end));
+      diklat.byte(C.COMMA);
+      diklat.byte(C.NL);
+      diklat.rows++;
     }
     // Last year's development, as history (outside the window).
     if (prevYear && p.hire < prevHireBefore) {
       const ps = p.hire > prevSince ? prevNew! : prevYear;
       const h = hashSN(h0, "jp-date", Y - 1);
       if ((uJpPrev ??= pop.ranks("jp", Y - 1))[id] < ps.jp) {
-        diklat += `${nip},TEKNIS,,Pelatihan Teknis,${20 + (h % 21)},${dateIn(Y - 1, 0, h)},\n`;
-        rows.diklat++;
+        diklat.bytes(l.nip);
+        diklat.bytes(C.teknis);
+        diklat.int(20 + (h % 21));
+        diklat.byte(C.COMMA);
+        diklat.text(dateIn(Y - 1, 0, h));
+        diklat.byte(C.COMMA);
+        diklat.byte(C.NL);
+        diklat.rows++;
       }
       if ((uSemPrev ??= pop.ranks("sem", Y - 1))[id] < ps.sem) {
-        diklat += `${nip},SEMINAR,,Seminar,${2 + (h % 7)},${dateIn(Y - 1, 0, h >>> 3)},\n`;
-        rows.diklat++;
+        diklat.bytes(l.nip);
+        diklat.bytes(C.seminar);
+        diklat.int(2 + (h % 7));
+        diklat.byte(C.COMMA);
+        diklat.text(dateIn(Y - 1, 0, h >>> 3));
+        diklat.byte(C.COMMA);
+        diklat.byte(C.NL);
+        diklat.rows++;
       }
     }
     // Rare punishments, this year and last.
@@ -679,10 +733,9 @@ export function records(
           : tingkat === "SEDANG"
           ? "Pemotongan tunjangan kinerja"
           : "Penurunan jabatan";
-        hukdis += `${nip},${tingkat},${jenis},${tmt},${akhir}\n`;
-        rows.hukdis++;
+        hukdis.text(`${p.nip},${tingkat},${jenis},${tmt},${akhir}\n`);
+        hukdis.rows++;
       }
     }
   }
-  return { pegawai, diklat, kinerja, hukdis, rows };
 }
