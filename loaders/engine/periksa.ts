@@ -209,7 +209,8 @@ function finish(r: PeriksaReport): PeriksaReport {
   }
   r.ok = failures.length === 0;
   const tables = r.periods.flatMap((p) => p.tables);
-  const sum = (k: "read" | "used" | "quarantined") => tables.reduce((s, t) => s + t[k], 0);
+  const sum = (k: "read" | "used" | "quarantined") =>
+    tables.reduce((s, t) => s + t[k], 0).toLocaleString("en-US");
   if (r.ok) {
     r.summary = `OK: a real run would succeed: ${r.periods.length} period${
       r.periods.length === 1 ? "" : "s"
