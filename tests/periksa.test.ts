@@ -133,6 +133,22 @@ Deno.test("an unknown code value is reported with its count and first line; date
   assert.equal(table(strict, "2024", "pegawai").overLimit, true);
 });
 
+Deno.test("rows dated after the period are set aside but do not fail the check, as in a real run", async () => {
+  const raw = join(await tempDir(), "raw");
+  const a = nip();
+  writePeriod(raw, "2023", {
+    pegawai: [{ nip: a }],
+    kinerja: [{ nip: a, tahun: 2023, predikat: "BAIK" }, { nip: a, tahun: 2024, predikat: "BAIK" }],
+  });
+  const r = await periksa({ raw });
+  const k = table(r, "2023", "kinerja");
+  // 1 of 2 rows quarantined (50%), but as dated after the period: 0% as errors.
+  assert.deepEqual([k.read, k.used, k.quarantined, k.setelah_periode, k.share], [2, 1, 1, 1, 0]);
+  assert.equal(r.ok, true, r.summary);
+  const out = join(raw, "..", "out");
+  await runPipeline({ raw, out, variants: "none" }); // the real run succeeds too
+});
+
 Deno.test("CLI: exit 1 with one summary line over the limit, 0 under it, 2 for a wrong command line; --json carries the same numbers", async () => {
   const fail = await cli(["--raw", SIASN]);
   assert.equal(fail.code, 1, fail.stderr);
@@ -140,7 +156,7 @@ Deno.test("CLI: exit 1 with one summary line over the limit, 0 under it, 2 for a
   // pegawai: 1 of 8 rows (line 9, #N/A) quarantined = 12.5% > 10%.
   assert.equal(
     lines.at(-1),
-    "periksa: FAIL: a real run would stop: 2024/pegawai: 1 of 8 rows (12.5%) would be quarantined, above the limit of 10.0%",
+    "periksa: FAIL: a real run would stop: 2024/pegawai: 1 of 8 rows (12.5%) would be quarantined as errors, above the limit of 10.0%",
   );
   assert.equal(lines.filter((l) => l.startsWith("periksa: ")).length, 1);
 
@@ -213,7 +229,7 @@ Deno.test("read, used and quarantined per table equal what a real run writes to 
     ],
     kinerja: [
       { nip: a, tahun: 2023, predikat: "BAIK" },
-      { nip: c, tahun: 2025, predikat: "BAIK" }, // after the period
+      { nip: c, tahun: 2024, predikat: "BAIK" }, // after the period
       { nip: b, tahun: 2023, predikat: "LUMAYAN" },
     ],
     hukdis: [{ nip: c, tingkat: "RINGAN", tmt: "2023-03-01", akhir: "2023-01-01" }],
@@ -235,8 +251,8 @@ Deno.test("read, used and quarantined per table equal what a real run writes to 
       const mine = table(r, p, t);
       const real = acc[t];
       assert.deepEqual(
-        [mine.read, mine.used, mine.quarantined, mine.duplikat, mine.blank],
-        [real.read, real.used, real.quarantined, real.duplikat, real.blank],
+        [mine.read, mine.used, mine.quarantined, mine.duplikat, mine.blank, mine.setelah_periode],
+        [real.read, real.used, real.quarantined, real.duplikat, real.blank, real.setelah_periode],
         `${p}/${t}`,
       );
       assert.deepEqual(
@@ -249,13 +265,16 @@ Deno.test("read, used and quarantined per table equal what a real run writes to 
   assert.equal(compared, 8);
   // Hand count of 2023: pegawai 4 read, the second row of a (line 5) a duplicate NIP and b's
   // KEPALA unknown → 2 used; diklat 4 read, 1 collapsed duplicate used, stranger and -3 JP
-  // quarantined → 2 used; kinerja 2025 after the period and LUMAYAN unknown → 1 used; hukdis
+  // quarantined → 2 used; kinerja 2024 after the period 2023 and LUMAYAN unknown → 1 used; hukdis
   // akhir before tmt → 0 used.
   const counts = ["pegawai", "diklat", "kinerja", "hukdis"].map((t) => {
     const x = table(r, "2023", t);
     return [x.read, x.used, x.quarantined];
   });
   assert.deepEqual(counts, [[4, 2, 2], [4, 2, 2], [3, 1, 2], [1, 0, 1]]);
+  assert.equal(table(r, "2023", "kinerja").setelah_periode, 1);
+  // Errors alone count against the limit: kinerja 1 of 3 (33.3%), not 2 of 3.
+  assert.equal(table(r, "2023", "kinerja").share, 1 / 3);
 });
 
 Deno.test("the SIASN fixture: periksa's numbers equal the real run's accounting", async () => {
