@@ -12,6 +12,7 @@ import { Db, lit } from "../duck.ts";
 import { loadProfiles, type MethodProfile, methodsDir } from "../engine/method.ts";
 import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../engine/reference.ts";
 import { ROOT } from "../paths.ts";
+import { RESMI, resmiProfile } from "../engine/resmi.ts";
 import { KOLOM_TEKS, kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
 
 export const COMPUTED = Deno.env.get("IPASN_COMPUTED") ?? join(ROOT, "data/computed");
@@ -188,6 +189,21 @@ export async function varianRows(): Promise<Record<string, unknown>[]> {
   );
 }
 
+/**
+ * BKN's official results against the computed methods, per instansi and dimension; a count of
+ * fewer ASN than the small-cell threshold is hidden with the mean difference it carries.
+ */
+export async function selisihRows(): Promise<Record<string, unknown>[]> {
+  const k = publikasi().ambang_sel_kecil;
+  if (!existsSync(join(COMPUTED, "selisih_instansi.csv"))) return [];
+  return (await read("selisih_instansi", kolomTabel("selisih_instansi", []))).map((r) => {
+    const out = { ...r };
+    if (Number(r.n_beda) < k) (out.n_beda = null), (out.selisih_rata = null);
+    for (const c of ["n_hanya_resmi", "n_hanya_hitungan"]) if (Number(r[c]) < k) out[c] = null;
+    return out;
+  });
+}
+
 /** Rows as a Parquet file (via DuckDB), for downloads and the in-browser SQL page. */
 export async function toParquet(rows: Record<string, unknown>[]): Promise<Uint8Array> {
   const dir = await Deno.makeTempDir({ prefix: "ipasn-parquet-" });
@@ -227,9 +243,13 @@ export async function emit(text: string): Promise<void> {
 export async function ringkasan() {
   const m = manifest();
   const latest = m.periode.at(-1)!;
-  const metode = m.metode_baku[latest]!;
-  const kanreg = (await kanregRows()).filter((r) => r.metode_baku === true);
-  const inst = (await instansiRows()).filter((r) => r.periode === latest && r.metode === metode);
+  const all = await instansiRows();
+  // BKN's official results where the period has them, else the period's default method.
+  const utama = (p: string) =>
+    all.some((r) => r.periode === p && r.metode === RESMI) ? RESMI : m.metode_baku[p]!;
+  const metode = utama(latest);
+  const kanreg = (await kanregRows()).filter((r) => r.metode === utama(String(r.periode)));
+  const inst = all.filter((r) => r.periode === latest && r.metode === metode);
   const movers = inst.filter((r) => r.selisih !== null).sort((a, b) =>
     Number(b.selisih) - Number(a.selisih)
   );
@@ -242,7 +262,10 @@ export async function ringkasan() {
     peringkat: r.peringkat,
   });
   const profiles = await loadProfiles(methodsDir());
-  const profile = profiles.find((p) => p.id === metode);
+  const bakuProfile = profiles.find((p) => p.id === m.metode_baku[latest]) ?? profiles[0];
+  const profile = metode === RESMI
+    ? resmiProfile(bakuProfile)
+    : profiles.find((p) => p.id === metode);
   return {
     periode: latest,
     metode,
@@ -286,8 +309,31 @@ export function toCsv(rows: Record<string, unknown>[]): string {
 
 export async function reference() {
   const ref = (f: string) => `${REFERENCE_DIR}${f}`;
+  // BKN's per-person results in the data are reported figures too: their instansi means, beside
+  // the figures published in the news (`berkas`: from a file of the data, not a web source).
+  const dariBerkas = (await instansiRows()).filter((r) => r.metode === RESMI).map((r) => ({
+    kode_instansi: r.kode_instansi,
+    periode: r.periode,
+    nilai: r.nilai,
+    perkiraan: false,
+    jenis: "resmi",
+    peringkat: null,
+    dari: null,
+    kategori: r.kategori,
+    metode: RESMI,
+    sumber_url: "",
+    catatan: "Rata-rata hasil resmi BKN per ASN, dari berkas resmi dalam data",
+    populasi: "ASN",
+    sementara: false,
+    n_asn: r.n_asn,
+    kualifikasi: r.kualifikasi,
+    kompetensi: r.kompetensi,
+    kinerja: r.kinerja,
+    disiplin: r.disiplin,
+    berkas: true,
+  }));
   return {
-    resmi: await readReference(ref("official-ipasn.csv"), Official),
+    resmi: [...await readReference(ref("official-ipasn.csv"), Official), ...dariBerkas],
     target: await readReference(ref("target-ipasn.csv"), Target),
     distribusi: await readReference(ref("distribusi-kanreg8.csv"), Distribusi),
   };

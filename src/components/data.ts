@@ -24,10 +24,26 @@ export function bacaCsv(text: string): Baris[] {
   });
 }
 
-/** The periods and methods present, and the default method of each period. */
+/** The method id of BKN's official results (loaders/engine/resmi.ts). */
+export const RESMI = "resmi";
+
+/**
+ * The periods and methods present, and the method a page shows by default for each period:
+ * BKN's official results where the period has them (the figure a BKD is judged on), else the
+ * period's default method (`bakuHitung`, which reconciliation and simulation compare against).
+ */
 export function daftar(rows: Baris[]) {
   const periode = [...new Set(rows.map((r) => r.periode))];
-  const metode = [...new Set(rows.map((r) => r.metode))].sort();
-  const baku = new Map(rows.filter((r) => r.metode_baku).map((r) => [r.periode, r.metode]));
-  return { periode, metode, baku };
+  const metode = [...new Set(rows.map((r) => r.metode))].sort((a, b) =>
+    a === RESMI ? -1 : b === RESMI ? 1 : a.localeCompare(b)
+  );
+  const bakuHitung = new Map(rows.filter((r) => r.metode_baku).map((r) => [r.periode, r.metode]));
+  const baku = new Map(bakuHitung);
+  for (const r of rows) if (r.metode === RESMI) baku.set(r.periode, RESMI);
+  return { periode, metode, baku, bakuHitung };
+}
+
+/** Whether a row is the one a page shows by default for its period (see `daftar`). */
+export function diBaku(baku: Map<string, string>): (r: Baris) => boolean {
+  return (r) => baku.get(r.periode) === r.metode;
 }
