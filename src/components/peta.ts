@@ -1,7 +1,7 @@
 /**
  * A schematic tile-grid map of the instansi: one square per instansi, grouped by province (no
- * external map service). Colour by value or by category. The four Kanreg VIII provinces of
- * Kalimantan keep their roughly geographic layout; any other set of provinces (a province's
+ * external map service). Colour by value or by category. The four provinces of the island of
+ * Kalimantan (codes 62–65) keep their roughly geographic layout; any other set of provinces (a province's
  * drill-down from the national map, petaProvinsi.ts) is laid out block under block in code order.
  */
 import * as Plot from "@observablehq/plot";
