@@ -23,10 +23,12 @@ import { petaCelah } from "../src/components/petaCelah.ts";
 import {
   akhirPeriode,
   bilangan,
+  kodeTerbaca,
   nilai,
   periode,
   persen,
   selisih,
+  selisihSumbu,
   ukuranBerkas,
   urutPeriode,
 } from "../src/components/format.ts";
@@ -87,6 +89,20 @@ Deno.test("Indonesian formatting: comma decimals, dot thousands, periods in word
   assert.equal(ukuranBerkas(9187 * 1024), "9,0 MB");
   assert.equal(ukuranBerkas(364469), "356 KB");
   assert.equal(ukuranBerkas(850), "850 B");
+  assert.equal(selisih(-0.004), "0,00");
+  assert.equal(selisih(0.004), "0,00");
+  assert.equal(selisih(-0.005 - 1e-9), "−0,01");
+  assert.deepEqual([-1.5, -1, -0.5, 0, 0.5, 1.5].map(selisihSumbu), [
+    "−1,5",
+    "−1",
+    "−0,5",
+    "0",
+    "+0,5",
+    "+1,5",
+  ]);
+  assert.equal(kodeTerbaca("SANGAT_BAIK"), "Sangat Baik");
+  assert.equal(kodeTerbaca("PIM_II/PKN_II"), "PIM II/PKN II");
+  assert.equal(kodeTerbaca("predikat BUTUH_PERBAIKAN, JPT"), "predikat Butuh Perbaikan, JPT");
   assert.equal(periode("2023"), "2023");
   assert.deepEqual(["2024-Q1", "2023", "2024", "2024-Q4", "2022"].sort(urutPeriode), [
     "2022",

@@ -33,7 +33,16 @@ export function bilangan(x: number | null | undefined): string {
 }
 /** +1,25 / −0,80 */
 export function selisih(x: number | null | undefined): string {
-  return x == null || Number.isNaN(x) ? "–" : fs2(x);
+  if (x == null || Number.isNaN(x)) return "–";
+  // −0,004 rounds to zero: "0,00", not "−0,00" or "+0,00" (issue #21).
+  const s = fs2(x);
+  return /^[+−-]0,00$/.test(s) ? "0,00" : s;
+}
+const fsTick = locale.format("+,.2~f");
+/** Axis ticks of a difference: "−1,5", "0", "+0,5" (a fixed "+,.0f" printed "−1 −1 +0 +1 +1"). */
+export function selisihSumbu(x: number): string {
+  const s = fsTick(x);
+  return /^[+−-]0$/.test(s) ? "0" : s;
 }
 /** 12,5% */
 export function persen(x: number | null | undefined): string {
@@ -81,4 +90,22 @@ export const WARNA_KATEGORI = ["#0072b2", "#56b4e9", "#e69f00", "#d55e00", "#8c2
 /** "Pemerintah Kabupaten Paser" → "Kabupaten Paser", for chart labels. */
 export function namaSingkat(nama: string): string {
   return nama.replace(/^Pemerintah /, "");
+}
+
+/**
+ * A code identifier as readable text for public pages: "SANGAT_BAIK" → "Sangat Baik",
+ * "PIM_II/PKN_II" → "PIM II/PKN II", "BUTUH_PERBAIKAN" → "Butuh Perbaikan". Known acronyms,
+ * Roman numerals and education levels (S1, D4) stay in capitals.
+ */
+const AKRONIM = new Set(
+  ["ASN", "PNS", "PPPK", "PIM", "PKN", "JPT", "JP", "SKP", "TMT", "BKN", "SMA", "SMP", "SD"],
+);
+export function kodeTerbaca(kode: string): string {
+  return kode.replace(
+    /[A-Z][A-Z0-9_]*/g,
+    (token) =>
+      token.split("_").filter(Boolean).map((w) =>
+        /^[IVX]+$/.test(w) || /\d/.test(w) || AKRONIM.has(w) ? w : w[0] + w.slice(1).toLowerCase()
+      ).join(" "),
+  );
 }

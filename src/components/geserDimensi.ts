@@ -1,7 +1,7 @@
 /** The shift between two methods split by dimension, per instansi: a stacked bar chart. */
 import * as Plot from "@observablehq/plot";
 import { DIMENSI, WARNA_DIMENSI } from "./dimensi.js";
-import { locale, namaSingkat, selisih } from "./format.js";
+import { namaSingkat, selisih, selisihSumbu } from "./format.js";
 import type { Pasangan } from "./perbandingan.js";
 
 /** The shift of every instansi split by dimension (positive to the right, negative to the left). */
@@ -17,7 +17,7 @@ export function geserDimensi(
     width: o.width,
     height: 18 * rows.length + 70,
     marginLeft: 200,
-    x: { label: "Pergeseran per dimensi (poin)", grid: true, tickFormat: locale.format("+,.0f") },
+    x: { label: "Pergeseran per dimensi (poin)", grid: true, tickFormat: selisihSumbu },
     y: { domain: rows.map((r) => r.nama_instansi), label: null, tickFormat: namaSingkat },
     color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },
     marks: [
