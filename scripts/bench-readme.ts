@@ -1,9 +1,19 @@
-/** Renders the README's performance section from bench/results.json (between the bench markers). */
+/**
+ * Renders the README's performance section from bench/results.json (between the bench markers).
+ * `--results FILE --print` prints the section for another results file instead of writing it.
+ */
+import { parseArgs } from "node:util";
 const ROOT = new URL("../", import.meta.url).pathname;
+const args = import.meta.main
+  ? parseArgs({
+    args: Deno.args,
+    options: { results: { type: "string" }, print: { type: "boolean", default: false } },
+  }).values
+  : { results: undefined, print: false };
 
 // deno-lint-ignore no-explicit-any
 type J = any;
-const r: J = JSON.parse(Deno.readTextFileSync(`${ROOT}bench/results.json`));
+const r: J = JSON.parse(Deno.readTextFileSync(args.results ?? `${ROOT}bench/results.json`));
 const t = (x: J) => (x ? `${x.target}: ${x.met ? "met" : "**missed**"}` : "");
 const s = r.scoring_at_scale;
 const lines = [
@@ -30,10 +40,38 @@ const lines = [
   } ASN, CSV to instansi means, one profile: native DuckDB vs arquero | ${r.engines.same_job.native_duckdb_s} s vs ${r.engines.same_job.arquero_s} s (${r.engines.same_job.arquero_over_native}×) | ${
     t(r.engines.same_job.target)
   } |`,
+  ...(r.engines.pandas_same_files?.pandas?.median_s
+    ? [
+      `| … the same files, both profiles, means only: the engine's CLI vs the pandas peer | ${r.engines.pandas_same_files.engine.median_s} s vs ${r.engines.pandas_same_files.pandas.median_s} s (${r.engines.pandas_same_files.pandas_over_engine}×) | ${
+        t(r.engines.pandas_same_files.target)
+      } |`,
+    ]
+    : []),
   `| … the full native pipeline (validation, quarantine, gains, every output) vs arquero scoring | ${r.engines.csv_to_means.native_duckdb_s} s vs ${r.engines.csv_to_means.arquero_s} s (${r.engines.csv_to_means.arquero_over_native}×) | |`,
   `| same scoring SQL, same tables: native DuckDB vs duckdb-wasm under Deno | ${r.engines.same_sql.native_duckdb_s} s vs ${r.engines.same_sql.duckdb_wasm_s} s (${r.engines.same_sql.wasm_over_native}×) | ${
     t(r.engines.same_sql.target)
   } |`,
+  ...(r.peers?.pandas?.median_s
+    ? [
+      `| ${r.peers.data} (${
+        (r.peers.rows_read / 1e6).toFixed(1)
+      } M rows): the engine's CLI (means only) vs the pandas peer | ${r.peers.engine.median_s} s vs ${r.peers.pandas.median_s} s (${r.peers.pandas_over_engine}×) | ${
+        t(r.peers.target)
+      } |`,
+    ]
+    : []),
+  ...(r.peers?.engine_default_cli
+    ? [
+      `| … the same files with the CLI's defaults (every variant for the latest period, per-person files for every period) | ${r.peers.engine_default_cli.median_s} s | |`,
+    ]
+    : []),
+  ...(r.demo
+    ? [
+      `| demo generation (${r.demo.data}, ${
+        (r.demo.rows / 1e6).toFixed(1)
+      } M rows of CSV) | ${r.demo.median_s} s | |`,
+    ]
+    : []),
   `| build, cold (${r.builds.data}) | ${r.builds.cold_s} s | |`,
   `| rebuild, nothing changed | ${r.builds.warm_no_change_s} s | ${t(r.builds.warm_target)} |`,
   `| rebuild after a new period folder | ${r.builds.new_period_s} s (${r.builds.new_period_pipeline}) | only that period recomputed |`,
@@ -45,6 +83,11 @@ const lines = [
     } ms | ${[t(r.pages[p].size_target), t(r.pages[p].time_target)].filter(Boolean).join("; ")} |`
   ),
 ];
+// Results files from before a section existed lack it: its row is left out, never invented.
+if (args.print) {
+  console.log(lines.join("\n"));
+  Deno.exit(0);
+}
 const readme = Deno.readTextFileSync(`${ROOT}README.md`);
 const [a, b] = ["<!-- bench:start -->", "<!-- bench:end -->"];
 if (!readme.includes(a)) throw new Error("README.md has no bench markers");

@@ -12,6 +12,7 @@ import { launch } from "../tests/helpers/browser.ts";
 import { serve } from "../tests/helpers/serve.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { arqueroInstansiMeans } from "./bench-arquero.ts";
+import { compareWithEngine, pandasMissing, pandasVersion, PEER, PYTHON } from "./bench-pandas.ts";
 import { nativeSeconds, typedTables, wasmSeconds } from "./bench-wasm.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -20,7 +21,7 @@ const { values } = parseArgs({
   options: { quick: { type: "boolean", default: false }, only: { type: "string" } },
 });
 const QUICK = values.quick!;
-/** --only scoring,engines,builds,pages: rerun those sections and keep the others from the last results file. */
+/** --only demo,scoring,engines,peers,builds,pages: rerun those sections and keep the others from the last results file. */
 const ONLY = values.only?.split(",");
 const part = (name: string) => !ONLY || ONLY.includes(name);
 const TMP = join(ROOT, "bench/tmp", QUICK ? "quick" : "full");
@@ -40,13 +41,20 @@ interface Run {
   stderr: string;
 }
 
-/** Run a command, sampling its peak resident memory (VmHWM) until it exits. */
-async function measure(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/**
+ * Run a command (Deno by default), sampling its peak resident memory (VmHWM) until it exits;
+ * `stdoutFile` keeps what it prints.
+ */
+async function measure(
+  args: string[],
+  env: Record<string, string> = {},
+  o: { cmd?: string; stdoutFile?: string } = {},
+): Promise<Run> {
   const t0 = performance.now();
-  const child = new Deno.Command(DENO, {
+  const child = new Deno.Command(o.cmd ?? DENO, {
     args,
     cwd: ROOT,
-    stdout: "null",
+    stdout: o.stdoutFile ? "piped" : "null",
     stderr: "piped",
     env: { CI: "true", ...env },
   }).spawn();
@@ -59,6 +67,7 @@ async function measure(args: string[], env: Record<string, string> = {}): Promis
   }, 50);
   const out = await child.output();
   clearInterval(poll);
+  if (o.stdoutFile) Deno.writeFileSync(o.stdoutFile, out.stdout);
   return {
     seconds: (performance.now() - t0) / 1000,
     peakRssMb: Math.round(peak),
@@ -99,6 +108,96 @@ async function dataset(name: string, make: (dir: string) => Promise<void>): Prom
     Deno.writeTextFileSync(join(dir, ".ready"), "");
   }
   return dir;
+}
+
+/** The kanreg8 demo (quick: 3 instansi), generated once into bench/tmp. */
+const kanreg8 = () =>
+  dataset(
+    "kanreg8",
+    (d) => generate({ out: d, only: QUICK ? QUICK_INSTANSI : undefined }).then(() => {}),
+  );
+const QUICK_INSTANSI = ["6474", "65", "6501"];
+
+/** The engine's CLI on `raw` doing the peer's job: both profiles, means only, from cold. */
+const ENGINE_AS_PEER = [
+  "--method",
+  "bkn-2019",
+  "--method",
+  "bkn-2024",
+  "--per-asn",
+  "none",
+  "--variants",
+  "none",
+];
+
+/**
+ * The engine's CLI and the pandas peer on the same raw folder, in turn, each from cold and in a
+ * process of its own (interpreter start-up included on both sides); then how far their means are
+ * apart. A peer that cannot run (no pandas) or fails is reported as such, never fails the bench.
+ */
+async function engineVsPandas(raw: string, name: string, engineExtra: string[] = ENGINE_AS_PEER) {
+  const out = join(TMP, `out-${name}-engine`);
+  const engine = await repeat(RUNS, async () => {
+    if (existsSync(out)) Deno.removeSync(out, { recursive: true });
+    return await measure([
+      "run",
+      "-A",
+      "scripts/score.ts",
+      "--raw",
+      raw,
+      "--out",
+      out,
+      ...engineExtra,
+    ]);
+  });
+  const rows = countRows(out);
+  const engineFig = {
+    args: engineExtra.join(" "),
+    median_s: engine.median_s,
+    runs_s: engine.runs_s,
+    peak_rss_mb: engine.peak_rss_mb,
+  };
+  const missing = await pandasMissing();
+  if (missing) {
+    log(`pandas peer skipped: ${missing}`);
+    return { rows_read: rows, engine: engineFig, pandas: { skipped: missing } };
+  }
+  const csv = join(TMP, `out-${name}-pandas.csv`);
+  try {
+    const pandas = await repeat(
+      RUNS,
+      () => measure([PEER, raw], {}, { cmd: PYTHON, stdoutFile: csv }),
+    );
+    return {
+      rows_read: rows,
+      engine: engineFig,
+      pandas: {
+        version: await pandasVersion(),
+        median_s: pandas.median_s,
+        runs_s: pandas.runs_s,
+        peak_rss_mb: pandas.peak_rss_mb,
+        agreement: await compareWithEngine(out, csv),
+      },
+      pandas_over_engine: round(pandas.median_s / engine.median_s),
+      ...(!QUICK
+        ? {
+          target: target(
+            pandas.median_s / engine.median_s,
+            5,
+            "× (pandas time / engine time)",
+            false,
+          ),
+        }
+        : {}),
+    };
+  } catch (e) {
+    log(`pandas peer failed: ${(e as Error).message.slice(0, 500)}`);
+    return {
+      rows_read: rows,
+      engine: engineFig,
+      pandas: { failed: (e as Error).message.slice(0, 2000) },
+    };
+  }
 }
 
 function countRows(dir: string): number {
@@ -142,6 +241,31 @@ results.machine = {
 };
 results.mode = QUICK ? "quick" : "full";
 const RUNS = QUICK ? 2 : 3;
+
+// ---------------------------------------------------------------- demo generation
+if (part("demo")) {
+  log("demo generation…");
+  const times: number[] = [];
+  let rows: Record<string, number> = {};
+  for (let i = 0; i < RUNS; i++) {
+    const dir = Deno.makeTempDirSync({ prefix: "ipasn-bench-demo-" });
+    try {
+      const t0 = performance.now();
+      const r = await generate({ out: dir, only: QUICK ? QUICK_INSTANSI : undefined });
+      times.push((performance.now() - t0) / 1000);
+      rows = r.rows;
+    } finally {
+      Deno.removeSync(dir, { recursive: true });
+    }
+  }
+  results.demo = {
+    data: QUICK ? "3 instansi of the kanreg8 demo" : "kanreg8 demo (46 instansi, 13 periods)",
+    note: "generate() in this process: CSV files of every period, calibration included",
+    rows: Object.values(rows).reduce((s, n) => s + n, 0),
+    median_s: round(median(times)),
+    runs_s: times.map((x) => round(x)),
+  };
+}
 
 // ---------------------------------------------------------------- scoring at scale
 if (part("scoring")) {
@@ -261,6 +385,8 @@ if (part("engines")) {
     sqlWasm.push(await wasmSeconds(typed, "2024-Q4", "bkn-2024"));
   }
   const [sn, sw, sj] = [median(sqlNative), median(sqlWasm), median(sameJob)];
+  log("engine vs the pandas peer on the slice…");
+  const pandasSlice = await engineVsPandas(slice, "slice");
   results.engines = {
     asn: pegawaiSlice,
     method: "bkn-2024",
@@ -287,16 +413,51 @@ if (part("engines")) {
       wasm_over_native: round(sw / sn),
       ...(!QUICK ? { target: target(sw / sn, 3, "× (wasm time / native time)", false) } : {}),
     },
+    pandas_same_files: {
+      note:
+        "the same CSV files, both profiles, means only: the engine's CLI (validation included; no per-person files, no variants) vs the pandas peer (no validation), each a process of its own",
+      ...pandasSlice,
+    },
+  };
+}
+
+// ---------------------------------------------------------------- engine vs the pandas peer
+if (part("peers")) {
+  log("engine vs the pandas peer on three kanreg8 periods…");
+  const demo = await kanreg8();
+  const periods = [...Deno.readDirSync(demo)].filter((e) => e.isDirectory).map((e) => e.name)
+    .sort().slice(-3);
+  const raw = join(TMP, "peers-raw");
+  if (existsSync(raw)) Deno.removeSync(raw, { recursive: true });
+  Deno.mkdirSync(raw);
+  for (const p of periods) Deno.symlinkSync(join(demo, p), join(raw, p));
+  const same = await engineVsPandas(raw, "peers");
+  // What the CLI does by default on the same files (every profile and variant for the latest
+  // period, per-person files for every period), for the cost of what the peer does not do.
+  let cli: Record<string, unknown> | undefined;
+  if (!QUICK) {
+    const out = join(TMP, "out-peers-default");
+    const r = await repeat(RUNS, async () => {
+      if (existsSync(out)) Deno.removeSync(out, { recursive: true });
+      return await measure(["run", "-A", "scripts/score.ts", "--raw", raw, "--out", out]);
+    });
+    cli = { median_s: r.median_s, runs_s: r.runs_s, peak_rss_mb: r.peak_rss_mb };
+  }
+  results.peers = {
+    data: `${periods.join(", ")} of the ${
+      QUICK ? "3-instansi" : "kanreg8"
+    } demo (CSV), both profiles`,
+    note:
+      "engine: scripts/score.ts with --method bkn-2019 --method bkn-2024 --per-asn none --variants none (validation, quarantine and accounting included); pandas: ../shared/peers/ipasn_pandas.py with /usr/bin/python3 (no validation, writes only the means); each from cold in a process of its own",
+    ...same,
+    ...(cli ? { engine_default_cli: cli } : {}),
   };
 }
 
 // ---------------------------------------------------------------- builds
 if (part("builds") || part("pages")) {
   log("builds…");
-  const demo = await dataset(
-    "kanreg8",
-    (d) => generate({ out: d, only: QUICK ? ["6474", "65", "6501"] : undefined }).then(() => {}),
-  );
+  const demo = await kanreg8();
   const periods = [...Deno.readDirSync(demo)].filter((e) => e.isDirectory).map((e) => e.name)
     .sort();
   const rawB = join(TMP, "build-raw");
