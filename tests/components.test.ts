@@ -599,7 +599,7 @@ Deno.test("honest time axes: breaks at a method change, year labels inside their
     document,
   }) as Element;
   const svg = svgUtama(p)!;
-  assert.equal(svg.querySelectorAll('g[aria-label="line"] path').length, 2);
+  assert.equal(svg.querySelectorAll('g[data-mark="line"] path').length, 2);
   assert.match(svg.querySelector("desc")!.textContent!, /Metode berganti: bkn-2019 → bkn-2024/);
   assert.ok([...svg.querySelectorAll("text")].some((t) => t.textContent === "Kota Bontang"));
 });

@@ -226,6 +226,14 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
     marks,
   });
   const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg:last-of-type");
+  // The picture is one image (role="img"): Plot's aria-label on each mark group is a name the
+  // group's role does not allow, which axe-core reports (aria-prohibited-attr). Kept as data-mark.
+  if (svg) {
+    for (const g of svg.querySelectorAll("g[aria-label]")) {
+      g.setAttribute("data-mark", g.getAttribute("aria-label")!);
+      g.removeAttribute("aria-label");
+    }
+  }
   if (svg && o.judul) {
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", o.judul);

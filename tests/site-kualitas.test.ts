@@ -1,0 +1,291 @@
+/**
+ * The site as readers meet it (issue #21), in Chromium at 1366×900 and 390×844: chart downloads
+ * that hold the chart with its title and source, SQL results in the query's order, phones (no
+ * sideways scroll, nothing covering the content, zoom allowed, the menu closing, tap targets),
+ * tables (sticky header, sort arrow kept in the URL, a message when empty), the shell's
+ * accessibility (skip link, labelled search, named charts) and axe-core's checks, colour contrast
+ * included.
+ *
+ * It reads a built site: $IPASN_SITE, else dist/ as tests/build.test.ts leaves it (the test
+ * runner runs that file first); with neither, it builds the demo site into a temporary folder.
+ */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { watch, withSite } from "./helpers/browser.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
+
+async function site(): Promise<string> {
+  const given = Deno.env.get("IPASN_SITE") ?? join(ROOT, "dist");
+  if (existsSync(join(given, "index.html"))) return given;
+  const out = join(await Deno.makeTempDir({ prefix: "ipasn-site-" }), "dist");
+  const r = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", join(ROOT, "scripts/build.ts"), "--demo", "--out", out],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.ok(r.success, new TextDecoder().decode(r.stderr).slice(-2000));
+  return out;
+}
+const SITE = await site();
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+/** The pages this work owns, and the 404 page. */
+const PAGES = ["/eksplorasi", "/perbandingan", "/data", "/404"];
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(bytes: Uint8Array): { w: number; h: number } {
+  const v = new DataView(bytes.buffer, bytes.byteOffset);
+  assert.equal(v.getUint32(0), 0x89504e47, "a PNG signature");
+  return { w: v.getUint32(16), h: v.getUint32(20) };
+}
+
+async function download(page: Page, button: ReturnType<Page["getByRole"]>): Promise<Uint8Array> {
+  const [d] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  return Deno.readFileSync(await d.path());
+}
+
+async function ready(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForSelector("#observablehq-main h1");
+}
+
+function browserTest(name: string, fn: (url: string, browser: Browser) => Promise<void>) {
+  Deno.test({
+    name,
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: () => withSite(SITE, (url, browser) => fn(url, browser)),
+  });
+}
+
+browserTest(
+  "downloads: the picture is the chart with title, source and notes; CSV with source and Indonesian headers",
+  async (url, browser) => {
+    const page = await browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
+    const w = watch(page, url);
+    await ready(page, `${url}/perbandingan?periode=2024-Q3`);
+    // The dot plot (second chart): Plot's figure starts with 15×15 legend swatches.
+    const chart = page.locator("#observablehq-main figure").filter({
+      has: page.locator('circle[r="4"]'),
+    });
+    const size = await chart.evaluate((f) => {
+      const svgs = [...f.querySelectorAll("svg")];
+      const main = svgs.reduce((
+        a,
+        b,
+      ) => (+b.getAttribute("width")! > +a.getAttribute("width")! ? b : a));
+      return {
+        first: +svgs[0].getAttribute("width")!,
+        w: +main.getAttribute("width")!,
+        h: +main.getAttribute("height")!,
+      };
+    });
+    assert.equal(size.first, 15, "the figure's first SVG is a legend swatch");
+    const bar = page.locator(".unduh").nth(1);
+    const svg = new TextDecoder().decode(
+      await download(page, bar.getByRole("button", { name: "Unduh SVG" })),
+    );
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.equal(
+      svg.match(/<circle[^>]*r="4"/g)?.length,
+      92,
+      "a pair of dots for each of 46 instansi",
+    );
+    assert.match(svg, />IP ASN per instansi: bkn-2019 dan bkn-2024</);
+    assert.match(svg, />Triwulan III Tahun 2024</);
+    assert.match(svg, />Sumber: IP ASN/);
+    assert.match(svg, />Data contoh sintetis/);
+    const png = pngSize(await download(page, bar.getByRole("button", { name: "Unduh PNG" })));
+    assert.equal(png.w, 2 * size.w, "twice the chart's width");
+    assert.ok(png.h > 2 * size.h + 80, `header and footer above and below the chart: ${png.h}`);
+
+    const csv = new TextDecoder().decode(
+      await download(page, bar.getByRole("button", { name: "CSV berjudul Indonesia" })),
+    ).replace(/^\uFEFF/, "").split("\n");
+    assert.match(csv[0], /^# Sumber: IP ASN/);
+    assert.equal(csv[1], "Kode instansi,Instansi,bkn-2019,bkn-2024,Selisih (B − A)");
+    assert.equal(csv.length, 2 + 46);
+
+    // A page that passes no options (Tren): the chart, framed, with the heading above it as title.
+    await ready(page, `${url}/tren`);
+    const trenSvg = new TextDecoder().decode(
+      await download(page, page.getByRole("button", { name: "Unduh SVG" }).first()),
+    );
+    assert.match(trenSvg, /data-mark="line"/);
+    assert.match(trenSvg, />Sumber: /);
+    assert.deepEqual(w.errors, []);
+    await page.close();
+  },
+);
+
+browserTest(
+  "Eksplorasi SQL: the result table keeps ORDER BY; a period in words gets the stored code",
+  async (url, browser) => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    const w = watch(page, url);
+    await ready(page, `${url}/eksplorasi`);
+    await page.getByText(/DuckDB siap/).waitFor({ timeout: 60_000 });
+    const sql = page.getByRole("textbox", { name: "SQL" });
+    // Names first and values ascending: a table re-sorted by its first column would be alphabetical.
+    await sql.fill(
+      "SELECT nama_instansi, nilai FROM instansi WHERE metode_baku AND periode = '2024-Q3' ORDER BY nilai LIMIT 8",
+    );
+    await page.getByRole("button", { name: /Jalankan/ }).click();
+    await page.getByText("8 baris").waitFor();
+    const rows = await page.locator("table.tabel-data tbody tr").evaluateAll((trs) =>
+      trs.map((
+        tr,
+      ) => [tr.children[0].textContent!, Number(tr.children[1].textContent!.replace(",", "."))])
+    );
+    assert.equal(rows.length, 8);
+    const values = rows.map((r) => r[1] as number);
+    assert.deepEqual(values, [...values].sort((a, b) => a - b), "in the query's order");
+    const names = rows.map((r) => r[0] as string);
+    assert.notDeepEqual(names, [...names].sort(), "not re-sorted by name");
+    assert.equal(
+      await page.locator("th[aria-sort='ascending'], th[aria-sort='descending']").count(),
+      0,
+    );
+
+    await sql.fill("SELECT * FROM instansi WHERE periode = '2025 Triwulan IV'");
+    await page.getByRole("button", { name: /Jalankan/ }).click();
+    await page.getByText("0 baris").waitFor();
+    await page.getByText("Periode disimpan sebagai kode seperti '2025-Q4'").waitFor();
+    assert.match(await page.locator("td.tabel-kosong").textContent() ?? "", /Tidak ada baris/);
+    assert.deepEqual(w.errors, []);
+    await page.close();
+  },
+);
+
+browserTest(
+  "phones: no sideways scroll, nothing over the content, zoom allowed, the menu closes, tap targets",
+  async (url, browser) => {
+    const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const w = watch(page, url);
+    const problems: string[] = [];
+    for (const path of PAGES) {
+      await ready(page, url + path);
+      const m = await page.evaluate(() => {
+        const h1 = document.querySelector("#observablehq-main h1")!;
+        const r = h1.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2);
+        const small = [...document.querySelectorAll<HTMLElement>(
+          "#observablehq-main button, #observablehq-main select, #observablehq-main input, #observablehq-main summary, #observablehq-main th[tabindex], #observablehq-footer nav a",
+        )].filter((e) => e.offsetParent !== null).map((e) => ({ e, r: e.getBoundingClientRect() }))
+          .filter(({ r }) => r.height < 24 || r.width < 24)
+          .map(({ e, r }) =>
+            `${e.tagName.toLowerCase()} "${(e.textContent ?? "").trim().slice(0, 20)}" ${
+              Math.round(r.width)
+            }×${Math.round(r.height)}`
+          );
+        return {
+          scroll: document.documentElement.scrollWidth,
+          inner: innerWidth,
+          covered: !hit || !h1.contains(hit),
+          viewport: document.querySelector('meta[name="viewport"]')!.getAttribute("content")!,
+          small,
+        };
+      });
+      if (m.scroll > m.inner) problems.push(`${path}: scrolls sideways (${m.scroll} > ${m.inner})`);
+      if (m.covered) problems.push(`${path}: the h1 is covered`);
+      if (/maximum-scale|user-scalable=no/.test(m.viewport)) problems.push(`${path}: zoom off`);
+      for (const s of m.small) problems.push(`${path}: tap target ${s}`);
+    }
+    // Open the menu, choose a page: the next page opens with the menu closed.
+    await ready(page, `${url}/data`);
+    await page.locator("#observablehq-sidebar-toggle").click();
+    await page.locator("#observablehq-sidebar").getByRole("link", { name: "Perbandingan metode" })
+      .click();
+    await page.waitForURL(/perbandingan/);
+    await page.waitForSelector("#observablehq-main h1");
+    const open = await page.locator("#observablehq-sidebar").evaluate((s) =>
+      getComputedStyle(s).visibility
+    );
+    if (open !== "hidden") problems.push("the menu stays open after choosing a page");
+    assert.deepEqual(problems, []);
+    assert.deepEqual(w.errors, []);
+    await page.close();
+  },
+);
+
+browserTest(
+  "tables and the shell: sticky header, sort arrow kept in the URL, skip link, labelled search, named charts, 404",
+  async (url, browser) => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await ready(page, `${url}/perbandingan?periode=2024-Q3`);
+    const table = page.locator("table.tabel-data").last();
+    assert.equal(
+      await table.locator("th").first().evaluate((th) => getComputedStyle(th).position),
+      "sticky",
+    );
+    const th = table.locator("th", { hasText: "B − A" });
+    assert.equal(await th.getAttribute("aria-sort"), "descending");
+    assert.match(await th.textContent() ?? "", /▼/);
+    const nama = table.locator("th", { hasText: "Instansi" });
+    await nama.click();
+    assert.equal(await nama.getAttribute("aria-sort"), "ascending");
+    assert.match(await nama.textContent() ?? "", /▲/);
+    await page.waitForFunction(() => location.search.includes("urut=nama_instansi"));
+    assert.match(page.url(), /periode=2024-Q3/, "the page's own state stays in the URL");
+    await page.reload({ waitUntil: "networkidle" });
+    assert.equal(
+      await page.locator("table.tabel-data").last().locator("th", { hasText: "Instansi" })
+        .getAttribute("aria-sort"),
+      "ascending",
+    );
+    // Every chart on the page has an accessible name.
+    const unnamed = await page.locator("#observablehq-main svg[width]").evaluateAll((svgs) =>
+      svgs.filter((s) => +s.getAttribute("width")! > 100 && !s.getAttribute("aria-label")).length
+    );
+    assert.equal(unnamed, 0);
+    // The first tab stop is the skip link; the search box has a name.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Langsung ke isi");
+    assert.ok(await page.getByRole("searchbox", { name: "Cari di situs ini" }).count());
+    assert.ok(
+      await page.locator('meta[property="og:title"][content="Perbandingan metode"]').count(),
+    );
+    await ready(page, `${url}/404`);
+    assert.equal(
+      await page.locator("#observablehq-main h1").textContent(),
+      "Halaman tidak ditemukan",
+    );
+    await page.close();
+  },
+);
+
+browserTest(
+  "axe-core: no violation of colour contrast or the other WCAG A/AA rules on these pages, at both sizes",
+  async (url, browser) => {
+    const problems: string[] = [];
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await browser.newPage({ viewport });
+      for (const path of PAGES) {
+        await ready(page, url + path);
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          // deno-lint-ignore no-explicit-any
+          const axe = (globalThis as any).axe;
+          const r = await axe.run(document, {
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] },
+          });
+          // deno-lint-ignore no-explicit-any
+          return r.violations.map((v: any) =>
+            `${v.id} ×${v.nodes.length}: ${
+              v.nodes.slice(0, 3).map((n: { target: string[] }) => n.target.join(" ")).join(" | ")
+            }`
+          );
+        });
+        for (const v of violations) problems.push(`${viewport.width}px ${path}: ${v}`);
+      }
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
+  },
+);
