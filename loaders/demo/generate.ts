@@ -6,30 +6,29 @@
 import { join } from "node:path";
 import { Db, lit } from "../duck.ts";
 import { HEADERS_OF, type TableName } from "./tables.ts";
-import { loadProfiles } from "../engine/method.ts";
 import { comparePeriods, parsePeriod } from "../engine/period.ts";
 import {
-  loadWilayah,
-  Official,
-  readReference,
-  REFERENCE_DIR,
-  type Wilayah,
-} from "../engine/reference.ts";
-import {
-  calibrate,
-  csvCell,
   floorBy,
   type InstansiSpec,
-  type Method,
   type PeriodSinks,
   Population,
   records,
-  type Thresholds,
   thresholds,
 } from "./model.ts";
 import { Rng } from "./random.ts";
 import { Sink } from "./sink.ts";
-import { DEMO_PERIODS, makeTargets, PPPK_WAVES } from "./targets.ts";
+import { DEMO_PERIODS } from "./targets.ts";
+import {
+  type CalibrationRow,
+  csvLine,
+  exemptWords,
+  kanreg8Share,
+  TABLES,
+  Writers,
+} from "./kanreg8.ts";
+// The worker's module is loaded by URL; this type import also keeps it in the module graph that
+// the build's demo cache key hashes (loaders/modules.ts follows `from` imports).
+import type { WorkerReply } from "./worker.ts";
 import ExcelJS from "exceljs";
 
 export type Scale = "kanreg8" | "national";
@@ -44,89 +43,43 @@ export interface GenerateOptions {
   /** National scale: multiply every instansi's size (benchmarks use small slices). */
   sizeFactor?: number;
   log?: (msg: string) => void;
+  /**
+   * Kanreg8 scale: how many threads write the periods (default: the cores, at most 4). Each share
+   * redraws the people and reruns the calibration (about a second) and writes its own periods'
+   * files, so the bytes do not depend on this number.
+   */
+  workers?: number;
 }
 
-export interface CalibrationRow {
-  kode_instansi: string;
-  periode: string;
-  metode: Method;
-  target: number;
-  expected: number;
-  q: number;
-}
+export type { CalibrationRow };
 
-const TABLES: TableName[] = ["pegawai", "diklat", "kinerja", "hukdis"];
-const ROOT = new URL("../../", import.meta.url).pathname;
-
-function csvLine(cells: string[]): string {
-  return cells.map(csvCell).join(",") + "\n";
-}
-
-/**
- * CSV writers, one per (period, table). Each call's lines are encoded and written at once: keeping
- * ~4 MB of text per file buffered (52 files) held hundreds of MB of string pieces on the heap, and
- * the garbage collector marking them plus joining them was half the generator's time.
- */
-class Writers {
-  private readonly files = new Map<string, Deno.FsFile>();
-  private readonly enc = new TextEncoder();
-  constructor(private readonly dir: string) {}
-  async open(periode: string, table: TableName): Promise<void> {
-    Deno.mkdirSync(join(this.dir, periode), { recursive: true });
-    const file = await Deno.create(join(this.dir, periode, `${table}.csv`));
-    this.files.set(`${periode}/${table}`, file);
-    await this.write(periode, table, csvLine(HEADERS_OF[table]));
+/** Split `xs` into `n` runs of consecutive items whose lengths differ by at most one. */
+function chunks<T>(xs: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0, from = 0; i < n; i++) {
+    const to = from + Math.floor(xs.length / n) + (i < xs.length % n ? 1 : 0);
+    out.push(xs.slice(from, to));
+    from = to;
   }
-  /** Append CSV lines (each ending in a newline) to a file. */
-  async write(periode: string, table: TableName, lines: string | Uint8Array): Promise<void> {
-    const file = this.files.get(`${periode}/${table}`)!;
-    const bytes = typeof lines === "string" ? this.enc.encode(lines) : lines;
-    for (let off = 0; off < bytes.length;) off += await file.write(bytes.subarray(off));
-  }
-  /** Write what each sink holds to its table's file and empty the sinks; returns rows written. */
-  async drain(periode: string, sinks: PeriodSinks, rows: Record<TableName, number>): Promise<void> {
-    for (const t of TABLES) {
-      await this.write(periode, t, sinks[t].view());
-      rows[t] += sinks[t].rows;
-      sinks[t].reset();
-    }
-  }
-  close(): void {
-    for (const file of this.files.values()) file.close();
-  }
+  return out.filter((c) => c.length);
 }
 
-async function exemptWords(): Promise<string[]> {
-  const profiles = await loadProfiles(join(ROOT, "data/methods"));
-  const p = profiles.find((x) => x.id === "bkn-2019");
-  const item = p?.kompetensi.komponen.find((k) => k.jenis === "diklat_fungsional");
-  return item && item.jenis === "diklat_fungsional" ? item.dikecualikan : [];
-}
-
-/** Sizes: Pemprov Kalimantan Selatan ≈ 13,000; the rest 1,500–11,000 by kind. */
-function kanreg8Specs(wilayah: Wilayah[], seed: number): InstansiSpec[] {
-  const rng = new Rng(seed, "sizes");
-  const known: Record<string, number> = {
-    "63": 13000,
-    "64": 9800,
-    "62": 8200,
-    "65": 4800,
-    "6472": 6900,
-    "6371": 6400,
-    "6471": 5900,
-    "6402": 7400,
-    "6271": 4300,
-    "6571": 3400,
-    "6372": 2900,
-    "6474": 2700,
-  };
-  return wilayah.map((w) => ({
-    kode: w.kode_instansi,
-    jenis: w.jenis,
-    size: known[w.kode_instansi] ??
-      (w.jenis === "kota" ? rng.int(2500, 4500) : rng.int(1500, 4200)),
-    waves: PPPK_WAVES[w.kode_instansi],
-  }));
+/** Run one share of the kanreg8 periods in a worker; resolves with its row counts. */
+function inWorker(job: { csvDir: string; seed: number; only?: string[]; mine: string[] }) {
+  return new Promise<Record<TableName, number>>((resolve, reject) => {
+    const w = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      w.terminate();
+      if ("error" in e.data) reject(new Error(`demo worker: ${e.data.error}`));
+      else resolve(e.data.rows as Record<TableName, number>);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      w.terminate();
+      reject(new Error(`demo worker: ${e.message}`));
+    };
+    w.postMessage(job);
+  });
 }
 
 export async function generate(
@@ -138,75 +91,32 @@ export async function generate(
   const out = o.out;
   const csvDir = format === "csv" ? out : await Deno.makeTempDir({ prefix: "ipasn-demo-" });
   Deno.mkdirSync(out, { recursive: true });
-  const exempt = await exemptWords();
   const rows: Record<TableName, number> = { pegawai: 0, diklat: 0, kinerja: 0, hukdis: 0 };
-  const calibration: CalibrationRow[] = [];
-  const writers = new Writers(csvDir);
-  const sinks: PeriodSinks = {
-    pegawai: new Sink(),
-    diklat: new Sink(),
-    kinerja: new Sink(),
-    hukdis: new Sink(),
-  };
-  const nips = new Set<string>();
+  let calibration: CalibrationRow[] = [];
   let periods: string[];
   if ((o.scale ?? "kanreg8") === "kanreg8") {
     periods = [...DEMO_PERIODS];
-    const wilayah = await loadWilayah();
-    const official = await readReference(`${REFERENCE_DIR}official-ipasn.csv`, Official);
-    const targets = makeTargets(wilayah, official, seed);
-    for (const p of periods) for (const t of TABLES) await writers.open(p, t);
-    for (
-      const spec of kanreg8Specs(wilayah, seed).filter((s) => !o.only || o.only.includes(s.kode))
-    ) {
-      const pop = new Population(spec, seed, exempt, nips);
-      let eduFloor = 0;
-      let yearFloor: Partial<Thresholds> = {};
-      let byQuarter: Thresholds[] = [];
-      let prevYear: Thresholds | null = null;
-      let year = 0;
-      for (const periode of periods) {
-        const per = parsePeriod(periode);
-        if (per.year !== year) {
-          if (byQuarter.length) prevYear = byQuarter.at(-1)!;
-          year = per.year;
-          yearFloor = {};
-          byQuarter = [];
-        }
-        const method: Method = per.year <= 2022 ? "bkn-2019" : "bkn-2024";
-        const active = pop.active(per.end);
-        const target = targets.get(spec.kode)!.get(periode)!;
-        const c = calibrate(active, target, method, per.quarter, per.end, {
-          ...yearFloor,
-          edu: eduFloor,
-        });
-        calibration.push({
-          kode_instansi: spec.kode,
-          periode,
-          metode: method,
-          target,
-          expected: c.expected,
-          q: c.q,
-        });
-        records(pop, periode, c.t, [...byQuarter, c.t], prevYear, sinks);
-        if (!per.quarter) prevYear = c.t;
-        else byQuarter.push(c.t);
-        eduFloor = c.t.edu;
-        // Within a year nothing once on record disappears: later quarters keep at least these shares.
-        yearFloor = {
-          jp: c.t.jp,
-          sem: c.t.sem,
-          baruJp: c.t.baruJp,
-          ...(per.quarter && per.quarter < 3
-            ? { skp: c.t.skp, sb: c.t.sb, baruSkp: c.t.baruSkp }
-            : {}),
-        };
-        await writers.drain(periode, sinks, rows);
-      }
-      if (!byQuarter.length) prevYear = null;
-      log(`${spec.kode}: ${pop.people.length} people`);
+    // Periods are split into consecutive runs (years share their stratified draws); this thread
+    // writes the first, workers the others. On 2 cores: ~12 s in one thread, ~7 s in two.
+    const n = Math.max(1, o.workers ?? Math.min(4, navigator.hardwareConcurrency || 1));
+    const [first, ...rest] = chunks(periods, n);
+    const job = { csvDir, seed, only: o.only };
+    const others = rest.map((mine) => inWorker({ ...job, mine }));
+    const own = await kanreg8Share({ ...job, mine: first, log });
+    calibration = own.calibration;
+    for (const r of [own.rows, ...await Promise.all(others)]) {
+      for (const t of TABLES) rows[t] += r[t];
     }
   } else {
+    const exempt = await exemptWords();
+    const writers = new Writers(csvDir);
+    const sinks: PeriodSinks = {
+      pegawai: new Sink(),
+      diklat: new Sink(),
+      kinerja: new Sink(),
+      hukdis: new Sink(),
+    };
+    const nips = new Set<string>();
     periods = ["2024-Q4"];
     const specs = nationalSpecs(seed).map((x) => ({
       ...x,
@@ -245,8 +155,8 @@ export async function generate(
         log(`${done}/${specs.length} instansi, ${rows.pegawai.toLocaleString("en-US")} ASN`);
       }
     }
+    writers.close();
   }
-  writers.close();
   for (const p of periods) {
     Deno.mkdirSync(join(out, p), { recursive: true });
     Deno.writeTextFileSync(
