@@ -118,15 +118,15 @@ for (const name of cases) {
         assert.match(q[i].reason, new RegExp(reason), name);
       });
       for (const [t, n] of Object.entries(expected.used ?? {})) {
-        assert.equal(acc[t as keyof typeof acc].used, n, `${name}: used ${t}`);
+        assert.equal(acc[t as keyof typeof acc]!.used, n, `${name}: used ${t}`);
       }
       for (const [t, n] of Object.entries(expected.read ?? {})) {
-        assert.equal(acc[t as keyof typeof acc].read, n, `${name}: read ${t}`);
+        assert.equal(acc[t as keyof typeof acc]!.read, n, `${name}: read ${t}`);
       }
       for (const [t, re] of Object.entries(expected.notes ?? {})) {
         assert.ok(
-          acc[t as keyof typeof acc].notes.some((x) => new RegExp(re).test(x)),
-          `${name}: notes of ${t}: ${acc[t as keyof typeof acc].notes}`,
+          acc[t as keyof typeof acc]!.notes.some((x) => new RegExp(re).test(x)),
+          `${name}: notes of ${t}: ${acc[t as keyof typeof acc]!.notes}`,
         );
       }
     } finally {

@@ -170,7 +170,7 @@ Deno.test("a failed run leaves the previous outputs untouched and says why", asy
   });
   await assert.rejects(
     runPipeline({ raw, out, maxQuarantineShare: 0.2 }),
-    /quarantined, above the limit of 20\.0%/,
+    /quarantined as errors, above the limit of 20\.0%/,
   );
   assert.equal(Deno.readTextFileSync(`${out}/instansi.csv`), good);
   assert.match(

@@ -44,6 +44,8 @@ export interface IngestReject extends Reject {
 
 export interface FileLoad {
   file: string;
+  /** The file's header as read (cleaned): what the contract's columns were matched against. */
+  header: string[];
   /** Records of the file (data rows, header and blank records excluded). */
   read: number;
   /** Records quarantined here, before validation. */
@@ -127,7 +129,14 @@ async function loadFile(
     if (kept + r.rejects.length !== r.records) {
       throw new Error(`internal: ${f.path}: ${kept} + ${r.rejects.length} ≠ ${r.records}`);
     }
-    return { file: f.path, read: r.records, rejected: r.rejects.length, blank: r.blank, notes };
+    return {
+      file: f.path,
+      header: r.header,
+      read: r.records,
+      rejected: r.rejects.length,
+      blank: r.blank,
+      notes,
+    };
   }
   return await loadText(db, table, f.path, index, tmp);
 }
@@ -259,6 +268,7 @@ async function loadText(
     if (direct) {
       return {
         file: original,
+        header: scan.header,
         read: scan.records,
         rejected: direct.rejected,
         blank: 0,
@@ -284,6 +294,7 @@ async function loadText(
   }
   return {
     file: original,
+    header: scan.header,
     read: copy.records,
     rejected: copy.rejects.length,
     blank: copy.blank,
@@ -409,5 +420,12 @@ async function loadParquet(
   if (blank) {
     notes.push(`${blank} blank record${blank > 1 ? "s" : ""} skipped (every column empty)`);
   }
-  return { file: path, read, rejected: 0, blank, notes };
+  return {
+    file: path,
+    header: cols.map((c) => cleanHeaderCell(c.column_name)),
+    read,
+    rejected: 0,
+    blank,
+    notes,
+  };
 }

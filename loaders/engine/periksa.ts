@@ -5,25 +5,29 @@
  * the coded values not recognised, how many dates parse, and the rows that would be used or
  * quarantined, with the same limit (`--max-quarantine`) that makes a real run fail.
  *
- * It goes through exactly the functions a real run does (files.ts findTables, ingest.ts loadTable,
- * validate.ts prepare/validateTable with rows after the period quarantined, the same wilayah and
- * alias files as pipeline.ts), so its read / used / quarantined equal the accounting.json a real
- * run writes (tests/periksa.test.ts holds that). It writes nothing but DuckDB's spill files, in a
+ * It runs the real run's own load → validate step (step.ts loadAndValidate, with the same wilayah,
+ * alias files and meta.json checks as pipeline.ts) and looks into each table through its hooks,
+ * so its read / used / quarantined equal the accounting.json a real run writes (tests/periksa.test.ts
+ * holds that), and the official results (`resmi`) are reported like the other tables. It writes nothing but DuckDB's spill files, in a
  * temp folder it removes.
  */
-import { existsSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { Db, ident, lit } from "../duck.ts";
 import { InputError, UserError } from "../errors.ts";
 import { ROOT } from "../paths.ts";
-import { columns, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
-import { findTables, type InputFile, loadTable } from "./ingest.ts";
-import { cleanHeaderCell, scanText } from "./formats/text.ts";
+import { columns, type InputTable, mapHeader } from "./contract.ts";
 import { loadProfiles, methodsDir } from "./method.ts";
 import { parsePeriod } from "./period.ts";
-import { listPeriods, readMeta } from "./periods.ts";
-import { loadWilayah, REFERENCE_DIR } from "./reference.ts";
-import { loadAliases, prepare, validateTable } from "./validate.ts";
+import {
+  baku as defaultMethod,
+  listPeriods,
+  type PeriodMeta,
+  readPeriodMeta,
+  wilayahPathFor,
+} from "./periods.ts";
+import { loadWilayah } from "./reference.ts";
+import { errorShare, loadAndValidate, type LoadStep } from "./step.ts";
+import { loadAliases } from "./validate.ts";
 
 export interface PeriksaOptions {
   raw: string;
@@ -88,7 +92,7 @@ export interface ReasonCount {
 }
 
 export interface TableReport {
-  table: TableName;
+  table: InputTable;
   read: number;
   used: number;
   quarantined: number;
@@ -143,10 +147,7 @@ export async function periksa(o: PeriksaOptions): Promise<PeriksaReport> {
   const max = o.maxQuarantineShare ?? 0.1;
   // The same choices as pipeline.ts runPipeline.
   const aliasesPath = o.aliasesPath ?? join(ROOT, "data/aliases/kode.json");
-  const wilayahPath = o.wilayahPath ??
-    (existsSync(join(raw, "wilayah.csv"))
-      ? join(raw, "wilayah.csv")
-      : join(REFERENCE_DIR, "wilayah-kanreg8.csv"));
+  const wilayahPath = o.wilayahPath ?? wilayahPathFor(raw);
   const report: PeriksaReport = {
     raw,
     wilayah: wilayahPath,
@@ -173,15 +174,8 @@ export async function periksa(o: PeriksaOptions): Promise<PeriksaReport> {
     report.periods.push(pr);
     const dir = join(raw, p);
     try {
-      const meta = readMeta(dir);
-      if (meta.metode && !profiles.some((x) => x.id === meta.metode)) {
-        throw new InputError(
-          join(dir, "meta.json"),
-          `metode "${meta.metode}" is not a method profile`,
-          `use one of ${profiles.map((x) => x.id).join(", ")}`,
-        );
-      }
-      await inspectPeriod(dir, p, aliases, wilayah, max, pr);
+      const meta = readPeriodMeta(dir, profiles);
+      await inspectPeriod(dir, p, { profiles, aliases, wilayah, log: () => {} }, meta, max, pr);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       pr.error = errorReport(err);
@@ -240,8 +234,8 @@ export function pct(x: number): string {
 async function inspectPeriod(
   dir: string,
   periode: string,
-  aliases: Awaited<ReturnType<typeof loadAliases>>,
-  wilayah: Awaited<ReturnType<typeof loadWilayah>>,
+  step: Omit<LoadStep, "periode" | "dir" | "baku" | "kodeInstansi">,
+  meta: PeriodMeta,
   max: number,
   pr: PeriodReport,
 ): Promise<void> {
@@ -252,101 +246,92 @@ async function inspectPeriod(
     preserve_insertion_order: "true",
     memory_limit: Deno.env.get("IPASN_MEMORY_LIMIT") ?? "3GB",
   });
+  // The dates of a table as read, taken before validation drops raw_<table>.
+  let dates: Awaited<ReturnType<typeof dateCounts>> = [];
   try {
-    const tables = await findTables(dir);
-    await prepare(db, aliases, wilayah);
-    for (const t of TABLE_NAMES) {
-      const src = tables[t] as typeof tables[TableName] | undefined;
-      if (!src) {
-        // A table without a file (a folder holding only BKN's official results is read with the
-        // four tables empty): an empty raw table, validated as the real run does.
-        await db.run(
-          `CREATE OR REPLACE TABLE raw_${t} (_file SMALLINT, _line BIGINT, ${
-            columns(t).map((c) => `${ident(c.name)} VARCHAR`).join(", ")
-          })`,
-        );
-        await validateTable(db, t, [], period, { afterPeriod: "quarantine" });
-        continue;
-      }
-      const loaded = await loadTable(db, src, tmp);
-      const paths = loaded.files.map((f) => f.file);
-      // Date values as read, before validation drops raw_<table>.
-      const dates = await dateCounts(db, t);
-      const v = await validateTable(db, t, paths, period, { afterPeriod: "quarantine" });
-      const notes = [...loaded.notes, ...v.notes];
-      const monthFirst = v.notes.some((n) => n.startsWith("dates read month-first"));
-      const perFile = await quarantineByFile(db, t);
-      const unknown = await unknownValues(db, t);
-      const files: FileReport[] = [];
-      for (const [i, f] of loaded.files.entries()) {
-        const input = src.files[i] ?? { path: f.file, format: src.format };
-        const header = await readHeader(db, t, input, tmp);
-        const m = header ? mapHeader(t, header) : null;
-        const mapped = m?.ok ? m : null;
-        const q = perFile.get(f.file) ?? 0;
-        files.push({
-          file: f.file,
-          format: input.format,
-          dialect: mapped?.dialect ?? null,
-          columns: mapped ? [...mapped.mapping].map(([i, c]) => columnMap(t, header![i], c)) : [],
-          ignored: mapped
-            ? mapped.ignored.filter((h) =>
-              h.trim() !== "" && !mapped.refused.some((r) => r.header === h)
-            )
-            : [],
-          refused: mapped?.refused ?? [],
-          read: f.read,
-          used: f.read - q,
-          quarantined: q,
-          blank: f.blank,
-          unknown: unknown.filter((u) => u.file === f.file).slice(0, TOP).map((u) => ({
-            column: u.column,
-            value: u.value,
-            count: u.count,
-            line: u.line,
-          })),
-          dates: dates.filter((d) => d.file === i).map((d) => {
-            const parsed = monthFirst ? d.monthFirst : d.dayFirst;
+    // Exactly the real run's load → validate (step.ts), looking into each table on the way.
+    await loadAndValidate(
+      db,
+      {
+        ...step,
+        periode,
+        dir,
+        baku: defaultMethod(periode, step.profiles, meta),
+        kodeInstansi: meta.kode_instansi ?? null,
+      },
+      period,
+      tmp,
+      {
+        loaded: async (t) => {
+          dates = t === "resmi" ? [] : await dateCounts(db, t);
+        },
+        validated: async (t, acc, loaded, src) => {
+          const monthFirst = acc.notes.some((n) => n.startsWith("dates read month-first"));
+          const perFile = await quarantineByFile(db, t);
+          const unknown = await unknownValues(db, t);
+          const files: FileReport[] = loaded.files.map((f, i) => {
+            const m = mapHeader(t, f.header);
+            const mapped = m.ok ? m : null;
+            const q = perFile.get(f.file) ?? 0;
             return {
-              column: d.column,
-              values: d.values,
-              parsed,
-              rate: d.values ? parsed / d.values : null,
+              file: f.file,
+              format: (src.files[i] ?? src).format,
+              dialect: mapped?.dialect ?? null,
+              columns: mapped
+                ? [...mapped.mapping].map(([i, c]) => columnMap(t, f.header[i], c))
+                : [],
+              ignored: mapped
+                ? mapped.ignored.filter((h) =>
+                  h.trim() !== "" && !mapped.refused.some((r) => r.header === h)
+                )
+                : [],
+              refused: mapped?.refused ?? [],
+              read: f.read,
+              used: f.read - q,
+              quarantined: q,
+              blank: f.blank,
+              unknown: unknown.filter((u) => u.file === f.file).slice(0, TOP).map((u) => ({
+                column: u.column,
+                value: u.value,
+                count: u.count,
+                line: u.line,
+              })),
+              dates: dates.filter((d) => d.file === i).map((d) => {
+                const parsed = monthFirst ? d.monthFirst : d.dayFirst;
+                return {
+                  column: d.column,
+                  values: d.values,
+                  parsed,
+                  rate: d.values ? parsed / d.values : null,
+                };
+              }),
             };
-          }),
-        });
-      }
-      // The rule of pipeline.ts checkQuarantineShare: rows after the period are not errors.
-      const setelah = Number(
-        (await db.one<{ n: number }>(
-          `SELECT count(*) AS n FROM quarantine WHERE tabel = ${
-            lit(t)
-          } AND reason LIKE 'after the period%'`,
-        )).n,
-      );
-      const share = loaded.read > 0 ? (v.quarantined - setelah) / loaded.read : 0;
-      pr.tables.push({
-        table: t,
-        read: loaded.read,
-        used: v.used,
-        quarantined: v.quarantined,
-        duplikat: v.duplikat,
-        setelah_periode: setelah,
-        blank: loaded.blank,
-        share,
-        overLimit: loaded.read > 0 && share > max,
-        notes,
-        reasons: await topReasons(db, t),
-        files,
-      });
-    }
+          });
+          const share = errorShare(acc);
+          pr.tables.push({
+            table: t,
+            read: acc.read,
+            used: acc.used,
+            quarantined: acc.quarantined,
+            duplikat: acc.duplikat,
+            setelah_periode: acc.setelah_periode ?? 0,
+            blank: acc.blank,
+            share,
+            overLimit: share > max,
+            notes: acc.notes,
+            reasons: await topReasons(db, t),
+            files,
+          });
+        },
+      },
+    );
   } finally {
     db.close();
     await Deno.remove(tmp, { recursive: true });
   }
 }
 
-function columnMap(table: TableName, source: string, column: string): ColumnMap {
+function columnMap(table: InputTable, source: string, column: string): ColumnMap {
   const spec = columns(table);
   if (!spec.find((c) => c.name === column)?.sumberSaja) return { source, column };
   const fills = spec.filter((c) => (c.dari ?? []).includes(column)).map((c) => c.name);
@@ -358,7 +343,7 @@ function columnMap(table: TableName, source: string, column: string): ColumnMap 
 /** Per file and date column (contract and source-only): values, and how many parse day-first and month-first. */
 async function dateCounts(
   db: Db,
-  table: TableName,
+  table: InputTable,
 ): Promise<
   { file: number; column: string; values: number; dayFirst: number; monthFirst: number }[]
 > {
@@ -405,7 +390,7 @@ async function dateCounts(
   return out;
 }
 
-async function quarantineByFile(db: Db, table: TableName): Promise<Map<string, number>> {
+async function quarantineByFile(db: Db, table: InputTable): Promise<Map<string, number>> {
   const rows = await db.all<{ file: string; n: number }>(
     `SELECT file, count(*) AS n FROM quarantine WHERE tabel = ${lit(table)} GROUP BY file`,
   );
@@ -421,7 +406,7 @@ const UNKNOWN_REASON =
 
 async function unknownValues(
   db: Db,
-  table: TableName,
+  table: InputTable,
 ): Promise<(UnknownValue & { file: string })[]> {
   const rows = await db.all<UnknownValue & { file: string }>(
     `SELECT file, "column", regexp_extract(reason, '"([^"]*)"', 1) AS value, count(*) AS count,
@@ -433,7 +418,7 @@ async function unknownValues(
 }
 
 /** The quarantine's reasons with the values blanked, most frequent first. */
-async function topReasons(db: Db, table: TableName): Promise<ReasonCount[]> {
+async function topReasons(db: Db, table: InputTable): Promise<ReasonCount[]> {
   // Quoted values, then dates and long numbers (NIPs, years, lines) become "…".
   const shape =
     `regexp_replace(regexp_replace(reason, '"[^"]*"', '"…"', 'g'), '\\d[\\d./-]{3,}\\d', '…', 'g')`;
@@ -447,130 +432,6 @@ async function topReasons(db: Db, table: TableName): Promise<ReasonCount[]> {
   return rows.map((r) => ({ ...r, count: Number(r.count), line: Number(r.line) }));
 }
 
-/**
- * The header cells of a file as the reader saw them, to report each source column with its
- * contract column. Read again here because ingest does not hand the header on (FileLoad has no
- * header); a file whose header cannot be read back reports its counts without the mapping.
- */
-async function readHeader(
-  db: Db,
-  table: TableName,
-  f: InputFile,
-  tmp: string,
-): Promise<string[] | null> {
-  try {
-    if (f.format === "parquet") {
-      const cols = await db.all<{ column_name: string }>(
-        `DESCRIBE SELECT * FROM read_parquet(${lit(f.path)})`,
-      );
-      return cols.map((c) => cleanHeaderCell(c.column_name));
-    }
-    if (f.format === "csv") return await csvHeader(f.path, tmp);
-    if (f.format === "json") return await jsonHeader(f.path);
-    return await xlsxHeader(f.path, table);
-  } catch {
-    return null;
-  }
-}
-
-/** The first records of a text file (UTF-16 made UTF-8) scanned by the ingest's own scanner. */
-async function csvHeader(path: string, tmp: string): Promise<string[]> {
-  const file = await Deno.open(path);
-  const buf = new Uint8Array(1 << 18);
-  let n = 0;
-  try {
-    for (;;) {
-      const r = await file.read(buf.subarray(n));
-      if (r === null || r === 0) break;
-      n += r;
-      if (n === buf.length) break;
-    }
-  } finally {
-    file.close();
-  }
-  let bytes = buf.subarray(0, n);
-  const enc = bytes[0] === 0xff && bytes[1] === 0xfe
-    ? "utf-16le"
-    : bytes[0] === 0xfe && bytes[1] === 0xff
-    ? "utf-16be"
-    : null;
-  if (enc) bytes = new TextEncoder().encode(new TextDecoder(enc).decode(bytes));
-  // Only whole lines: the header is the first record (or the second, after Excel's `sep=`).
-  const full = n === buf.length;
-  if (full) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
-  const head = join(tmp, `header.${crypto.randomUUID()}.csv`);
-  await Deno.writeFile(head, bytes);
-  try {
-    return (await scanText(head, { displayPath: path })).header;
-  } finally {
-    await Deno.remove(head);
-  }
-}
-
-/** The keys of a JSON table's records, in the order first seen (as formats/json.ts builds its header). */
-async function jsonHeader(path: string): Promise<string[]> {
-  const text = (await Deno.readTextFile(path)).replace(/^\uFEFF/, "");
-  let list: unknown[];
-  try {
-    const whole = JSON.parse(text);
-    const data = whole && typeof whole === "object" && !Array.isArray(whole) && "data" in whole
-      ? whole.data
-      : whole;
-    list = Array.isArray(data) ? data : [data];
-  } catch {
-    list = text.split(/\r?\n/).filter((l) => l.trim()).map((l) => {
-      try {
-        return JSON.parse(l);
-      } catch {
-        return null;
-      }
-    });
-  }
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const r of list) {
-    if (!r || typeof r !== "object" || Array.isArray(r)) continue;
-    for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), keys.push(k));
-  }
-  return keys.map(cleanHeaderCell);
-}
-
-/** The first row of the first 30 of any visible sheet that the contract accepts (as formats/xlsx.ts finds it). */
-async function xlsxHeader(path: string, table: TableName): Promise<string[] | null> {
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const visible = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
-  const text = (v: unknown): string => {
-    if (v === null || v === undefined) return "";
-    if (typeof v !== "object") return String(v);
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (o.richText) return o.richText.map((x) => x.text).join("");
-    if (o.text !== undefined) return text(o.text);
-    if (o.result !== undefined) return text(o.result);
-    return "";
-  };
-  for (const sheet of visible.length ? visible : wb.worksheets) {
-    for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
-      const row = sheet.getRow(r);
-      if (!row.hasValues) continue;
-      const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) {
-        cells.push(cleanHeaderCell(text(row.getCell(c).value)));
-      }
-      const first = cells.findIndex((t) => t !== "");
-      if (first < 0) continue;
-      let end = cells.length;
-      while (end > first && cells[end - 1] === "") end--;
-      const header = cells.slice(first, end);
-      if (mapHeader(table, header).ok) return header;
-    }
-  }
-  return null;
-}
-
-/** Short name of a file for the text report: relative to the period folder when inside it. */
 export function shortName(file: string, raw: string): string {
   const r = resolve(raw) + "/";
   return file.startsWith(r) ? file.slice(r.length) : basename(file);

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { defaultProfileFor, type MethodProfile } from "./method.ts";
 import { comparePeriods, isPeriodId } from "./period.ts";
+import { REFERENCE_DIR } from "./reference.ts";
 
 /** Optional `meta.json` of a period folder. */
 export const PeriodMeta = z.object({
@@ -79,6 +80,26 @@ export function listPeriods(raw: string): string[] {
     );
   }
   return periods.sort(comparePeriods);
+}
+
+/** The instansi reference of a run on `raw`: its own wilayah.csv if present, else the built-in one. */
+export function wilayahPathFor(raw: string): string {
+  return existsSync(join(raw, "wilayah.csv"))
+    ? join(raw, "wilayah.csv")
+    : join(REFERENCE_DIR, "wilayah-kanreg8.csv");
+}
+
+/** A period's meta.json, its `metode` checked against the run's profiles. */
+export function readPeriodMeta(dir: string, profiles: MethodProfile[]): PeriodMeta {
+  const meta = readMeta(dir);
+  if (meta.metode && !profiles.some((x) => x.id === meta.metode)) {
+    throw new InputError(
+      join(dir, "meta.json"),
+      `metode "${meta.metode}" is not a method profile`,
+      `use one of ${profiles.map((x) => x.id).join(", ")}`,
+    );
+  }
+  return meta;
 }
 
 /** The default method of a period: its meta.json's choice, else the profiles' own rule. */

@@ -21,10 +21,22 @@ import { configHash, periodHash } from "./cache.ts";
 import { categoryNames } from "./aggregate.ts";
 import { combine } from "./combine.ts";
 import { loadProfiles, methodsDir } from "./method.ts";
-import { baku as defaultMethod, listPeriods, type PeriodMeta, readMeta } from "./periods.ts";
-import { loadWilayah, REFERENCE_DIR } from "./reference.ts";
+import {
+  baku as defaultMethod,
+  listPeriods,
+  type PeriodMeta,
+  readPeriodMeta,
+  wilayahPathFor,
+} from "./periods.ts";
+import { loadWilayah } from "./reference.ts";
 import { RESMI } from "./resmi.ts";
-import { PER_ASN_FILES, type PeriodAccounting, type PipelineEvent, runPeriod } from "./step.ts";
+import {
+  errorShare,
+  PER_ASN_FILES,
+  type PeriodAccounting,
+  type PipelineEvent,
+  runPeriod,
+} from "./step.ts";
 import { loadAliases } from "./validate.ts";
 
 export type { PeriodAccounting, PipelineEvent, TableAccounting } from "./step.ts";
@@ -89,10 +101,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const raw = resolve(o.raw);
   const profileDir = o.methodsDir ?? methodsDir();
   const aliasesPath = o.aliasesPath ?? join(ROOT, "data/aliases/kode.json");
-  const wilayahPath = o.wilayahPath ??
-    (existsSync(join(raw, "wilayah.csv"))
-      ? join(raw, "wilayah.csv")
-      : join(REFERENCE_DIR, "wilayah-kanreg8.csv"));
+  const wilayahPath = o.wilayahPath ?? wilayahPathFor(raw);
   // Before anything is written: the swap below replaces `out`, so it must be a folder this tool wrote.
   guardOutput({
     out,
@@ -137,15 +146,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   try {
     for (const p of periods) {
       const dir = join(raw, p);
-      const meta = metas[p] = readMeta(dir);
+      const meta = metas[p] = readPeriodMeta(dir, profiles);
       baku[p] = defaultMethod(p, profiles, meta);
-      if (meta.metode && !profiles.some((x) => x.id === meta.metode)) {
-        throw new InputError(
-          join(dir, "meta.json"),
-          `metode "${meta.metode}" is not a method profile`,
-          `use one of ${profiles.map((x) => x.id).join(", ")}`,
-        );
-      }
       const hash = await periodHash(dir, config);
       const needed = profilesFor(p).map((x) => x.id);
       metodeFor[p] = needed;
@@ -222,13 +224,14 @@ function checkQuarantineShare(
   where: string,
 ): void {
   for (const a of Object.values(acc)) {
-    // Rows dated after the period are set aside, not errors: an export pulled later holds them.
-    const bad = a.quarantined - (a.setelah_periode ?? 0);
-    if (a.read > 0 && bad / a.read > maxShare) {
+    if (!a) continue;
+    const share = errorShare(a);
+    if (share > maxShare) {
+      const bad = Math.round(share * a.read);
       throw new InputError(
         a.file,
         `${bad} of ${a.read} rows (${
-          (100 * bad / a.read).toFixed(1)
+          (100 * share).toFixed(1)
         }%) were quarantined as errors, above the limit of ${(100 * maxShare).toFixed(1)}%`,
         `read the reasons in ${where}, fix the file, or raise --max-quarantine`,
       );

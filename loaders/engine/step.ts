@@ -3,13 +3,20 @@
  * every profile and aggregate → write the period's files. The pipeline runs this for each new or
  * changed period, then combines the periods' files (combine.ts).
  */
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Db, lit, valuesTable } from "../duck.ts";
 import { aggregateSql } from "./aggregate.ts";
-import { type InputTable, TABLE_NAMES } from "./contract.ts";
+import { type InputTable, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
 import { gainSql, gainTableSql } from "./gain.ts";
-import { emptyRawTable, findTables, loadTable, type SourceFile } from "./ingest.ts";
+import {
+  emptyRawTable,
+  type FileLoad,
+  findTables,
+  type LoadResult,
+  loadTable,
+  type SourceFile,
+} from "./ingest.ts";
 import type { MethodProfile } from "./method.ts";
 import { parsePeriod, type Period } from "./period.ts";
 import type { Wilayah } from "./reference.ts";
@@ -61,7 +68,8 @@ export interface TableAccounting {
   /** Per file of the table: its path and records read, rejected by the reader and blank. */
   files: { file: string; read: number; rejected: number; blank: number }[];
 }
-export type PeriodAccounting = Partial<Record<InputTable, TableAccounting>>;
+/** Every scored table of a period, and the official results where the folder has them. */
+export type PeriodAccounting = Record<TableName, TableAccounting> & { resmi?: TableAccounting };
 
 /** A period's per-person files: written only when asked (PipelineOptions.perAsn). */
 export const PER_ASN_FILES = ["skor_asn.parquet", "peluang_asn.parquet", "selisih_asn.parquet"];
@@ -100,6 +108,10 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
   });
   try {
     const accounting = await loadAndValidate(db, o, period, tmp);
+    Deno.writeTextFileSync(
+      join(o.target, "accounting.json"),
+      JSON.stringify(accounting, null, 2) + "\n",
+    );
     const withResmi = await score(db, o, period);
     await write(db, o);
     // The methods this period's files hold (the pipeline's cache and combine read it).
@@ -112,12 +124,54 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
   }
 }
 
+/** What loading and validating a period needs (the dry run `periksa` gives just this). */
+export type LoadStep = Pick<
+  PeriodStep,
+  "periode" | "dir" | "profiles" | "baku" | "aliases" | "wilayah" | "kodeInstansi" | "log"
+>;
+
+/** Looks into each table on its way (the dry run `periksa` reports from these). */
+export interface TableHooks {
+  /** `raw_<table>` is loaded and not yet validated (validation drops it). */
+  loaded?: (table: InputTable, load: LoadResult) => Promise<void>;
+  /** The table is validated; `quarantine` holds its rows set aside. */
+  validated?: (
+    table: InputTable,
+    acc: TableAccounting,
+    load: LoadResult,
+    src: SourceFile,
+  ) => Promise<void>;
+}
+
+/**
+ * How a file in another dialect was read, for the run's log: "read as siasn-rw-kursus
+ * (jumlahJam → jp, …)"; null for the contract's own names.
+ */
+function readAs(t: InputTable, f: FileLoad): string | null {
+  const m = mapHeader(t, f.header);
+  if (!m.ok || m.dialect === "kontrak") return null;
+  const renamed = [...m.mapping].filter(([i, c]) => f.header[i] !== c)
+    .map(([i, c]) => `${f.header[i]} → ${c}`);
+  return `${basename(f.file)} read as ${m.dialect}${
+    renamed.length ? ` (${renamed.slice(0, 8).join(", ")}${renamed.length > 8 ? ", …" : ""})` : ""
+  }`;
+}
+
+/**
+ * The share of a table's records quarantined as errors: rows dated after the period are set
+ * aside, not errors (an export pulled later holds them). Above --max-quarantine, a run fails.
+ */
+export function errorShare(a: TableAccounting): number {
+  return a.read > 0 ? (a.quarantined - (a.setelah_periode ?? 0)) / a.read : 0;
+}
+
 /** Load → validate: every table into `raw_<table>`, checked into typed tables and `quarantine`. */
-async function loadAndValidate(
+export async function loadAndValidate(
   db: Db,
-  o: PeriodStep,
+  o: LoadStep,
   period: Period,
   tmp: string,
+  hooks: TableHooks = {},
 ): Promise<PeriodAccounting> {
   const tables = await findTables(o.dir);
   await prepare(db, o.aliases, o.wilayah);
@@ -135,9 +189,21 @@ async function loadAndValidate(
       // Only BKN's official results in this folder: the four tables are empty, not missing.
       await emptyRawTable(db, t);
       await validateTable(db, t, [join(o.dir, t)], period);
+      acc[t] = {
+        file: "",
+        read: 0,
+        used: 0,
+        quarantined: 0,
+        duplikat: 0,
+        blank: 0,
+        notes: ["no file: the folder holds only BKN's official results"],
+        files: [],
+      };
       continue;
     }
     const loaded = await loadTable(db, tables[t], tmp);
+    await hooks.loaded?.(t, loaded);
+    loaded.notes.unshift(...loaded.files.map((f) => readAs(t, f)).filter((n) => n !== null));
     const files = loaded.files.map((f) => f.file);
     // Rows dated after the period (an SKP of the next year) count in no score: quarantined as such.
     const v = await validateTable(db, t, files, period, { afterPeriod: "quarantine" });
@@ -168,10 +234,10 @@ async function loadAndValidate(
         blank: f.blank,
       })),
     };
+    await hooks.validated?.(t, acc[t], loaded, tables[t]);
     o.log({ type: "table", periode: o.periode, table: t, ...acc[t] });
   }
-  await loadResmi(db, o, tables.resmi, acc, tmp);
-  Deno.writeTextFileSync(join(o.target, "accounting.json"), JSON.stringify(acc, null, 2) + "\n");
+  await loadResmi(db, o, tables.resmi, acc, tmp, hooks);
   return acc;
 }
 
@@ -182,12 +248,14 @@ async function loadAndValidate(
  */
 async function loadResmi(
   db: Db,
-  o: PeriodStep,
+  o: LoadStep,
   src: SourceFile | undefined,
   acc: PeriodAccounting,
   tmp: string,
+  hooks: TableHooks,
 ): Promise<void> {
   const loaded = src ? await loadTable(db, src, tmp) : null;
+  if (loaded) await hooks.loaded?.("resmi", loaded);
   if (!loaded) await emptyRawTable(db, "resmi");
   const base = o.profiles.find((p) => p.id === o.baku) ?? o.profiles[0];
   const files = loaded?.files.map((f) => f.file) ?? [];
@@ -219,6 +287,7 @@ async function loadResmi(
       blank: f.blank,
     })),
   };
+  await hooks.validated?.("resmi", acc.resmi, loaded, src);
   o.log({ type: "table", periode: o.periode, table: "resmi", ...acc.resmi });
 }
 

@@ -179,5 +179,5 @@ export async function readJson(path: string, table: InputTable, sink: RowSink): 
     count++;
     sink(r.line, cells);
   }
-  return { width: keys.length, mapping, ignored, records: count, blank, rejects, notes };
+  return { width: keys.length, header, mapping, ignored, records: count, blank, rejects, notes };
 }

@@ -2,6 +2,8 @@
 export interface TableRead {
   /** Number of fields of every row written. */
   width: number;
+  /** The header as found (cleaned), one name per field. */
+  header: string[];
   /** Field index → contract column. */
   mapping: Map<number, string>;
   ignored: string[];

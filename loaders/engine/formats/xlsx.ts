@@ -223,6 +223,7 @@ export async function readXlsx(path: string, table: InputTable, sink: RowSink): 
   }
   return {
     width: header.length,
+    header,
     mapping,
     ignored: found.ignored.filter((x) => x !== ""),
     records,
