@@ -204,3 +204,36 @@ Deno.test("CSV files the CLI writes neutralise cells a spreadsheet would run as 
   const q = Deno.readTextFileSync(`${out}/quarantine.csv`);
   assert.match(q, /NIP must be 18 digits/);
 });
+
+Deno.test("an instansi the reference lacks is kept under its code and listed, never dropped", async () => {
+  const root = await tempDir();
+  const raw = `${root}/raw`, out = `${root}/out`;
+  writePeriod(raw, "2024-Q3", {
+    pegawai: [{ nip: nip(1) }, { nip: nip(2), kode_instansi: "3171" }, {
+      nip: nip(3),
+      kode_instansi: "3171",
+    }],
+  });
+  await runPipeline({ raw, out });
+  const acc = JSON.parse(Deno.readTextFileSync(`${out}/accounting.json`))["2024-Q3"];
+  assert.equal(acc.pegawai.quarantined, 0);
+  assert.ok(acc.pegawai.notes.some((n: string) => n.includes("3171 (2 rows)")));
+  const rows = await queryOut<Num>(
+    out,
+    `SELECT kode_instansi, nama_instansi, jenis_instansi, kode_provinsi, provinsi, n_asn
+     FROM read_csv('{out}/instansi.csv', types = {'kode_instansi': 'VARCHAR', 'kode_provinsi': 'VARCHAR'})
+     WHERE metode = 'bkn-2024' AND kode_instansi = '3171'`,
+  );
+  assert.deepEqual(rows, [{
+    kode_instansi: "3171",
+    nama_instansi: "Instansi 3171",
+    jenis_instansi: "kota",
+    kode_provinsi: "31",
+    provinsi: "Provinsi 31",
+    n_asn: 2,
+  }]);
+  const manifest = JSON.parse(Deno.readTextFileSync(`${out}/manifest.json`));
+  assert.deepEqual(manifest.di_luar_referensi, [
+    { kode_instansi: "3171", baris: 2, periode: ["2024-Q3"] },
+  ]);
+});

@@ -103,9 +103,41 @@ function computed(staging: string, p: string): string[] {
   return JSON.parse(Deno.readTextFileSync(join(staging, "periode", p, "metode.json")));
 }
 
+/**
+ * The reference with the instansi the data holds and it lacks (kept under their code, #18): named
+ * by their code, their kind from the Kemendagri numbering (2 digits a province; 71 and up a kota),
+ * their province from the first two digits.
+ */
+function withUnknown(
+  ref: Wilayah[],
+  luar: { kode_instansi: string; n_asn: number; periode: string[] }[],
+): (Wilayah & { luar?: { n_asn: number; periode: string[] } })[] {
+  const provinsi = new Map(ref.map((w) => [w.kode_provinsi, w.provinsi]));
+  const known = new Set(ref.map((w) => w.kode_instansi));
+  return [
+    ...ref,
+    ...luar.filter((l) => !known.has(l.kode_instansi)).map((l) => {
+      const kp = l.kode_instansi.slice(0, 2);
+      const jenis: Wilayah["jenis"] = l.kode_instansi.length === 2
+        ? "provinsi"
+        : Number(l.kode_instansi.slice(2)) >= 71
+        ? "kota"
+        : "kabupaten";
+      return {
+        kode_instansi: l.kode_instansi,
+        nama_instansi: `Instansi ${l.kode_instansi}`,
+        jenis,
+        kode_provinsi: kp,
+        provinsi: provinsi.get(kp) ?? `Provinsi ${kp}`,
+        luar: { n_asn: Number(l.n_asn), periode: l.periode },
+      };
+    }),
+  ];
+}
+
 /** Merges every period into the output tables in `o.staging`. */
 export async function combine(o: Combine): Promise<void> {
-  const { staging, periods, profiles, wilayah } = o;
+  const { staging, periods, profiles } = o;
   const perPerson = perPersonIn(staging);
   const db = await Db.open();
   try {
@@ -115,6 +147,15 @@ export async function combine(o: Combine): Promise<void> {
       `CREATE TABLE urutan AS SELECT * FROM ${
         valuesTable(["periode", "urutan"], periods.map((p, i) => [p, i]))
       }`,
+    );
+    const wilayah = withUnknown(
+      o.wilayah,
+      await db.all<{ kode_instansi: string; n_asn: number; periode: string[] }>(
+        `SELECT kode_instansi, sum(n_asn) AS n_asn, list(DISTINCT periode ORDER BY periode) AS periode
+         FROM read_parquet(${files("instansi_luar")}, filename = true)
+           JOIN urutan ON filename LIKE '%/periode/' || urutan.periode || '/%'
+         GROUP BY ALL ORDER BY ALL`,
+      ),
     );
     await db.run(
       `CREATE TABLE wilayah AS SELECT * FROM ${
@@ -247,6 +288,11 @@ export async function combine(o: Combine): Promise<void> {
       ],
       metode_baku: Object.fromEntries(periods.map((p) => [p, o.baku[p]])),
       wilayah: wilayah.length,
+      di_luar_referensi: wilayah.filter((w) => w.luar).map((w) => ({
+        kode_instansi: w.kode_instansi,
+        baris: w.luar!.n_asn,
+        periode: w.luar!.periode,
+      })),
       sintetis: periods.some((p) => o.metas[p].sintetis === true),
       sumber: [...new Set(periods.map((p) => o.metas[p].sumber).filter(Boolean))],
     };

@@ -144,6 +144,35 @@ export interface TableHooks {
 }
 
 /**
+ * Instansi codes in pegawai that the reference lacks are kept under their code, never dropped
+ * (#18): a well-formed Kemendagri code (2 or 4 digits) joins this run's reference with its code
+ * as its name and its province from its first two digits, and the note names it. The pipeline
+ * lists them in the manifest (`di_luar_referensi`); a malformed code is still quarantined.
+ */
+async function keepUnknownInstansi(db: Db, codes: string): Promise<string[]> {
+  await db.run(
+    "CREATE TABLE IF NOT EXISTS instansi_luar (kode_instansi VARCHAR, n_asn BIGINT)",
+  );
+  const luar = await db.all<{ kode_instansi: string; n_asn: number }>(
+    `SELECT kode_instansi, count(*) AS n_asn FROM (${codes}) c(kode_instansi)
+     WHERE regexp_full_match(kode_instansi, '[0-9]{2}([0-9]{2})?')
+       AND kode_instansi NOT IN (SELECT kode_instansi FROM ref_instansi)
+     GROUP BY ALL ORDER BY ALL`,
+  );
+  if (!luar.length) return [];
+  const rows = valuesTable(["kode_instansi", "n_asn"], luar.map((l) => [l.kode_instansi, l.n_asn]));
+  await db.run(`INSERT INTO instansi_luar SELECT * FROM ${rows}`);
+  await db.run(`INSERT INTO ref_instansi
+    SELECT kode_instansi, 'Instansi ' || kode_instansi, NULL FROM ${rows}`);
+  await db.run(`INSERT INTO ref_wilayah SELECT kode_instansi, left(kode_instansi, 2) FROM ${rows}`);
+  return [
+    `instansi not in the reference, kept under their code: ${
+      luar.map((l) => `${l.kode_instansi} (${l.n_asn} rows)`).join(", ")
+    }`,
+  ];
+}
+
+/**
  * How a file in another dialect was read, for the run's log: "read as siasn-rw-kursus
  * (jumlahJam → jp, …)"; null for the contract's own names.
  */
@@ -188,6 +217,7 @@ export async function loadAndValidate(
     if (!tables[t]) {
       // Only BKN's official results in this folder: the four tables are empty, not missing.
       await emptyRawTable(db, t);
+      if (t === "pegawai") await keepUnknownInstansi(db, "SELECT kode_instansi FROM raw_pegawai");
       await validateTable(db, t, [join(o.dir, t)], period);
       acc[t] = {
         file: "",
@@ -203,6 +233,9 @@ export async function loadAndValidate(
     }
     const loaded = await loadTable(db, tables[t], tmp);
     await hooks.loaded?.(t, loaded);
+    if (t === "pegawai") {
+      loaded.notes.push(...await keepUnknownInstansi(db, "SELECT kode_instansi FROM raw_pegawai"));
+    }
     loaded.notes.unshift(...loaded.files.map((f) => readAs(t, f)).filter((n) => n !== null));
     const files = loaded.files.map((f) => f.file);
     // Rows dated after the period (an SKP of the next year) count in no score: quarantined as such.
@@ -257,6 +290,11 @@ async function loadResmi(
   const loaded = src ? await loadTable(db, src, tmp) : null;
   if (loaded) await hooks.loaded?.("resmi", loaded);
   if (!loaded) await emptyRawTable(db, "resmi");
+  const luar = await keepUnknownInstansi(
+    db,
+    `SELECT coalesce(kode_instansi, ${lit(o.kodeInstansi)}) FROM raw_resmi`,
+  );
+  loaded?.notes.push(...luar);
   const base = o.profiles.find((p) => p.id === o.baku) ?? o.profiles[0];
   const files = loaded?.files.map((f) => f.file) ?? [];
   const v = await validateResmi(db, {
@@ -365,6 +403,7 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     agg_provinsi: "SELECT * FROM agg_provinsi ORDER BY ALL",
     agg_kanreg: "SELECT * FROM agg_kanreg ORDER BY ALL",
     selisih_instansi: `${selisihInstansiSql} ORDER BY ALL`,
+    instansi_luar: "SELECT * FROM instansi_luar",
     // The names of the period's ASN, for the public build's privacy scan (which looks for them).
     nama: "SELECT DISTINCT nama FROM pegawai WHERE nama IS NOT NULL ORDER BY nama",
   };
