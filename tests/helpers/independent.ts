@@ -145,7 +145,8 @@ export async function independentInstansiMeans(
     komp = Math.min(40, komp);
     const kin = pred ? KIN[method][pred] : 0;
     const sev = punish.get(p.nip) ?? 0;
-    const dis = [5, 3, 1, 0][sev];
+    // Clean 5, ringan 3, sedang 2 (1 before profiles 1.1.0: see their perubahan), berat 0.
+    const dis = [5, 3, 2, 0][sev];
     const s = sums.get(p.kode_instansi) ?? { n: 0, total: 0 };
     s.n++;
     s.total += kual + komp + kin + dis;
