@@ -141,17 +141,9 @@ function seedFrameworkCache(): void {
 async function refreshLoaderCache(computed: string): Promise<void> {
   const h = createHash("sha256");
   const inputs = [
-    ...[
-      "manifest.json",
-      "instansi.csv",
-      "unit.csv",
-      "provinsi.csv",
-      "kanreg.csv",
-      "peluang_instansi.csv",
-      "peluang_unit.csv",
-      "peluang_asn.parquet",
-      "varian_instansi.csv",
-    ].map((f) => join(computed, f)),
+    // Every output table (no list kept by hand: a new table is covered by being written).
+    ...[...Deno.readDirSync(computed)].filter((e) => e.isFile && !e.name.startsWith("."))
+      .map((e) => join(computed, e.name)).sort(),
     join(ROOT, "data/publikasi.json"),
     join(computed, ".site/situs.json"),
     ...[...Deno.readDirSync(methodsDir())].map((e) => join(methodsDir(), e.name)).sort(),
@@ -187,7 +179,7 @@ async function personalNames(computed: string): Promise<Set<string>> {
   try {
     const rows = await db.all<{ nama: string }>(
       `SELECT DISTINCT nama FROM read_parquet(${
-        lit(join(computed, "skor_asn.parquet"))
+        lit(join(computed, "nama.parquet"))
       }) WHERE nama IS NOT NULL`,
     );
     return nameSet(rows.map((r) => r.nama));
@@ -263,6 +255,8 @@ try {
     raw,
     out: computed,
     log: (e) => progress.event(e),
+    // The public site needs no per-person file; the internal worklists read the latest period's.
+    perAsn: internal ? "latest" : "none",
     ...(wilayahPath ? { wilayahPath } : {}),
   });
   progress.summary(result);

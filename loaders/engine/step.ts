@@ -405,7 +405,8 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     selisih_instansi: `${selisihInstansiSql} ORDER BY ALL`,
     instansi_luar: "SELECT * FROM instansi_luar",
     // The names of the period's ASN, for the public build's privacy scan (which looks for them).
-    nama: "SELECT DISTINCT nama FROM pegawai WHERE nama IS NOT NULL ORDER BY nama",
+    nama:
+      "SELECT DISTINCT nama FROM (SELECT nama FROM pegawai UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL ORDER BY nama",
   };
   if (o.perAsn) {
     // Per-person files keep the engine's row order: sorting millions of wide rows costs more than

@@ -4,6 +4,7 @@
  * build was started with `--audience internal`, so a public build cannot produce these files even
  * if a page asked for them.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { caseMap, Db, lit } from "../duck.ts";
 import { interventions } from "../engine/gain.ts";
@@ -83,4 +84,24 @@ export async function unitRoutes(
     FROM ${computedCsv("unit", dir)}
     WHERE periode = ${lit(periode)} AND metode = ${lit(metode)}
     ORDER BY ALL`) as { kode_instansi: string; kode_unit: string }[];
+}
+
+/**
+ * One instansi's people whose official value differs from the computed one, latest period, under
+ * the period's default method, per dimension with the likely cause (official below computed: a
+ * record SIASN lacks; above: the local export lacks one), and the people on one side only. The
+ * worklist of data to fix in SIASN; empty without official results.
+ */
+export async function selisihOf(kode: string): Promise<Record<string, unknown>[]> {
+  assertInternal();
+  const file = join(COMPUTED, "selisih_asn.parquet");
+  if (!existsSync(file)) return [];
+  const { periode, metode } = worklistPeriod();
+  return await query(`
+    SELECT kode_unit, nama_unit, nip, nama, dimensi, resmi, hitungan, round(selisih, 4) AS selisih,
+      sisi, sebab, pendidikan, jp_dihitung, predikat_dipakai, hukdis_berlaku
+    FROM read_parquet(${lit(file)})
+    WHERE periode = ${lit(periode)} AND metode = ${lit(metode)} AND kode_instansi = ${lit(kode)}
+      AND (sisi <> 'keduanya' AND dimensi = 'total' OR abs(selisih) > 0.005 AND dimensi <> 'total')
+    ORDER BY sisi, sebab, kode_unit, selisih DESC, nip, dimensi`);
 }
