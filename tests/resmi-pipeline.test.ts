@@ -85,6 +85,17 @@ Deno.test("a folder with only BKN's result workbook produces method 'resmi' at e
   assert.match(units[0].kode_unit, /^SK-[0-9a-f]{8}$/);
   const manifest = JSON.parse(Deno.readTextFileSync(join(out, "manifest.json")));
   assert.ok(manifest.metode.some((m: { id: string }) => m.id === "resmi"));
+  // A plan on official values without local data: the gaps to the maximum, kualifikasi aside.
+  // Person 2: kompetensi 25 → 40 (+15), kinerja 25 → 30 (+5); person 3: kompetensi 10 → 40 (+30).
+  const gains = await queryOut(
+    out,
+    `SELECT intervensi, poin, n_asn FROM read_csv('{out}/peluang_instansi.csv') WHERE metode = 'resmi' ORDER BY ALL`,
+  );
+  assert.deepEqual(gains, [
+    { intervensi: "resmi:kinerja:maks", poin: 5, n_asn: 1 },
+    { intervensi: "resmi:kompetensi:maks", poin: 15, n_asn: 1 },
+    { intervensi: "resmi:kompetensi:maks", poin: 30, n_asn: 1 },
+  ]);
   // No computed method has anyone to score: only official rows.
   const methods = await queryOut<{ metode: string }>(
     out,
@@ -164,4 +175,24 @@ Deno.test("raw exports beside per-NIP official values: reconciled person by pers
     n_hanya_resmi: 1,
     n_hanya_hitungan: 1,
   }]);
+});
+
+Deno.test("a plan on official values counts the SIASN fixes the local data shows", async () => {
+  const root = await tempDir("ipasn-resmi-");
+  const raw = join(root, "raw");
+  // S1 gives 15 under bkn-2024; BKN scored 5 (SIASN still holds SLTA): fixing it adds 10.
+  const dir = writePeriod(raw, "2024-Q3", { pegawai: [{ nip: nip(1) }, { nip: nip(2) }] });
+  Deno.writeTextFileSync(
+    join(dir, "resmi.csv"),
+    `nip,kualifikasi,kompetensi,kinerja,disiplin,total\n${nip(1)},5,0,0,5,10\n${
+      nip(2)
+    },15,0,0,5,20\n`,
+  );
+  const out = join(root, "out");
+  await runPipeline({ raw, out });
+  const gains = await queryOut(
+    out,
+    `SELECT intervensi, poin, n_asn FROM read_csv('{out}/peluang_instansi.csv') WHERE metode = 'resmi'`,
+  );
+  assert.deepEqual(gains, [{ intervensi: "resmi:kualifikasi", poin: 10, n_asn: 1 }]);
 });

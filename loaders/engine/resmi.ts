@@ -278,3 +278,66 @@ SELECT periode, metode, kode_instansi, dimensi,
   count(*) FILTER (WHERE sisi = 'hanya_resmi') AS n_hanya_resmi,
   count(*) FILTER (WHERE sisi = 'hanya_hitungan') AS n_hanya_hitungan
 FROM selisih_asn GROUP BY ALL`;
+
+/**
+ * The fixes a plan on official values can count on, as interventions of the method `resmi`: where
+ * a computed value is above the official one, correcting SIASN's record to the local one (exactly
+ * that difference); for an ASN with no computed counterpart, the gap to the maximum of kompetensi,
+ * kinerja and disiplin (an upper bound: what development, an SKP or an expired punishment could
+ * add; kualifikasi cannot rise past the education a person holds, so it is left out).
+ */
+export const RESMI_INTERVENSI = [
+  {
+    id: "resmi:kualifikasi",
+    dimensi: "kualifikasi",
+    label: "Pendidikan di SIASN diperbarui sesuai data lokal",
+  },
+  {
+    id: "resmi:kompetensi",
+    dimensi: "kompetensi",
+    label: "Pelatihan dicatat di SIASN sesuai data lokal",
+  },
+  { id: "resmi:kinerja", dimensi: "kinerja", label: "SKP di SIASN disesuaikan dengan data lokal" },
+  {
+    id: "resmi:disiplin",
+    dimensi: "disiplin",
+    label: "Hukuman disiplin di SIASN disesuaikan dengan data lokal",
+  },
+  {
+    id: "resmi:kompetensi:maks",
+    dimensi: "kompetensi",
+    label: "Kompetensi sampai maksimum (batas atas; ASN tanpa data lokal)",
+  },
+  {
+    id: "resmi:kinerja:maks",
+    dimensi: "kinerja",
+    label: "SKP dengan predikat tertinggi (batas atas; ASN tanpa data lokal)",
+  },
+  {
+    id: "resmi:disiplin:maks",
+    dimensi: "disiplin",
+    label: "Tanpa hukuman disiplin (ASN tanpa data lokal)",
+  },
+] as const;
+
+/** Per-ASN gains on official values (see RESMI_INTERVENSI), shaped like `peluang`'s rows. */
+export function resmiGainSql(
+  baku: string | null,
+  maks: Record<(typeof DIMENSI)[number], number>,
+): string {
+  const cols = "periode, nip, nama, kode_instansi, kode_unit, nama_unit";
+  const computed = baku
+    ? `SELECT ${cols}, 'resmi:' || dimensi AS intervensi, selisih AS poin FROM selisih_asn
+       WHERE metode = ${lit(baku)} AND sisi = 'keduanya' AND dimensi <> 'total' AND selisih > 1e-9`
+    : `SELECT ${cols}, NULL AS intervensi, NULL::DOUBLE AS poin FROM selisih_asn WHERE FALSE`;
+  const own = baku ? `SELECT nip FROM skor WHERE metode = ${lit(baku)}` : "SELECT NULL WHERE FALSE";
+  const upTo = (["kompetensi", "kinerja", "disiplin"] as const).map((d) =>
+    `SELECT periode, nip, nama, kode_instansi, kode_unit, nama_unit, ${lit(`resmi:${d}:maks`)},
+       ${lit(maks[d])} - ${d} FROM skor
+     WHERE metode = ${lit(RESMI)} AND ${d} < ${lit(maks[d])} AND nip NOT IN (${own})`
+  ).join(" UNION ALL ");
+  return `SELECT periode, ${lit(RESMI)} AS metode, nip, nama, kode_instansi, kode_unit, nama_unit,
+    NULL::VARCHAR AS jenis_jabatan, NULL::VARCHAR AS nama_jabatan, intervensi, NULL::VARCHAR AS asumsi,
+    CAST(poin AS DOUBLE) AS poin
+  FROM (${computed} UNION ALL ${upTo}) g(periode, nip, nama, kode_instansi, kode_unit, nama_unit, intervensi, poin)`;
+}

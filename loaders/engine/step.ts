@@ -23,6 +23,7 @@ import type { Wilayah } from "./reference.ts";
 import { componentSql, outsideScoreSql } from "./rekonsiliasi.ts";
 import {
   RESMI,
+  resmiGainSql,
   resmiProfile,
   resmiSkorSql,
   selisihAsnSql,
@@ -374,6 +375,10 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
       nResmi ? "TRUE" : "FALSE"
     }`,
   );
+  if (nResmi) {
+    // A plan on official values: the SIASN fixes and, without local data, the upper bounds.
+    await db.run(`INSERT INTO peluang BY NAME ${resmiGainSql(o.baku, maksOf(resmiP))}`);
+  }
   const jenis = (await db.all<{ j: string }>(
     "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",
   )).map((r) => r.j);
