@@ -524,6 +524,12 @@ Deno.test("the Indonesian shell: zoom allowed, skip link, labelled search, descr
 </head>
 <body>
 <input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">
+<nav id="observablehq-sidebar">
+  <ol>
+    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>
+    <li class="observablehq-link"><a href="./">IP ASN</a></li>
+  </ol>
+</nav>
 <div id="observablehq-search"><input type="search" placeholder="Search"></div>
 <main id="observablehq-main" class="observablehq">
 <p>Kecil.</p>
@@ -541,6 +547,11 @@ Deno.test("the Indonesian shell: zoom allowed, skip link, labelled search, descr
   );
   assert.match(out, /<input type="search" placeholder="Cari" aria-label="Cari di situs ini">/);
   assert.match(out, /title="Buka\/tutup menu"/);
+  assert.match(
+    out,
+    /<\/label>\n  <ol>\s*<li class="observablehq-link">/,
+    "the close button out of the list",
+  );
   const desc = "Semua tabel publik situs ini dapat diunduh sebagai CSV &amp;amp; Parquet.";
   assert.match(out, new RegExp(`<meta name="description" content="${desc}">`));
   assert.match(out, new RegExp(`<meta property="og:description" content="${desc}">`));

@@ -86,6 +86,11 @@ export function localiseHtml(html: string): string {
     )
     .replace('placeholder="Search"', 'placeholder="Cari"')
     .replace('title="Toggle sidebar"', 'title="Buka/tutup menu"')
+    // Framework puts the menu's close button inside an <ol>, which may hold only <li> (axe "list").
+    .replace(
+      /<ol>\s*(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)/,
+      "$1\n  <ol>",
+    )
     .replace(
       /<body>\n?/,
       `<body>\n<a class="lompat-ke-isi" href="#observablehq-main">Langsung ke isi</a>\n<script>${SCRIPT}</script>\n`,

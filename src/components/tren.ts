@@ -225,7 +225,8 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
       : undefined,
     marks,
   });
-  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg:last-of-type");
+  // With a legend Plot returns a <figure>: the chart is its own child <svg>, not a swatch's.
+  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector(":scope > svg");
   // The picture is one image (role="img"): Plot's aria-label on each mark group is a name the
   // group's role does not allow, which axe-core reports (aria-prohibited-attr). Kept as data-mark.
   if (svg) {
