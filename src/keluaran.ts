@@ -311,6 +311,17 @@ const MUTU: Daftar = [
   "potensi_disiplin",
 ];
 
+/** What identifies a unit row (and stays visible when small-cell suppression hides its values). */
+export const KUNCI_UNIT = [
+  "periode",
+  "metode",
+  "metode_baku",
+  "kode_instansi",
+  "nama_instansi",
+  "kode_unit",
+  "nama_unit",
+] as const satisfies readonly NamaKolom[];
+
 export interface Tabel {
   /** Who may read it: `publik` as written, `disaring` only through the site's suppression, `pribadi` never. */
   akses: "publik" | "disaring" | "pribadi";
@@ -349,13 +360,7 @@ export const TABEL = {
     akses: "disaring",
     isi: "Nilai per unit kerja, sebelum sel kecil disembunyikan.",
     kolom: [
-      "periode",
-      "metode",
-      "metode_baku",
-      "kode_instansi",
-      "nama_instansi",
-      "kode_unit",
-      "nama_unit",
+      ...KUNCI_UNIT,
       ...UKURAN,
       "peringkat_instansi",
       "selisih",
@@ -370,13 +375,7 @@ export const TABEL = {
     isi:
       "Nilai per unit kerja; unit dengan ASN kurang dari ambang sel kecil (dan unit pelengkap) disembunyikan.",
     kolom: [
-      "periode",
-      "metode",
-      "metode_baku",
-      "kode_instansi",
-      "nama_instansi",
-      "kode_unit",
-      "nama_unit",
+      ...KUNCI_UNIT,
       ...UKURAN,
       "selisih",
       ...MUTU,

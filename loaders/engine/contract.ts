@@ -49,20 +49,24 @@ const source = (description: string) =>
   column({ kind: "text", required: "no", sumberSaja: true, description });
 const meta = (schema: z.ZodType) => z.globalRegistry.get(schema) as unknown as ColumnMeta;
 
+/** The person's NIP and name: the same columns in pegawai and in BKN's official results. */
+const nip = column({
+  kind: "nip",
+  required: "yes",
+  aliases: ["nip_baru", "nip_asn", "nip18"],
+  description: "NIP, 18 digits",
+});
+const nama = column({
+  kind: "text",
+  required: "no",
+  aliases: ["nama_pegawai", "nama_lengkap", "nama_asn"],
+  personal: true,
+  description: "Name (personal data)",
+});
+
 export const pegawai = z.object({
-  nip: column({
-    kind: "nip",
-    required: "yes",
-    aliases: ["nip_baru", "nip_asn", "nip18"],
-    description: "NIP, 18 digits",
-  }),
-  nama: column({
-    kind: "text",
-    required: "no",
-    aliases: ["nama_pegawai", "nama_lengkap", "nama_asn"],
-    personal: true,
-    description: "Name (personal data)",
-  }),
+  nip,
+  nama,
   jenis_pegawai: column({
     kind: "code",
     code: "jenis_pegawai",
@@ -267,19 +271,8 @@ export const hukdis = z.object({
  * subtotal, created_at per nipBaru). Checked and aggregated by loaders/engine/resmi.ts.
  */
 export const resmi = z.object({
-  nip: column({
-    kind: "nip",
-    required: "yes",
-    aliases: ["nip_baru", "nip_asn", "nip18"],
-    description: "NIP, 18 digits",
-  }),
-  nama: column({
-    kind: "text",
-    required: "no",
-    aliases: ["nama_pegawai", "nama_lengkap", "nama_asn"],
-    personal: true,
-    description: "Name (personal data)",
-  }),
+  nip,
+  nama,
   nama_jabatan: column({
     kind: "text",
     required: "no",

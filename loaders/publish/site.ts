@@ -13,7 +13,7 @@ import { loadProfiles, type MethodProfile, methodsDir } from "../engine/method.t
 import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../engine/reference.ts";
 import { ROOT } from "../paths.ts";
 import { RESMI, resmiProfile } from "../engine/resmi.ts";
-import { KOLOM_TEKS, kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
+import { KOLOM_TEKS, kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";
 
 export const COMPUTED = Deno.env.get("IPASN_COMPUTED") ?? join(ROOT, "data/computed");
 
@@ -42,16 +42,7 @@ export function manifest(dir = COMPUTED): Manifest {
 }
 
 /** The identifying columns of a unit row: what small-cell suppression leaves visible. */
-const UNIT_KEYS = new Set([
-  "periode",
-  "metode",
-  "metode_baku",
-  "kode_instansi",
-  "nama_instansi",
-  "kode_unit",
-  "nama_unit",
-  "disembunyikan",
-]);
+const UNIT_KEYS = new Set<string>([...KUNCI_UNIT, "disembunyikan"]);
 
 /** Columns of a computed table, with measures rounded to 4 decimals (ample for display) to keep files small. */
 async function read(
