@@ -4,7 +4,6 @@
  * rebuild recomputes only new or changed periods and never serves a stale one.
  */
 import { createHash } from "node:crypto";
-import { join } from "node:path";
 import { Db } from "../duck.ts";
 import { moduleGraph } from "../modules.ts";
 import { ROOT } from "../paths.ts";
