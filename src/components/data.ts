@@ -47,3 +47,22 @@ export function daftar(rows: Baris[]) {
 export function diBaku(baku: Map<string, string>): (r: Baris) => boolean {
   return (r) => baku.get(r.periode) === r.metode;
 }
+
+/**
+ * A method as a reader sees it: BKN's own figures are named as such, every other method is a
+ * computation of this site ("hitungan situs"), so no page passes one for the other.
+ */
+export function namaMetode(id: string): string {
+  return id === RESMI ? "Resmi BKN" : `${id} (hitungan situs)`;
+}
+
+/** The options of a method choice: the page's default first, then every method by its name. */
+export function opsiMetode(
+  methods: string[],
+  bakuLabel = "Metode baku periode itu (Resmi BKN bila ada)",
+): { value: string; label: string }[] {
+  return [
+    { value: "baku", label: bakuLabel },
+    ...methods.map((m) => ({ value: m, label: namaMetode(m) })),
+  ];
+}
