@@ -469,6 +469,8 @@ Deno.test("chart downloads frame the chart itself (not a legend swatch) with tit
   assert.ok(y > 40 && h > y + Number(main.getAttribute("height")) + 20, `y ${y}, height ${h}`);
 
   beriNama(chart, "Skor per dimensi", "Dua instansi");
+  assert.equal(main.querySelectorAll("g[aria-label]").length, 0);
+  assert.equal(main.querySelectorAll('g[data-mark="bar"] rect').length, 8);
   assert.equal(main.getAttribute("aria-label"), "Skor per dimensi");
   assert.equal(main.getAttribute("role"), "img");
   assert.equal(main.querySelector("desc")!.textContent, "Dua instansi");

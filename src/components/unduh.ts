@@ -226,7 +226,14 @@ function sumberBawaan(): string {
 /** Name a chart for screen readers from its title when it has none (role="img", aria-label). */
 export function beriNama(chart: Element, judul: string, keterangan?: string): void {
   const svg = svgUtama(chart);
-  if (!svg || svg.getAttribute("aria-label")) return;
+  if (!svg) return;
+  // One image (role="img"): Plot's aria-label on each mark group is a name their role does not
+  // allow (axe-core: aria-prohibited-attr). Kept as data-mark.
+  for (const g of svg.querySelectorAll("g[aria-label]")) {
+    g.setAttribute("data-mark", g.getAttribute("aria-label")!);
+    g.removeAttribute("aria-label");
+  }
+  if (svg.getAttribute("aria-label")) return;
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", judul);
   const doc = svg.ownerDocument;
