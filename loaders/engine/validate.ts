@@ -6,7 +6,7 @@
  * instansiKerjaNama, ...) are turned into contract values first, in `src_<table>`.
  */
 import { type AliasKind, columns, type ColumnSpec, type TableName } from "./contract.ts";
-import { caseMap, type Db, ident, inList, lit, valuesTable } from "../duck.ts";
+import { caseMap, dateLit, type Db, ident, inList, lit, valuesTable } from "../duck.ts";
 import { InputError } from "../errors.ts";
 import type { Period } from "./period.ts";
 import { loadWilayah } from "./reference.ts";
@@ -147,7 +147,7 @@ async function withNames(
   );
 }
 
-interface Check {
+export interface Check {
   column: string;
   /** SQL that is true when the row fails. */
   fails: string;
@@ -186,6 +186,22 @@ export interface ValidateResult {
   notes: string[];
 }
 
+/**
+ * Every check of a table as data, in the order a row meets them (row checks with every column of
+ * the contract present, then checks across the table, then the period): what the compiler makes
+ * of the contract, for snapshot tests that show a rule change as a readable diff.
+ */
+export function checksOf(table: TableName, period: Period, struktural: string[] = []): Check[] {
+  const present = new Set(columns(table).map((c) => c.name));
+  const after = afterPeriod(table, period);
+  return [
+    ...checksFor(table, period, present, struktural),
+    ...tableChecks(table, period, "_first_line"),
+    ...endChecks(table),
+    ...(after ? [after] : []),
+  ];
+}
+
 function checksFor(
   table: TableName,
   period: Period,
@@ -193,7 +209,7 @@ function checksFor(
   struktural: string[],
 ): Check[] {
   const checks: Check[] = [];
-  const latest = `DATE '${period.year + 1}-12-31'`;
+  const latest = dateLit(`${period.year + 1}-12-31`);
   const cols = contractColumns(table);
   // A spreadsheet error cached as text is never a value: not an empty education, not a code.
   for (const c of [...cols, ...columns(table).filter((x) => x.sumberSaja && present.has(x.name))]) {

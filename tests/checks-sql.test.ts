@@ -1,0 +1,39 @@
+/**
+ * Compiler snapshots of the contract's checks, without DuckDB: every check of every table (its
+ * column, the SQL that fails a row, the reason) as the validation compiles them, stored under
+ * tests/snapshots/checks/<table>.sql and compared as text, so a change to a check shows as a
+ * readable diff. UPDATE_SNAPSHOTS=1 rewrites them after an intended change.
+ */
+import assert from "node:assert/strict";
+import { TABLE_NAMES } from "../loaders/engine/contract.ts";
+import { parsePeriod } from "../loaders/engine/period.ts";
+import { checksOf } from "../loaders/engine/validate.ts";
+
+const DIR = new URL("./snapshots/checks/", import.meta.url);
+const UPDATE = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
+
+for (const table of TABLE_NAMES) {
+  Deno.test(`compiled checks of ${table} match tests/snapshots/checks/${table}.sql`, () => {
+    const checks = checksOf(table, parsePeriod("2024-Q3"), ["JABATAN STRUKTURAL"]);
+    assert.ok(checks.length > 0);
+    for (const c of checks) assert.ok(c.column && c.fails && c.reason, JSON.stringify(c));
+    const sql = checks.map((c, i) =>
+      `-- ${i + 1}. ${c.column}${
+        c.duplikat ? " (duplikat)" : ""
+      }\nWHEN ${c.fails}\nTHEN ${c.reason}`
+    ).join("\n\n") + "\n";
+    const file = new URL(`${table}.sql`, DIR);
+    if (UPDATE) {
+      Deno.mkdirSync(DIR, { recursive: true });
+      Deno.writeTextFileSync(file, sql);
+      return;
+    }
+    let stored: string;
+    try {
+      stored = Deno.readTextFileSync(file);
+    } catch {
+      throw new Error(`no snapshot ${file.pathname}: run with UPDATE_SNAPSHOTS=1 and review it`);
+    }
+    assert.equal(sql, stored, `the checks of ${table} changed: review, then UPDATE_SNAPSHOTS=1`);
+  });
+}

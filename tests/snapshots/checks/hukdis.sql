@@ -1,0 +1,95 @@
+-- 1. nip
+WHEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 2. tingkat
+WHEN "tingkat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "tingkat" || ' in tingkat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 3. jenis
+WHEN "jenis" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "jenis" || ' in jenis (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 4. tmt
+WHEN "tmt" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "tmt" || ' in tmt (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 5. akhir
+WHEN "akhir" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "akhir" || ' in akhir (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 6. jenis_hukuman_nama
+WHEN "jenis_hukuman_nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "jenis_hukuman_nama" || ' in jenis_hukuman_nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 7. nip
+WHEN "nip" IS NULL AND (TRUE)
+THEN 'nip is empty'
+
+-- 8. nip
+WHEN starts_with("nip", '#EXCEL_NUMBER:')
+THEN 'NIP is stored as a number in Excel, which keeps only 15 digits; format the column as text and enter the NIP again'
+
+-- 9. nip
+WHEN NOT regexp_full_match(nip__clean, '\d{18}')
+THEN 'NIP must be 18 digits, got "' || left("nip", 40) || '" (' || length(nip__clean) || ' characters)'
+
+-- 10. nip
+WHEN ends_with(nip__clean, '000')
+THEN 'NIP ' || nip__clean || ' ends in 000: its last digits were lost when it was stored as a number (15 significant digits)' || '' || '; export the NIP column as text'
+
+-- 11. tingkat
+WHEN "tingkat" IS NULL AND (TRUE)
+THEN 'tingkat is empty'
+
+-- 12. tingkat
+WHEN "tingkat" IS NOT NULL AND tingkat__code IS NULL
+THEN 'unknown tingkat "' || left("tingkat", 60) || '"; use one of: RINGAN, SEDANG, BERAT (or add an alias in data/aliases/kode.json)'
+
+-- 13. tmt
+WHEN "tmt" IS NULL AND (TRUE)
+THEN 'tmt is empty'
+
+-- 14. tmt
+WHEN "tmt" IS NOT NULL AND "tmt__shape" IS NULL
+THEN 'unreadable date "' || left("tmt", 40) || '"; use YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY'
+
+-- 15. tmt
+WHEN "tmt" IS NOT NULL AND "tmt__date" IS NULL
+THEN 'impossible date "' || left("tmt", 40) || '"' || CASE WHEN TRY_CAST(regexp_extract("tmt", '^\d{1,2}[-/](\d{1,2})[-/]\d{4}$', 1) AS INTEGER) > 12 THEN ' (month first? this file also has dates whose first field is above 12, so it mixes both orders: write every date as YYYY-MM-DD)' ELSE '' END
+
+-- 16. tmt
+WHEN "tmt__date" < DATE '1950-01-01'
+THEN 'date before 1950: "' || "tmt" || '"'
+
+-- 17. tmt
+WHEN "tmt__date" > DATE '2025-12-31'
+THEN 'date in the future: "' || "tmt" || '" is after 2025-12-31'
+
+-- 18. akhir
+WHEN "akhir" IS NOT NULL AND "akhir__shape" IS NULL
+THEN 'unreadable date "' || left("akhir", 40) || '"; use YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY'
+
+-- 19. akhir
+WHEN "akhir" IS NOT NULL AND "akhir__date" IS NULL
+THEN 'impossible date "' || left("akhir", 40) || '"' || CASE WHEN TRY_CAST(regexp_extract("akhir", '^\d{1,2}[-/](\d{1,2})[-/]\d{4}$', 1) AS INTEGER) > 12 THEN ' (month first? this file also has dates whose first field is above 12, so it mixes both orders: write every date as YYYY-MM-DD)' ELSE '' END
+
+-- 20. akhir
+WHEN "akhir__date" < DATE '1950-01-01'
+THEN 'date before 1950: "' || "akhir" || '"'
+
+-- 21. akhir
+WHEN FALSE
+THEN 'date in the future: "' || "akhir" || '" is after 2025-12-31'
+
+-- 22. nip
+WHEN nip__clean NOT IN (SELECT nip FROM pegawai)
+THEN 'NIP ' || nip__clean || ' is not in pegawai'
+
+-- 23. akhir
+WHEN akhir__date < tmt__date
+THEN 'akhir ' || akhir || ' is before tmt ' || tmt
+
+-- 24. tmt
+WHEN tmt__date >= DATE '2025-01-01'
+THEN 'after the period: the punishment from ' || tmt || ' is after the period 2024-Q3: it counts in no score of this period'

@@ -1,0 +1,63 @@
+-- 1. nip
+WHEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 2. tahun
+WHEN "tahun" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "tahun" || ' in tahun (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 3. predikat
+WHEN "predikat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "predikat" || ' in predikat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 4. kuadran_nilai
+WHEN "kuadran_nilai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "kuadran_nilai" || ' in kuadran_nilai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 5. nilai_prestasi_kerja
+WHEN "nilai_prestasi_kerja" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nilai_prestasi_kerja" || ' in nilai_prestasi_kerja (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 6. nip
+WHEN "nip" IS NULL AND (TRUE)
+THEN 'nip is empty'
+
+-- 7. nip
+WHEN starts_with("nip", '#EXCEL_NUMBER:')
+THEN 'NIP is stored as a number in Excel, which keeps only 15 digits; format the column as text and enter the NIP again'
+
+-- 8. nip
+WHEN NOT regexp_full_match(nip__clean, '\d{18}')
+THEN 'NIP must be 18 digits, got "' || left("nip", 40) || '" (' || length(nip__clean) || ' characters)'
+
+-- 9. nip
+WHEN ends_with(nip__clean, '000')
+THEN 'NIP ' || nip__clean || ' ends in 000: its last digits were lost when it was stored as a number (15 significant digits)' || '' || '; export the NIP column as text'
+
+-- 10. tahun
+WHEN "tahun" IS NULL AND (TRUE)
+THEN 'tahun is empty'
+
+-- 11. tahun
+WHEN "tahun" IS NOT NULL AND NOT (regexp_full_match("tahun", '\d{4}') AND CAST("tahun" AS INTEGER) BETWEEN 1990 AND 2025)
+THEN 'tahun must be a year between 1990 and 2025, got "' || left("tahun", 20) || '"'
+
+-- 12. predikat
+WHEN "predikat" IS NULL AND (TRUE)
+THEN 'predikat is empty'
+
+-- 13. predikat
+WHEN "predikat" IS NOT NULL AND predikat__code IS NULL
+THEN 'unknown predikat "' || left("predikat", 60) || '"; use one of: SANGAT_BAIK, BAIK, CUKUP, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG, BURUK (or add an alias in data/aliases/kode.json)'
+
+-- 14. nip
+WHEN nip__clean NOT IN (SELECT nip FROM pegawai)
+THEN 'NIP ' || nip__clean || ' is not in pegawai'
+
+-- 15. tahun
+WHEN _first_line < _line
+THEN 'second SKP for NIP ' || nip__clean || ' and year ' || tahun || ' (first at line ' || _first_line || '); keep one'
+
+-- 16. tahun
+WHEN TRY_CAST(tahun AS INTEGER) > 2024
+THEN 'after the period: the SKP of ' || tahun || ' is after the period 2024-Q3: it counts in no score of this period'

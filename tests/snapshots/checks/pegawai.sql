@@ -1,0 +1,151 @@
+-- 1. nip
+WHEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 2. nama
+WHEN "nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nama" || ' in nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 3. jenis_pegawai
+WHEN "jenis_pegawai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "jenis_pegawai" || ' in jenis_pegawai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 4. kode_instansi
+WHEN "kode_instansi" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "kode_instansi" || ' in kode_instansi (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 5. kode_unit
+WHEN "kode_unit" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "kode_unit" || ' in kode_unit (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 6. nama_unit
+WHEN "nama_unit" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nama_unit" || ' in nama_unit (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 7. jenis_jabatan
+WHEN "jenis_jabatan" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "jenis_jabatan" || ' in jenis_jabatan (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 8. nama_jabatan
+WHEN "nama_jabatan" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nama_jabatan" || ' in nama_jabatan (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 9. pendidikan
+WHEN "pendidikan" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "pendidikan" || ' in pendidikan (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 10. jenis_pegawai_nama
+WHEN "jenis_pegawai_nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "jenis_pegawai_nama" || ' in jenis_pegawai_nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 11. kedudukan_hukum_id
+WHEN "kedudukan_hukum_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "kedudukan_hukum_id" || ' in kedudukan_hukum_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 12. pendidikan_id
+WHEN "pendidikan_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "pendidikan_id" || ' in pendidikan_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 13. jenis_jabatan_id
+WHEN "jenis_jabatan_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "jenis_jabatan_id" || ' in jenis_jabatan_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 14. eselon
+WHEN "eselon" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "eselon" || ' in eselon (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 15. eselon_id
+WHEN "eselon_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "eselon_id" || ' in eselon_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 16. nama_instansi
+WHEN "nama_instansi" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nama_instansi" || ' in nama_instansi (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 17. nama_instansi_induk
+WHEN "nama_instansi_induk" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+THEN 'spreadsheet error ' || "nama_instansi_induk" || ' in nama_instansi_induk (a formula that failed in Excel, saved as its error); fix the formula or type the value'
+
+-- 18. nip
+WHEN "nip" IS NULL AND (TRUE)
+THEN 'nip is empty'
+
+-- 19. nip
+WHEN starts_with("nip", '#EXCEL_NUMBER:')
+THEN 'NIP is stored as a number in Excel, which keeps only 15 digits; format the column as text and enter the NIP again'
+
+-- 20. nip
+WHEN NOT regexp_full_match(nip__clean, '\d{18}')
+THEN 'NIP must be 18 digits, got "' || left("nip", 40) || '" (' || length(nip__clean) || ' characters)'
+
+-- 21. nip
+WHEN ends_with(nip__clean, '000')
+THEN 'NIP ' || nip__clean || ' ends in 000: its last digits were lost when it was stored as a number (15 significant digits)' || CASE WHEN (SELECT count(*) FROM raw_pegawai x WHERE left(regexp_replace(x.nip, '\s', '', 'g'), 15) = left(nip__clean, 15)) > 1 THEN '; ' || (SELECT count(*) FROM raw_pegawai x WHERE left(regexp_replace(x.nip, '\s', '', 'g'), 15) = left(nip__clean, 15)) || ' rows of pegawai share its first 15 digits, so different people may have been merged' ELSE '' END || '; export the NIP column as text'
+
+-- 22. jenis_pegawai
+WHEN "jenis_pegawai" IS NULL AND (TRUE)
+THEN 'jenis_pegawai is empty'
+
+-- 23. jenis_pegawai
+WHEN "jenis_pegawai" IS NOT NULL AND jenis_pegawai__code IS NULL
+THEN 'unknown jenis_pegawai "' || left("jenis_pegawai", 60) || '"; use one of: PNS, PPPK (or add an alias in data/aliases/kode.json)'
+
+-- 24. kode_instansi
+WHEN "kode_instansi" IS NULL AND coalesce(nama_instansi, nama_instansi_induk) IS NOT NULL
+THEN 'no kode_instansi, and the instansi name "' || left(coalesce(nama_instansi, nama_instansi_induk), 80) || '" is not in the instansi reference; add a kode_instansi column with the Kemendagri code (never SIASN''s kode cepat), or spell the name as the reference does (e.g. "Pemerintah Kabupaten Balangan")'
+
+-- 25. kode_instansi
+WHEN _kode_dari_nama IS NOT NULL AND "kode_instansi" <> _kode_dari_nama
+THEN 'kode_instansi ' || "kode_instansi" || ' does not match the instansi name "' || left(coalesce(nama_instansi, nama_instansi_induk), 80) || '" (' || _kode_dari_nama || ' in the reference); kode_instansi is the Kemendagri code, not SIASN''s kode cepat'
+
+-- 26. kode_instansi
+WHEN "kode_instansi" IS NULL AND (TRUE)
+THEN 'kode_instansi is empty'
+
+-- 27. kode_instansi
+WHEN "kode_instansi" IS NOT NULL AND "kode_instansi" NOT IN (SELECT kode_instansi FROM ref_instansi)
+THEN 'kode_instansi "' || left("kode_instansi", 20) || '" is not in the instansi reference table'
+
+-- 28. kode_unit
+WHEN "kode_unit" IS NULL AND (TRUE)
+THEN 'kode_unit is empty'
+
+-- 29. nama_unit
+WHEN "nama_unit" IS NULL AND (TRUE)
+THEN 'nama_unit is empty'
+
+-- 30. jenis_jabatan
+WHEN "jenis_jabatan" IS NULL AND (TRUE)
+THEN 'jenis_jabatan is empty'
+
+-- 31. jenis_jabatan
+WHEN "jenis_jabatan" IS NOT NULL AND jenis_jabatan__code IS NULL AND norm_code("jenis_jabatan") IN ('JABATAN STRUKTURAL')
+THEN 'jenis_jabatan "' || left("jenis_jabatan", 60) || '" needs its eselon to say JPT, ADMINISTRATOR or PENGAWAS' || CASE WHEN coalesce(eselon, eselon_id) IS NULL THEN ', and the eselon is empty' ELSE ', and eselon "' || coalesce(eselon, eselon_id) || '" is not known (add it to the eselon aliases in data/aliases/siasn.json)' END
+
+-- 32. jenis_jabatan
+WHEN "jenis_jabatan" IS NOT NULL AND jenis_jabatan__code IS NULL
+THEN 'unknown jenis_jabatan "' || left("jenis_jabatan", 60) || '"; use one of: JPT, ADMINISTRATOR, PENGAWAS, FUNGSIONAL, PELAKSANA (or add an alias in data/aliases/kode.json)'
+
+-- 33. pendidikan
+WHEN "pendidikan" IS NOT NULL AND pendidikan__code IS NULL
+THEN 'unknown pendidikan "' || left("pendidikan", 60) || '"; use one of: S3, S2, S1, D4, D3, D2, D1, SLTA, SLTP, SD (or add an alias in data/aliases/kode.json)'
+
+-- 34. nip
+WHEN jenis_pegawai__code = 'PNS' AND try_strptime(substr(nip__clean, 1, 8), '%Y%m%d') IS NULL
+THEN 'NIP ' || nip__clean || ': digits 1-8 are not a valid birth date (YYYYMMDD)'
+
+-- 35. nip
+WHEN jenis_pegawai__code = 'PNS' AND NOT (CAST(substr(nip__clean, 1, 4) AS INTEGER) BETWEEN 1940 AND 2009)
+THEN 'NIP ' || nip__clean || ': birth year ' || substr(nip__clean, 1, 4) || ' is not plausible'
+
+-- 36. nip
+WHEN jenis_pegawai__code = 'PNS' AND (try_strptime(substr(nip__clean, 9, 6) || '01', '%Y%m%d') IS NULL OR CAST(substr(nip__clean, 9, 4) AS INTEGER) NOT BETWEEN 1960 AND 2025)
+THEN 'NIP ' || nip__clean || ': digits 9-14 are not a valid year-month'
+
+-- 37. nip
+WHEN jenis_pegawai__code = 'PNS' AND substr(nip__clean, 15, 1) NOT IN ('1', '2')
+THEN 'NIP ' || nip__clean || ': digit 15 (sex) must be 1 or 2'
+
+-- 38. nip
+WHEN _first_line < _line
+THEN 'duplicate NIP ' || nip__clean || ' (first at line ' || _first_line || '); keep one row per ASN'
