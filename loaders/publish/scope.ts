@@ -231,7 +231,10 @@ export function cakupanDari(computed: string, situs = bacaSitus()): Cakupan {
   });
 }
 
-/** Public unit kerja of a BKD site with their names, for report-card routes (suppressed ones have no card). */
+/**
+ * Unit kerja of a BKD site with their names, for report-card routes. A unit whose values are hidden
+ * (small cells) gets a card too, which says so and shows none: its name is public on the unit list.
+ */
 export function unitData(computed: string): { kode_unit: string; nama_unit: string }[] {
   const file = join(computed, "unit.csv");
   if (!existsSync(file)) return [];
