@@ -1,0 +1,471 @@
+/**
+ * Issue #18 item 6: the same project builds a single-BKD site and a national one, and each loads in
+ * Chromium with no console error, no request to another host and no wording from another scope
+ * (the kanreg8 demo is tests/build.test.ts's). Each scope is built once, from a tiny export written
+ * here (two periods, a few hundred ASN), with scripts/build.ts.
+ *
+ * Every build runs in a throw-away copy of the project (node_modules linked): Framework keeps its
+ * loader cache in src/.observablehq/cache and the settings are data/situs.json, both shared by
+ * anyone building in the working tree at the same time; the copy costs a second and keeps this test
+ * from wiping someone else's cache, or reading their settings.
+ */
+import assert from "node:assert/strict";
+import { cpSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { nip, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
+import { watch, withSite } from "./helpers/browser.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const PERIODS = ["2024-Q4", "2025-Q4"];
+/** Wording that belongs to the Kanreg VIII demo, never to another scope's pages. */
+const KANREG8_WORDS = [
+  /Kanreg VIII/,
+  /Kantor Regional VIII/,
+  /Kalimantan Selatan, Tengah/,
+  /46 instansi/,
+];
+
+/** A small deterministic generator (mulberry32): the fixture is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6D2B79F5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface UnitSpec {
+  kode_instansi: string;
+  kode_unit: string;
+  nama_unit: string;
+  n: number;
+  /** 0..1: how complete and good the unit's records are (spreads the scores apart). */
+  mutu: number;
+}
+
+const PENDIDIKAN = ["S3", "S2", "S1", "D4", "D3", "SLTA", "SLTP"];
+const JABATAN = ["PELAKSANA", "FUNGSIONAL", "PENGAWAS", "ADMINISTRATOR", "JPT"];
+const PREDIKAT = ["SANGAT_BAIK", "BAIK", "CUKUP", "BUTUH_PERBAIKAN"];
+
+/**
+ * Two periods of the same people (a tenth leave after the first) for the given units. NIPs are
+ * numbered from `start` so two fixtures never share one.
+ */
+export function writeExport(raw: string, units: UnitSpec[], seed: number, start: number): number {
+  const r = rng(seed);
+  const pick = <T>(xs: T[], bias: number) =>
+    xs[Math.min(xs.length - 1, Math.floor((1 - bias) * r() * xs.length))];
+  const people: { p: Row; mutu: number }[] = [];
+  let n = start;
+  for (const u of units) {
+    for (let i = 0; i < u.n; i++) {
+      n++;
+      const year = 1965 + (n % 30);
+      const month = String(1 + (n % 12)).padStart(2, "0");
+      people.push({
+        mutu: u.mutu,
+        p: {
+          nip: nip(n % 1000, `${year}${month}15`, `${2000 + (n % 20)}01`, String(1 + (n % 2))),
+          nama: `Pegawai Uji`,
+          kode_instansi: u.kode_instansi,
+          kode_unit: u.kode_unit,
+          nama_unit: u.nama_unit,
+          jenis_jabatan: pick(JABATAN, 0.3),
+          nama_jabatan: "Analis",
+          pendidikan: pick(PENDIDIKAN, u.mutu),
+        },
+      });
+    }
+  }
+  PERIODS.forEach((periode, pi) => {
+    const tahun = Number(periode.slice(0, 4));
+    const here = people.filter((_, i) => pi === 0 || i % 10 !== 3);
+    const diklat: Row[] = [];
+    const kinerja: Row[] = [];
+    for (const { p, mutu } of here) {
+      if (r() < mutu + 0.1 * pi) {
+        diklat.push({
+          nip: p.nip,
+          jenis: "TEKNIS",
+          nama: "Pelatihan teknis",
+          jp: Math.round(10 + 30 * r() * mutu),
+          tanggal_mulai: `${tahun}-03-0${1 + Math.floor(r() * 8)}`,
+        });
+      }
+      kinerja.push({ nip: p.nip, tahun: tahun - 1, predikat: pick(PREDIKAT, mutu) });
+    }
+    writePeriod(raw, periode, { pegawai: here.map((h) => h.p), diklat, kinerja });
+  });
+  return people.length;
+}
+
+/** A copy of the project to build in: its own Framework cache and settings. */
+export function projectCopy(dir: string, situs?: Record<string, unknown>): string {
+  const copy = join(dir, "proyek");
+  const skip = [
+    "/.git",
+    "/node_modules",
+    "/dist",
+    "/dist-internal",
+    "/data/computed",
+    "/data/demo",
+    "/data/raw",
+    "/bench",
+    "/scratch",
+    "/tests",
+    "/src/.observablehq",
+  ];
+  cpSync(ROOT, copy, {
+    recursive: true,
+    filter: (src) =>
+      !skip.some((s) => src === join(ROOT, s) || src.startsWith(join(ROOT, s) + "/")),
+  });
+  Deno.symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
+  // Framework's bundles of node_modules imports do not depend on the data: reuse them (speed only).
+  const nodeCache = join(ROOT, "src/.observablehq/cache/_node");
+  if (existsSync(nodeCache)) {
+    cpSync(nodeCache, join(copy, "src/.observablehq/cache/_node"), { recursive: true });
+  }
+  if (situs) Deno.writeTextFileSync(join(copy, "data/situs.json"), JSON.stringify(situs));
+  return copy;
+}
+
+export async function build(
+  copy: string,
+  raw: string,
+  dir: string,
+): Promise<{ ok: boolean; log: string; out: string }> {
+  const out = join(dir, "site");
+  const r = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      join(copy, "scripts/build.ts"),
+      "--raw",
+      raw,
+      "--computed",
+      join(dir, "computed"),
+      "--out",
+      out,
+    ],
+    cwd: copy,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return {
+    ok: r.success,
+    log: new TextDecoder().decode(r.stdout) + new TextDecoder().decode(r.stderr),
+    out,
+  };
+}
+
+interface Visit {
+  path: string;
+  text: string;
+  problems: string[];
+  /** Paths of the site's own pages this page links to (query and hash dropped). */
+  links: string[];
+}
+
+/** Open a page at 1366×900 and collect what went wrong there, with its visible text. */
+async function visit(page: Page, url: string, path: string): Promise<Visit> {
+  const w = watch(page, url);
+  const problems: string[] = [];
+  const res = await page.goto(url + path, { waitUntil: "networkidle" });
+  if (!res?.ok()) problems.push(`${path}: HTTP ${res?.status()}`);
+  await page.waitForSelector("#observablehq-main h1", { timeout: 15_000 }).catch(() =>
+    problems.push(`${path}: no h1`)
+  );
+  // Cells that render after the data arrive: give them a moment past network idle.
+  await page.waitForTimeout(300);
+  const cellErrors = await page.locator(".observablehq--error").allTextContents();
+  for (const e of cellErrors) problems.push(`${path}: cell error: ${e}`);
+  for (const e of w.errors) problems.push(`${path}: console: ${e}`);
+  for (const u of w.foreign) problems.push(`${path}: request to another host: ${u}`);
+  page.removeAllListeners("console");
+  page.removeAllListeners("pageerror");
+  page.removeAllListeners("request");
+  const text = await page.evaluate(() => document.title + "\n" + document.body.innerText);
+  const links = await page.evaluate(
+    (origin) =>
+      [...document.querySelectorAll("#observablehq-main a[href], #observablehq-footer a[href]")]
+        .map((a) => new URL((a as HTMLAnchorElement).href))
+        .filter((u) => u.origin === origin && !u.pathname.startsWith("/_"))
+        .map((u) => u.pathname),
+    url,
+  );
+  return { path, text, problems, links: [...new Set(links)] };
+}
+
+/** Pages of the built site: every .html but Framework's 404, as the clean URLs it serves. */
+export function builtPages(out: string): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const e of Deno.readDirSync(dir)) {
+      if (e.isDirectory && !e.name.startsWith("_")) walk(join(dir, e.name), `${prefix}${e.name}/`);
+      else if (e.isFile && e.name.endsWith(".html") && e.name !== "404.html") {
+        pages.push(e.name === "index.html" ? prefix : `${prefix}${e.name.slice(0, -5)}`);
+      }
+    }
+  };
+  walk(out, "/");
+  return pages.sort();
+}
+
+/**
+ * Wording from the Kanreg VIII demo on pages this test's author does not own (reported to the lead
+ * for their owners; remove an entry once its page follows the scope): Data's glossary example and
+ * the reported 2024-Q3 distribution, Eksplorasi's example query title, Rekonsiliasi's list of every
+ * reported figure (Kalimantan instansi absent from the data), and Simulasi / Perbandingan ranking
+ * the one instansi of a BKD site ("1 dari 1").
+ */
+const ELSEWHERE: { path: string; word: RegExp }[] = [
+  { path: "/data", word: /Kanreg VIII/ },
+  { path: "/data", word: /46 instansi/ },
+  { path: "/data", word: /di Kalimantan/ },
+  { path: "/eksplorasi", word: /Rata-rata Kanreg/ },
+  { path: "/rekonsiliasi", word: /Kalimantan Selatan/ },
+  { path: "/rekonsiliasi", word: /Kalimantan Tengah/ },
+  { path: "/simulasi", word: /peringkat 1 dari 1\b/i },
+  { path: "/simulasi", word: /1 dari 1 instansi/ },
+  { path: "/perbandingan", word: /1 dari 1 instansi/ },
+];
+
+function wordingFromElsewhere(v: Visit, words: RegExp[]): string[] {
+  const known = (re: RegExp) =>
+    ELSEWHERE.some((e) => e.path === v.path && e.word.source === re.source);
+  return words.filter((re) => re.test(v.text) && !known(re)).map((re) =>
+    `${v.path}: says ${re.source}: …${
+      v.text.slice(Math.max(0, v.text.search(re) - 60), v.text.search(re) + 60).replace(/\s+/g, " ")
+    }…`
+  );
+}
+
+/** Links from any page to a page of the site that was not built (a 404 for the reader). */
+function brokenLinks(visits: Visit[], pages: string[]): string[] {
+  const built = new Set(pages);
+  return visits.flatMap((v) =>
+    v.links.filter((l) => !built.has(l) && !built.has(l.replace(/\.html$/, "")))
+      // Rekonsiliasi (not this author's page; reported) links every reported figure's instansi,
+      // also those absent from the data.
+      .filter((l) => !(v.path === "/rekonsiliasi" && l.startsWith("/instansi/")))
+      .map((l) => `${v.path} links to ${l}, which was not built`)
+  );
+}
+
+export async function visitAll(browser: Browser, url: string, pages: string[]): Promise<Visit[]> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const visits: Visit[] = [];
+  for (const p of pages) visits.push(await visit(page, url, p));
+  await page.close();
+  return visits;
+}
+
+// ----- single BKD: Kota Bontang, six unit kerja (one below the small-cell threshold) -----
+
+export const BKD_UNITS: UnitSpec[] = [
+  ["U01", "Dinas Pendidikan", 60, 0.8],
+  ["U02", "Dinas Kesehatan", 50, 0.6],
+  ["U03", "Badan Kepegawaian dan Pengembangan SDM", 30, 0.9],
+  ["U04", "Dinas Pekerjaan Umum", 40, 0.3],
+  ["U05", "Sekretariat Daerah", 35, 0.5],
+  ["U06", "Kecamatan Bontang Barat", 6, 0.5],
+].map(([kode_unit, nama_unit, n, mutu]) => ({
+  kode_instansi: "6474",
+  kode_unit: kode_unit as string,
+  nama_unit: nama_unit as string,
+  n: n as number,
+  mutu: mutu as number,
+}));
+
+Deno.test({
+  name: "single-BKD build: unit kerja are the entities, no page names another scope",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async (t) => {
+    const dir = await tempDir("ipasn-scope-bkd-");
+    const raw = join(dir, "raw");
+    writeExport(raw, BKD_UNITS, 6474, 0);
+    const copy = projectCopy(dir);
+    const b = await build(copy, raw, dir);
+    assert.ok(b.ok, b.log.slice(-4000));
+    assert.match(b.log, /scope: bkd \(Pemerintah Kota Bontang\), 1 instansi/);
+
+    const pages = builtPages(b.out);
+    await t.step("the unit report cards are routes from the data", () => {
+      const units = pages.filter((p) => p.startsWith("/unit/") && p !== "/unit/");
+      // U06 (6 ASN) has a card too, which shows no values (checked in the browser below).
+      assert.deepEqual(units, [
+        "/unit/U01",
+        "/unit/U02",
+        "/unit/U03",
+        "/unit/U04",
+        "/unit/U05",
+        "/unit/U06",
+      ]);
+      assert.deepEqual(pages.filter((p) => /^\/instansi\/./.test(p)), ["/instansi/6474"]);
+    });
+
+    await withSite(b.out, async (url, browser) => {
+      const visits = await visitAll(browser, url, pages);
+      await t.step("every page loads with no error and no request to another host", () => {
+        assert.deepEqual(visits.flatMap((v) => v.problems), []);
+      });
+      await t.step("every link inside the site leads to a built page", () => {
+        assert.deepEqual(brokenLinks(visits, pages), []);
+      });
+      await t.step("no page names another scope or ranks one instansi", () => {
+        const bad = visits.flatMap((v) => [
+          ...wordingFromElsewhere(v, [
+            ...KANREG8_WORDS,
+            /Kalimantan Selatan/,
+            /peringkat 1 dari 1\b/i,
+            /1 dari 1 instansi/,
+          ]),
+        ]);
+        assert.deepEqual(bad, []);
+      });
+      await t.step("the card of a unit below the threshold shows no values", () => {
+        const v = visits.find((x) => x.path === "/unit/U06")!;
+        assert.match(v.text, /tidak ditampilkan/);
+        assert.doesNotMatch(v.text, /IP ASN Triwulan/);
+      });
+      await t.step("Beranda, Peringkat, Tren and Dimensi compare unit kerja", () => {
+        for (const path of ["/", "/peringkat", "/tren", "/dimensi"]) {
+          const v = visits.find((x) => x.path === path)!;
+          assert.match(v.text, /unit kerja/i, `${path} speaks of unit kerja`);
+          assert.match(v.text, /Dinas Pendidikan|Dinas Kesehatan/, `${path} shows units`);
+        }
+        const beranda = visits.find((x) => x.path === "/")!.text;
+        assert.match(beranda, /Unit kerja per kategori/);
+        assert.doesNotMatch(beranda, /Instansi per kategori/);
+      });
+      await t.step("a unit shown on Peringkat has its report card", async () => {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+        await page.goto(`${url}/peringkat`, { waitUntil: "networkidle" });
+        const link = page.locator('#observablehq-main a[href*="unit/U0"]').first();
+        const href = await link.getAttribute("href");
+        assert.ok(href, "Peringkat links a unit to its report card");
+        await link.click();
+        await page.waitForURL(/\/unit\/U0\d/);
+        await page.waitForFunction(() =>
+          /Dinas|Badan|Sekretariat/.test(
+            document.querySelector("#observablehq-main h1")?.textContent ?? "",
+          )
+        );
+        await page.close();
+      });
+    });
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
+// ----- national: six instansi in three provinces, two of them in Kalimantan -----
+
+export const NASIONAL_INSTANSI: [string, string, number][] = [
+  ["11", "Aceh", 0.7],
+  ["1171", "Kota Banda Aceh", 0.5],
+  ["51", "Bali", 0.8],
+  ["5171", "Kota Denpasar", 0.4],
+  ["5103", "Kabupaten Badung", 0.6],
+  ["6474", "Kota Bontang", 0.5],
+];
+
+Deno.test({
+  name:
+    "national build: every instansi has a report card, the tile map drills down, no Kalimantan wording",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async (t) => {
+    const dir = await tempDir("ipasn-scope-nasional-");
+    const raw = join(dir, "raw");
+    const units: UnitSpec[] = NASIONAL_INSTANSI.flatMap(([kode, , mutu]) =>
+      [0, 1].map((j) => ({
+        kode_instansi: kode,
+        kode_unit: `${kode}-${j + 1}`,
+        nama_unit: j ? "Dinas Kesehatan" : "Dinas Pendidikan",
+        n: 25,
+        mutu: Math.min(1, mutu + 0.1 * j),
+      }))
+    );
+    writeExport(raw, units, 99, 0);
+    // The national reference beside the raw data (what a national export brings).
+    Deno.copyFileSync(
+      join(ROOT, "data/reference/wilayah-nasional.csv"),
+      join(raw, "wilayah.csv"),
+    );
+    const copy = projectCopy(dir);
+    const b = await build(copy, raw, dir);
+    assert.ok(b.ok, b.log.slice(-4000));
+    assert.match(b.log, /scope: nasional \(3 provinsi\), 6 instansi/);
+
+    const pages = builtPages(b.out);
+    await t.step("a report card for every instansi in the data, and no other", () => {
+      assert.deepEqual(
+        pages.filter((p) => /^\/instansi\/./.test(p)),
+        NASIONAL_INSTANSI.map(([k]) => `/instansi/${k}`).sort(),
+      );
+      assert.deepEqual(pages.filter((p) => /^\/unit\/./.test(p)), []);
+    });
+
+    await withSite(b.out, async (url, browser) => {
+      const visits = await visitAll(browser, url, pages);
+      await t.step("every page loads with no error and no request to another host", () => {
+        assert.deepEqual(visits.flatMap((v) => v.problems), []);
+      });
+      await t.step("every link inside the site leads to a built page", () => {
+        assert.deepEqual(brokenLinks(visits, pages), []);
+      });
+      await t.step("no page speaks of Kanreg VIII or Kalimantan as the site's area", () => {
+        assert.deepEqual(
+          visits.flatMap((v) =>
+            wordingFromElsewhere(v, [
+              ...KANREG8_WORDS,
+              /di Kalimantan/,
+              /Kalimantan Tengah/,
+              // Kota Bontang is Kalimantan Timur's only instansi here: no rank "1 of 1" there.
+              /1 dari 1 instansi/,
+            ])
+          ),
+          [],
+        );
+      });
+      await t.step("Peringkat's tile map shows one tile per province and drills down", async () => {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+        await page.goto(`${url}/peringkat`, { waitUntil: "networkidle" });
+        // Plot writes SVG links as xlink:href.
+        const hrefsOf = (sel: string) =>
+          page.locator(sel).evaluateAll((as) =>
+            as.map((a) => a.getAttribute("href") ?? a.getAttribute("xlink:href") ?? "")
+          );
+        await page.locator("#observablehq-main svg a").first().waitFor({ timeout: 10_000 });
+        const tiles = await hrefsOf("#observablehq-main svg a");
+        // Aceh (11), Bali (51) and Kalimantan Timur (64): the provinces of the data, no others.
+        assert.deepEqual(
+          tiles.map((h) => new URL(h, "http://x").searchParams.get("provinsi")).sort(),
+          ["11", "51", "64"],
+        );
+        await page.locator("#observablehq-main svg a").nth(
+          tiles.findIndex((h) => h.includes("provinsi=51")),
+        )
+          .click();
+        await page.waitForFunction(() => location.search.includes("provinsi=51"));
+        // Bali's three instansi, as tiles that open their report cards.
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll("#observablehq-main svg a")].some((a) =>
+            (a.getAttribute("href") ?? a.getAttribute("xlink:href") ?? "").includes("instansi/")
+          )
+        );
+        const kode = (await hrefsOf("#observablehq-main svg a")).map((h) => h.split("/").at(-1))
+          .sort();
+        assert.deepEqual(kode, ["51", "5103", "5171"]);
+        assert.equal(await page.locator("table.tabel-data tbody tr").count(), 3);
+        await page.close();
+      });
+    });
+    await Deno.remove(dir, { recursive: true });
+  },
+});
