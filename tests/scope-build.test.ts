@@ -222,17 +222,7 @@ export function builtPages(out: string): string[] {
  * reported figure (Kalimantan instansi absent from the data), and Simulasi / Perbandingan ranking
  * the one instansi of a BKD site ("1 dari 1").
  */
-const ELSEWHERE: { path: string; word: RegExp }[] = [
-  { path: "/data", word: /Kanreg VIII/ },
-  { path: "/data", word: /46 instansi/ },
-  { path: "/data", word: /di Kalimantan/ },
-  { path: "/eksplorasi", word: /Rata-rata Kanreg/ },
-  { path: "/rekonsiliasi", word: /Kalimantan Selatan/ },
-  { path: "/rekonsiliasi", word: /Kalimantan Tengah/ },
-  { path: "/simulasi", word: /peringkat 1 dari 1\b/i },
-  { path: "/simulasi", word: /1 dari 1 instansi/ },
-  { path: "/perbandingan", word: /1 dari 1 instansi/ },
-];
+const ELSEWHERE: { path: string; word: RegExp }[] = [];
 
 function wordingFromElsewhere(v: Visit, words: RegExp[]): string[] {
   const known = (re: RegExp) =>
@@ -249,9 +239,6 @@ function brokenLinks(visits: Visit[], pages: string[]): string[] {
   const built = new Set(pages);
   return visits.flatMap((v) =>
     v.links.filter((l) => !built.has(l) && !built.has(l.replace(/\.html$/, "")))
-      // Rekonsiliasi (not this author's page; reported) links every reported figure's instansi,
-      // also those absent from the data.
-      .filter((l) => !(v.path === "/rekonsiliasi" && l.startsWith("/instansi/")))
       .map((l) => `${v.path} links to ${l}, which was not built`)
   );
 }
