@@ -110,6 +110,21 @@ async function rawFolder(): Promise<string> {
   const demo = join(ROOT, "data/demo/raw");
   const version = await demoVersion();
   const stamp = join(demo, ".versi");
+  // Two builds at once (tests run in parallel) must not generate into the same staging folder:
+  // the second waits for the first and then finds the data current.
+  Deno.mkdirSync(join(ROOT, "data/demo"), { recursive: true });
+  const lock = await Deno.open(join(ROOT, "data/demo/.kunci"), { create: true, write: true });
+  await lock.lock(true);
+  try {
+    await generateDemo(demo, stamp, version);
+  } finally {
+    await lock.unlock();
+    lock.close();
+  }
+  return demo;
+}
+
+async function generateDemo(demo: string, stamp: string, version: string): Promise<void> {
   if (!existsSync(stamp) || Deno.readTextFileSync(stamp) !== version) {
     step("no real export in data/raw/: generating the synthetic demo data into data/demo/raw/");
     guardOutput({ out: demo, option: "the demo folder", kind: "demo" });
@@ -120,7 +135,6 @@ async function rawFolder(): Promise<string> {
     markOutput(tmp, "demo");
     swapIn(tmp, demo, "demo");
   }
-  return demo;
 }
 
 /** Framework resolves versions for npm: specifiers in its client bundle; answer from a file, not the network. */

@@ -551,7 +551,7 @@ Deno.test("the Indonesian shell: zoom allowed, skip link, labelled search, descr
   assert.match(out, /title="Buka\/tutup menu"/);
   assert.match(
     out,
-    /<\/label>\n  <ol>\s*<li class="observablehq-link">/,
+    /<\/label>\n {2}<ol>\s*<li class="observablehq-link">/,
     "the close button out of the list",
   );
   const desc = "Semua tabel publik situs ini dapat diunduh sebagai CSV &amp;amp; Parquet.";

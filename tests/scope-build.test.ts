@@ -10,11 +10,11 @@
  * from wiping someone else's cache, or reading their settings.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { nip, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
 import { watch, withSite } from "./helpers/browser.ts";
+import { build, projectCopy } from "./helpers/project.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const PERIODS = ["2024-Q4", "2025-Q4"];
@@ -100,66 +100,6 @@ export function writeExport(raw: string, units: UnitSpec[], seed: number, start:
     writePeriod(raw, periode, { pegawai: here.map((h) => h.p), diklat, kinerja });
   });
   return people.length;
-}
-
-/** A copy of the project to build in: its own Framework cache and settings. */
-export function projectCopy(dir: string, situs?: Record<string, unknown>): string {
-  const copy = join(dir, "proyek");
-  const skip = [
-    "/.git",
-    "/node_modules",
-    "/dist",
-    "/dist-internal",
-    "/data/computed",
-    "/data/demo",
-    "/data/raw",
-    "/bench",
-    "/scratch",
-    "/tests",
-    "/src/.observablehq",
-  ];
-  cpSync(ROOT, copy, {
-    recursive: true,
-    filter: (src) =>
-      !skip.some((s) => src === join(ROOT, s) || src.startsWith(join(ROOT, s) + "/")),
-  });
-  Deno.symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
-  // Framework's bundles of node_modules imports do not depend on the data: reuse them (speed only).
-  const nodeCache = join(ROOT, "src/.observablehq/cache/_node");
-  if (existsSync(nodeCache)) {
-    cpSync(nodeCache, join(copy, "src/.observablehq/cache/_node"), { recursive: true });
-  }
-  if (situs) Deno.writeTextFileSync(join(copy, "data/situs.json"), JSON.stringify(situs));
-  return copy;
-}
-
-export async function build(
-  copy: string,
-  raw: string,
-  dir: string,
-): Promise<{ ok: boolean; log: string; out: string }> {
-  const out = join(dir, "site");
-  const r = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      join(copy, "scripts/build.ts"),
-      "--raw",
-      raw,
-      "--computed",
-      join(dir, "computed"),
-      "--out",
-      out,
-    ],
-    cwd: copy,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    ok: r.success,
-    log: new TextDecoder().decode(r.stdout) + new TextDecoder().decode(r.stderr),
-    out,
-  };
 }
 
 interface Visit {

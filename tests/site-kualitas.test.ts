@@ -10,26 +10,26 @@
  * runner runs that file first); with neither, it builds the demo site into a temporary folder.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { build, projectCopy } from "./helpers/project.ts";
 import type { Browser, Page } from "playwright-core";
 import { watch, withSite } from "./helpers/browser.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 
+/**
+ * The demo site: $IPASN_SITE when given, else built here from the demo data in a throw-away copy
+ * of the project (its own Framework cache, computed outputs and dist), so that it never races the
+ * other builds the test suite runs at the same time in the working tree.
+ */
 async function site(): Promise<string> {
-  const given = Deno.env.get("IPASN_SITE") ?? join(ROOT, "dist");
-  if (existsSync(join(given, "index.html"))) return given;
-  const out = join(await Deno.makeTempDir({ prefix: "ipasn-site-" }), "dist");
-  const r = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(ROOT, "scripts/build.ts"), "--demo", "--out", out],
-    cwd: ROOT,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assert.ok(r.success, new TextDecoder().decode(r.stderr).slice(-2000));
-  return out;
+  const given = Deno.env.get("IPASN_SITE");
+  if (given) return given;
+  const dir = await Deno.makeTempDir({ prefix: "ipasn-site-" });
+  const b = await build(projectCopy(dir), "--demo", dir);
+  assert.ok(b.ok, b.log.slice(-2000));
+  return b.out;
 }
 const SITE = await site();
 
