@@ -127,7 +127,8 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
     ok(1), // line 8: duplicate of line 2
     ok(6, { nip: "198013012005011006" }), // line 9: month 13 in birth date
     ok(7, { nip: "198001012005013007" }), // line 10: sex digit 3
-    ok(8, { kode_instansi: "9999" }), // line 11
+    // A malformed code (a well-formed one the reference lacks is kept under its code, #18).
+    ok(8, { kode_instansi: "99X9" }), // line 11
     ok(9, { pendidikan: "S-4" }), // line 12
     ok(10, { jenis_pegawai: "PPPK", nip: "123456789012345678" }), // line 13: PPPK: only 18 digits are checked
   ];
