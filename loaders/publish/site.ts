@@ -323,9 +323,13 @@ export async function reference() {
     disiplin: r.disiplin,
     berkas: true,
   }));
+  // Only the figures of instansi in the data: the reference holds figures of others too.
+  const ada = new Set((await instansiRows()).map((r) => String(r.kode_instansi)));
+  const diData = <T extends { kode_instansi: string }>(rows: T[]) =>
+    rows.filter((r) => ada.has(r.kode_instansi));
   return {
-    resmi: [...await readReference(ref("official-ipasn.csv"), Official), ...dariBerkas],
-    target: await readReference(ref("target-ipasn.csv"), Target),
+    resmi: [...diData(await readReference(ref("official-ipasn.csv"), Official)), ...dariBerkas],
+    target: diData(await readReference(ref("target-ipasn.csv"), Target)),
     distribusi: await readReference(ref("distribusi-kanreg8.csv"), Distribusi),
   };
 }
