@@ -1,6 +1,7 @@
 /** Aggregation identities, an independent recomputation, incremental runs and failed-run safety. */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import { tahunLalu } from "../loaders/engine/combine.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { nip, queryOut, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
 
@@ -236,4 +237,37 @@ Deno.test("an instansi the reference lacks is kept under its code and listed, ne
   assert.deepEqual(manifest.di_luar_referensi, [
     { kode_instansi: "3171", baris: 2, periode: ["2024-Q3"] },
   ]);
+});
+
+Deno.test("year-on-year change: the same quarter a year earlier, else that year's annual figure", async () => {
+  assert.equal(tahunLalu("2025-Q3", ["2023", "2024-Q3", "2025-Q3"]), "2024-Q3");
+  assert.equal(tahunLalu("2024-Q3", ["2023", "2024-Q3", "2025-Q3"]), "2023");
+  assert.equal(tahunLalu("2023", ["2022", "2023"]), "2022");
+  assert.equal(tahunLalu("2024-Q1", ["2024-Q1"]), null);
+  const root = await tempDir();
+  const raw = `${root}/raw`, out = `${root}/out`;
+  // One ASN, S1 (15) + clean disiplin (5); the SKP grows the score: 2023 no SKP, 2024-Q3 BAIK.
+  writePeriod(raw, "2023", { pegawai: [{ nip: nip(1) }] });
+  writePeriod(raw, "2024-Q2", { pegawai: [{ nip: nip(1) }] });
+  writePeriod(raw, "2024-Q3", {
+    pegawai: [{ nip: nip(1) }],
+    kinerja: [{ nip: nip(1), tahun: 2023, predikat: "BAIK" }],
+  });
+  await runPipeline({ raw, out });
+  const rows = await queryOut<Num>(
+    out,
+    `SELECT periode, nilai, selisih, periode_sebelumnya, selisih_tahunan, periode_tahun_lalu
+     FROM read_csv('{out}/instansi.csv', types = {'periode': 'VARCHAR', 'periode_sebelumnya': 'VARCHAR', 'periode_tahun_lalu': 'VARCHAR'})
+     WHERE metode = 'bkn-2024' ORDER BY periode`,
+  );
+  const q3 = rows.find((r) => r.periode === "2024-Q3")!;
+  const y2023 = rows.find((r) => r.periode === "2023")!;
+  const q2 = rows.find((r) => r.periode === "2024-Q2")!;
+  assert.equal(q3.periode_sebelumnya, "2024-Q2");
+  assert.equal(q3.periode_tahun_lalu, "2023");
+  assert.ok(Math.abs(Number(q3.selisih_tahunan) - (Number(q3.nilai) - Number(y2023.nilai))) < 1e-9);
+  assert.ok(Number(q3.selisih_tahunan) > 0);
+  assert.equal(q2.periode_tahun_lalu, "2023");
+  assert.equal(y2023.selisih_tahunan, null);
+  assert.equal(y2023.periode_tahun_lalu, null);
 });

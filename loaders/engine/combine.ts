@@ -31,12 +31,26 @@ export interface Combine {
   metodeFor: Record<string, string[]>;
 }
 
-/** Change against the previous period of the same method and entity (window `w`). */
+/**
+ * Change against the previous period of the same method and entity (window `w`), and against the
+ * same entity a year earlier (`b`, the period `tahunLalu` names).
+ */
 const CHANGE: Record<string, string> = {
   selisih: "a.nilai - lag(a.nilai) OVER w",
   periode_sebelumnya: "lag(a.periode) OVER w",
   naik_peringkat: "lag(a.peringkat) OVER w - a.peringkat",
+  selisih_tahunan: "a.nilai - b.nilai",
+  periode_tahun_lalu: "CASE WHEN b.nilai IS NOT NULL THEN tl.sebelumnya END",
 };
+
+/**
+ * The period a year before `p` among `periods`: the same quarter of the previous year, else that
+ * year's annual measurement (2024-Q3 → 2023-Q3, else 2023; 2023 → 2022); null if neither exists.
+ */
+export function tahunLalu(p: string, periods: readonly string[]): string | null {
+  const y = Number(p.slice(0, 4)) - 1;
+  return [`${y}${p.slice(4)}`, `${y}`].find((c) => periods.includes(c)) ?? null;
+}
 
 /** Per level: the period aggregate it reads, what it joins, the entity of its window, its order. */
 const LEVELS = {
@@ -45,6 +59,7 @@ const LEVELS = {
     join: "JOIN wilayah w USING (kode_instansi)",
     from: { nama_instansi: "w", jenis_instansi: "w", provinsi: "w" },
     entity: "a.kode_instansi",
+    keys: ["kode_instansi"],
     order: "urutan, a.metode, a.peringkat",
   },
   unit: {
@@ -52,6 +67,7 @@ const LEVELS = {
     join: "JOIN wilayah w USING (kode_instansi)",
     from: { nama_instansi: "w" },
     entity: "a.kode_instansi, a.kode_unit",
+    keys: ["kode_instansi", "kode_unit"],
     order: "urutan, a.metode, a.kode_instansi, a.peringkat_instansi",
   },
   provinsi: {
@@ -59,6 +75,7 @@ const LEVELS = {
     join: "JOIN provinsi pr USING (kode_provinsi)",
     from: { provinsi: "pr" },
     entity: "a.kode_provinsi",
+    keys: ["kode_provinsi"],
     order: "urutan, a.metode, a.kode_provinsi",
   },
   kanreg: {
@@ -66,6 +83,7 @@ const LEVELS = {
     join: "",
     from: {},
     entity: "'kanreg'",
+    keys: [],
     order: "urutan, a.metode",
   },
 } satisfies Partial<
@@ -74,6 +92,7 @@ const LEVELS = {
     join: string;
     from: Record<string, string>;
     entity: string;
+    keys: string[];
     order: string;
   }>
 >;
@@ -89,9 +108,14 @@ export function levelSql(
   const cols = kolomTabel(level, slugs).map((c) =>
     c in CHANGE ? `${CHANGE[c]} AS ${c}` : `${from[c] ?? "a"}.${c}`
   );
+  const sameEntity = l.keys.map((k) => ` AND b.${k} = a.${k}`).join("");
   return `SELECT ${cols.join(", ")}
     FROM read_parquet(${files(l.agg)}) a JOIN urutan USING (periode)
     JOIN dipakai USING (periode, metode) ${l.join}
+    LEFT JOIN tahun_lalu tl ON tl.periode = a.periode
+    LEFT JOIN read_parquet(${
+    files(l.agg)
+  }) b ON b.periode = tl.sebelumnya AND b.metode = a.metode${sameEntity}
     WINDOW w AS (PARTITION BY metode, ${l.entity} ORDER BY urutan) ORDER BY ${l.order}`;
 }
 
@@ -168,6 +192,12 @@ export async function combine(o: Combine): Promise<void> {
       }`,
     );
     await db.run(`CREATE TABLE provinsi AS SELECT DISTINCT kode_provinsi, provinsi FROM wilayah`);
+    await db.run(
+      // Typed: with no period a year apart the column would be all NULL, and not text.
+      `CREATE TABLE tahun_lalu AS SELECT periode, CAST(sebelumnya AS VARCHAR) AS sebelumnya FROM ${
+        valuesTable(["periode", "sebelumnya"], periods.map((p) => [p, tahunLalu(p, periods)]))
+      }`,
+    );
     await db.run(
       `CREATE TABLE dipakai AS SELECT * FROM ${
         valuesTable(
