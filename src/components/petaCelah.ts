@@ -39,7 +39,14 @@ export function petaCelah(
         fill: "persen",
         title: (d) => `${d.label}\n${d.dimensi}: kurang ${nilai(d.celah)} poin dari maksimum`,
       }),
-      Plot.text(long, { x: "dimensi", y: "label", text: (d) => nilai(d.celah), fontSize: 10 }),
+      // Light text on the darker cells, so every label keeps its contrast.
+      Plot.text(long, {
+        x: "dimensi",
+        y: "label",
+        text: (d) => nilai(d.celah),
+        fill: (d) => (d.persen > 0.35 ? "white" : "black"),
+        fontSize: 10,
+      }),
     ],
   });
 }
