@@ -27,7 +27,8 @@ export function dimensi(
     document: o.document,
     width: o.width,
     height: 24 * rows.length + 60,
-    marginLeft: 220,
+    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
+    marginLeft: Math.min(220, Math.max(100, (o.width ?? 640) - 220)),
     x: { domain: [0, 100], label: "Skor (maksimum 100)", grid: true },
     y: { domain: rows.map((r) => r.label), label: null },
     color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },

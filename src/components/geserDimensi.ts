@@ -16,7 +16,8 @@ export function geserDimensi(
     document: o.document,
     width: o.width,
     height: 18 * rows.length + 70,
-    marginLeft: 200,
+    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
+    marginLeft: Math.min(200, Math.max(100, (o.width ?? 640) - 220)),
     x: { label: "Pergeseran per dimensi (poin)", grid: true, tickFormat: selisihSumbu },
     y: { domain: rows.map((r) => r.nama_instansi), label: null, tickFormat: namaSingkat },
     color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },

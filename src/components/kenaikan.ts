@@ -19,7 +19,8 @@ export function kenaikan(
     document: o.document,
     width: o.width,
     height: 30 * rows.length + 50,
-    marginLeft: 300,
+    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
+    marginLeft: Math.min(300, Math.max(100, (o.width ?? 640) - 220)),
     marginRight: 50,
     x: {
       domain: [0, max],

@@ -83,7 +83,8 @@ export function perbandingan(
     document: o.document,
     width: o.width,
     height: 18 * rows.length + 70,
-    marginLeft: 200,
+    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
+    marginLeft: Math.min(200, Math.max(100, (o.width ?? 640) - 220)),
     x: { label: "IP ASN", grid: true, tickFormat: locale.format(",.0f") },
     y: { domain: rows.map((r) => r.nama_instansi), label: null, tickFormat: namaSingkat },
     color: { domain: [o.a, o.b], range: ["#999999", "#0072b2"], legend: true },

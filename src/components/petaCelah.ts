@@ -21,7 +21,8 @@ export function petaCelah(
     document: o.document,
     width: Math.min(o.width ?? 640, 640),
     height: 22 * rows.length + 60,
-    marginLeft: 220,
+    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
+    marginLeft: Math.min(220, Math.max(100, (o.width ?? 640) - 220)),
     x: { domain: [...DIMENSI], label: null, axis: "top" },
     y: { domain: rows.map((r) => r.label), label: null },
     color: {
