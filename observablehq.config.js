@@ -65,7 +65,20 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   interpreters: { ".ts": [Deno.execPath(), "run", "-A"] },
-  search: true,
+  search: {
+    // Report cards are pages with a parameter, which Framework's search does not index by itself:
+    // each instansi is found by its name (with or without "Pemerintah") and its code.
+    async *index() {
+      for (const [k, n] of instansi()) {
+        yield {
+          path: `/instansi/${k}`,
+          title: `Rapor: ${n}`,
+          text: `${n} ${k}`,
+          keywords: `${n.replace(/^Pemerintah /, "")} ${k}`,
+        };
+      }
+    },
+  },
   toc: { label: "Isi halaman" },
   head: '<link rel="icon" href="data:,">',
   header: banner,

@@ -110,6 +110,14 @@ Deno.test({
         !existsSync(join(DIST, "instansi", `${w.kode_instansi}.html`))
       );
       assert.deepEqual(missing.map((w) => w.kode_instansi), []);
+      // …and the site search finds each of them by name.
+      const index = [...Deno.readDirSync(join(DIST, "_observablehq"))]
+        .find((e) => /^minisearch\.[0-9a-f]+\.json$/.test(e.name))!;
+      const search = Deno.readTextFileSync(join(DIST, "_observablehq", index.name));
+      const unindexed = wilayah.filter((w) =>
+        !search.includes(`instansi/${w.kode_instansi}`) || !search.includes(w.nama_instansi)
+      );
+      assert.deepEqual(unindexed.map((w) => w.kode_instansi), []);
     });
 
     await t.step("a second build with nothing changed recomputes nothing", async () => {
