@@ -3,8 +3,13 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 
 export type Row = Record<string, unknown>;
 
-/** IPASN_TRACE=1 prints every statement that takes longer than 0.5 s, for performance work. */
-const TRACE = Deno.env.get("IPASN_TRACE") === "1";
+/**
+ * IPASN_TRACE=1 prints every statement that takes longer than 0.5 s, for performance work;
+ * IPASN_TRACE=MS (a number above 1) sets the threshold in milliseconds.
+ */
+const TRACE_ENV = Number(Deno.env.get("IPASN_TRACE") ?? 0);
+const TRACE = TRACE_ENV > 0;
+const TRACE_MS = TRACE_ENV > 1 ? TRACE_ENV : 500;
 
 export class Db {
   private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
@@ -21,7 +26,7 @@ export class Db {
   async run(sql: string): Promise<void> {
     const t0 = TRACE ? performance.now() : 0;
     await this.conn.run(sql);
-    if (TRACE && performance.now() - t0 > 500) {
+    if (TRACE && performance.now() - t0 > TRACE_MS) {
       const first = sql.replace(/\s+/g, " ").trim().slice(0, 110);
       console.error(`[trace] ${((performance.now() - t0) / 1000).toFixed(1)} s  ${first}`);
     }
