@@ -1,4 +1,4 @@
 // DuckDB-Wasm's engine, served by the site itself (only the Eksplorasi SQL page loads it).
-import { emitModuleFile } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitModuleFile("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
+await muat("data/duckdb-eh.wasm");

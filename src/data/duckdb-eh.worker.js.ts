@@ -1,4 +1,4 @@
 // DuckDB-Wasm's worker script, served by the site itself (only the Eksplorasi SQL page loads it).
-import { emitModuleFile } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitModuleFile("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js");
+await muat("data/duckdb-eh.worker.js");

@@ -1,4 +1,4 @@
 // Public instansi table (all periods, all methods), as CSV.
-import { emit, instansiRows, toCsv } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(toCsv(await instansiRows()));
+await muat("data/instansi.csv");

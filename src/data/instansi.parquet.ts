@@ -1,4 +1,4 @@
 // Public instansi table (all periods, all methods), as Parquet.
-import { emitBytes, instansiRows, toParquet } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitBytes(await toParquet(await instansiRows()));
+await muat("data/instansi.parquet");

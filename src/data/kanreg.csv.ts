@@ -1,4 +1,4 @@
 // Public kanreg table (all periods, all methods), as CSV.
-import { emit, kanregRows, toCsv } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(toCsv(await kanregRows()));
+await muat("data/kanreg.csv");

@@ -1,4 +1,4 @@
 // Public kanreg table (all periods, all methods), as Parquet.
-import { emitBytes, kanregRows, toParquet } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitBytes(await toParquet(await kanregRows()));
+await muat("data/kanreg.parquet");

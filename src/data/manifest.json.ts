@@ -1,4 +1,4 @@
 // Periods, methods, their default per period, and whether the data is synthetic.
-import { manifest } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-console.log(JSON.stringify(manifest()));
+await muat("data/manifest.json");

@@ -1,4 +1,4 @@
 // Simulator gain tables per instansi (all periods, all methods), small cells pooled.
-import { emit, peluangRows, toCsv } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(toCsv(await peluangRows()));
+await muat("data/peluang.csv");

@@ -1,4 +1,4 @@
 // The public peluang table as Parquet, for downloads and the in-browser SQL page.
-import { emitBytes, peluangRows, toParquet } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitBytes(await toParquet(await peluangRows()));
+await muat("data/peluang.parquet");

@@ -1,4 +1,4 @@
 // Public provinsi table (all periods, all methods), as CSV.
-import { emit, provinsiRows, toCsv } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(toCsv(await provinsiRows()));
+await muat("data/provinsi.csv");

@@ -1,4 +1,4 @@
 // Public provinsi table (all periods, all methods), as Parquet.
-import { emitBytes, provinsiRows, toParquet } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitBytes(await toParquet(await provinsiRows()));
+await muat("data/provinsi.parquet");

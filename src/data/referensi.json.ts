@@ -1,4 +1,4 @@
 // Reported official figures, targets and the reported 2024-Q3 distribution, with their sources.
-import { reference } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-console.log(JSON.stringify(await reference()));
+await muat("data/referensi.json");

@@ -1,4 +1,4 @@
 // Beranda's summary of the latest period: small, so the home page loads at once.
-import { emit, ringkasan } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(JSON.stringify(await ringkasan()));
+await muat("data/ringkasan.json");

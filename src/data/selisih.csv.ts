@@ -1,7 +1,5 @@
 // BKN's official results against the computed methods, per instansi and dimension (small cells
 // hidden): loaders/publish/site.ts.
-import { kolomTabel } from "../keluaran.ts";
-import { emit, selisihRows, toCsv } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-const rows = await selisihRows();
-await emit(rows.length ? toCsv(rows) : kolomTabel("selisih_instansi", []).join(",") + "\n");
+await muat("data/selisih.csv");

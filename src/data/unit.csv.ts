@@ -1,4 +1,4 @@
 // Public unit table (all periods, all methods), as CSV.
-import { emit, toCsv, unitRows } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(toCsv(await unitRows()));
+await muat("data/unit.csv");

@@ -1,4 +1,4 @@
 // Public unit table (all periods, all methods), as Parquet.
-import { emitBytes, toParquet, unitRows } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitBytes(await toParquet(await unitRows()));
+await muat("data/unit.parquet");

@@ -1,4 +1,4 @@
 // Instansi means by counted population and data completeness, for reconciliation.
-import { emit, toCsv, varianRows } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(toCsv(await varianRows()));
+await muat("data/varian.csv");

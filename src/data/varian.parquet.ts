@@ -1,4 +1,4 @@
 // The public varian table as Parquet, for downloads and the in-browser SQL page.
-import { emitBytes, toParquet, varianRows } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emitBytes(await toParquet(await varianRows()));
+await muat("data/varian.parquet");

@@ -1,5 +1,4 @@
 // The instansi of the reference table (code, name, kind, province).
-import { loadWilayah } from "../../loaders/engine/reference.ts";
-import { emit } from "../../loaders/publish/site.ts";
+import { muat } from "../../loaders/publish/muatan.ts";
 
-await emit(JSON.stringify(await loadWilayah()));
+await muat("data/wilayah.json");

@@ -1,8 +1,4 @@
 // Internal only: one instansi's units without small-cell suppression.
-import { parseArgs } from "node:util";
-import { unitsOf } from "../../../../loaders/publish/internal.ts";
-import { emit, toCsv } from "../../../../loaders/publish/site.ts";
+import { muat } from "../../../../loaders/publish/muatan.ts";
 
-const { values } = parseArgs({ args: Deno.args, options: { instansi: { type: "string" } } });
-const kode = values.instansi!;
-await emit(toCsv(await unitsOf(kode)));
+await muat("internal/data/unit/[instansi].csv");
