@@ -1,16 +1,20 @@
 /**
- * The site as readers meet it (issue #21), in Chromium at 1366×900 and 390×844: chart downloads
- * that hold the chart with its title and source, SQL results in the query's order, phones (no
- * sideways scroll, nothing covering the content, zoom allowed, the menu closing, tap targets),
- * tables (sticky header, sort arrow kept in the URL, a message when empty), the shell's
- * accessibility (skip link, labelled search, named charts) and axe-core's checks, colour contrast
- * included.
+ * The site as readers meet it (issue #21), in Chromium at 1366×900 and 390×844, on every page of
+ * the public site (top pages, report-card index and cards, unit pages when built, 404): no console
+ * error or foreign request at either size; every chart's download holds the chart (PNG of its
+ * size, SVG with its marks, title and source) with a link and an embed beside it; no code
+ * identifier in public text; SQL results in the query's order; phones (no sideways scroll,
+ * nothing covering the content, zoom allowed, the menu closing, tap targets); tables (sticky
+ * header, sort arrow kept in the URL, a message when empty); the shell's accessibility (skip link,
+ * labelled search, named charts); axe-core's WCAG A/AA checks, colour contrast included; sharing
+ * (the copied link keeps the state and opens at the chart) and printing a report card on A4.
  *
  * It reads a built site: $IPASN_SITE, else dist/ as tests/build.test.ts leaves it (the test
  * runner runs that file first); with neither, it builds the demo site into a temporary folder.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { build, projectCopy } from "./helpers/project.ts";
 import type { Browser, Page } from "playwright-core";
 import { watch, withSite } from "./helpers/browser.ts";
@@ -35,8 +39,48 @@ const SITE = await site();
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
-/** The pages this work owns, and the 404 page. */
-const PAGES = ["/eksplorasi", "/perbandingan", "/data", "/404"];
+
+/** The built pages in a folder of the site ("" for the top), as paths ("/", "/tren", …). */
+function built(folder: string): string[] {
+  const dir = join(SITE, folder);
+  if (!existsSync(dir)) return [];
+  return [...Deno.readDirSync(dir)].filter((e) => e.isFile && e.name.endsWith(".html"))
+    .map((e) => e.name.replace(/\.html$/, "")).sort()
+    .map((n) => `${folder ? `/${folder}` : ""}/${n === "index" ? "" : n}`);
+}
+
+/**
+ * Every page of the public site: the top pages, the report-card index and two cards, the unit
+ * pages when the build has them, and the 404 page.
+ */
+const PAGES = (() => {
+  const top = built("");
+  const expected = [
+    "/",
+    "/peringkat",
+    "/tren",
+    "/dimensi",
+    "/perbandingan",
+    "/simulasi",
+    "/rekonsiliasi",
+    "/metodologi",
+    "/data",
+    "/eksplorasi",
+    "/404",
+  ];
+  for (const p of expected) assert.ok(top.includes(p), `${p} is built (${top.join(" ")})`);
+  const kartu = built("instansi").filter((p) => p !== "/instansi/");
+  assert.ok(built("instansi").includes("/instansi/") && kartu.length, "report cards are built");
+  const unit = built("unit");
+  const unitKartu = unit.filter((p) => p !== "/unit/");
+  return [
+    ...top,
+    "/instansi/",
+    ...kartu.slice(0, 2),
+    ...(unit.includes("/unit/") ? ["/unit/"] : []),
+    ...unitKartu.slice(0, 1),
+  ];
+})();
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Uint8Array): { w: number; h: number } {
@@ -53,6 +97,18 @@ async function download(page: Page, button: ReturnType<Page["getByRole"]>): Prom
 async function ready(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForSelector("#observablehq-main h1");
+}
+
+/** Lets late cells (DuckDB, charts drawn after data) finish before a page is judged. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(
+    () => !document.querySelector("#observablehq-main observablehq-loading"),
+    null,
+    {
+      timeout: 30_000,
+    },
+  ).catch(() => {});
 }
 
 function browserTest(name: string, fn: (url: string, browser: Browser) => Promise<void>) {
@@ -89,7 +145,7 @@ browserTest(
     assert.equal(size.first, 15, "the figure's first SVG is a legend swatch");
     const bar = page.locator(".unduh").nth(1);
     const svg = new TextDecoder().decode(
-      await download(page, bar.getByRole("button", { name: "Unduh SVG" })),
+      await download(page, bar.getByRole("button", { name: /^Unduh SVG/ })),
     );
     assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.equal(
@@ -101,12 +157,12 @@ browserTest(
     assert.match(svg, />Triwulan III Tahun 2024</);
     assert.match(svg, />Sumber: IP ASN/);
     assert.match(svg, />Data contoh sintetis/);
-    const png = pngSize(await download(page, bar.getByRole("button", { name: "Unduh PNG" })));
+    const png = pngSize(await download(page, bar.getByRole("button", { name: /^Unduh PNG/ })));
     assert.equal(png.w, 2 * size.w, "twice the chart's width");
     assert.ok(png.h > 2 * size.h + 80, `header and footer above and below the chart: ${png.h}`);
 
     const csv = new TextDecoder().decode(
-      await download(page, bar.getByRole("button", { name: "CSV berjudul Indonesia" })),
+      await download(page, bar.getByRole("button", { name: /^Unduh CSV \(judul Indonesia\)/ })),
     ).replace(/^\uFEFF/, "").split("\n");
     assert.match(csv[0], /^# Sumber: IP ASN/);
     assert.equal(csv[1], "Kode instansi,Instansi,bkn-2019,bkn-2024,Selisih (B − A)");
@@ -115,10 +171,208 @@ browserTest(
     // A page that passes no options (Tren): the chart, framed, with the heading above it as title.
     await ready(page, `${url}/tren`);
     const trenSvg = new TextDecoder().decode(
-      await download(page, page.getByRole("button", { name: "Unduh SVG" }).first()),
+      await download(page, page.getByRole("button", { name: /^Unduh SVG/ }).first()),
     );
     assert.match(trenSvg, /data-mark="line"/);
     assert.match(trenSvg, />Sumber: /);
+    assert.deepEqual(w.errors, []);
+    await page.close();
+  },
+);
+
+const MARKS = /<(?:circle|rect|path|line|polyline|polygon)\b/g;
+
+browserTest(
+  "every page at 1366×900: no console error or foreign request, no code identifier in the text; every chart's PNG has the chart's size, its SVG the chart's marks; a link and an embed for each chart",
+  async (url, browser) => {
+    const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+    const page = await context.newPage();
+    const w = watch(page, url);
+    const problems: string[] = [];
+    let charts = 0;
+    for (const path of PAGES) {
+      await ready(page, url + path);
+      await settle(page);
+      const bars = page.locator(".unduh").filter({
+        has: page.getByRole("button", { name: /^Unduh SVG/ }),
+      });
+      const n = await bars.count();
+      for (let i = 0; i < n; i++) {
+        const bar = bars.nth(i);
+        await bar.scrollIntoViewIfNeeded();
+        await page.waitForFunction((b) => !!b?.dataset.grafik, await bar.elementHandle());
+        const c = await bar.evaluate((b) => {
+          const chart = document.getElementById(b.dataset.grafik!)!;
+          const svgs = [chart, ...chart.querySelectorAll("svg")].filter((e) =>
+            e.tagName.toLowerCase() === "svg"
+          );
+          const main = svgs.reduce((a, x) =>
+            +x.getAttribute("width")! * +x.getAttribute("height")! >
+                +a.getAttribute("width")! * +a.getAttribute("height")!
+              ? x
+              : a
+          );
+          return {
+            id: chart.id,
+            w: +main.getAttribute("width")!,
+            h: +main.getAttribute("height")!,
+            marks: main.querySelectorAll("circle, rect, path, line, polyline, polygon").length,
+          };
+        });
+        const where = `${path} ${c.id}`;
+        charts++;
+        if (c.marks < 2) problems.push(`${where}: the chart has ${c.marks} marks`);
+        const svg = new TextDecoder().decode(
+          await download(page, bar.getByRole("button", { name: /^Unduh SVG/ })),
+        );
+        const marks = svg.match(MARKS)?.length ?? 0;
+        // The frame adds a background and legend swatches; the chart's own marks are all there.
+        if (marks < c.marks) problems.push(`${where}: SVG has ${marks} marks of ${c.marks}`);
+        if (!svg.includes(`width="${c.w}"`)) problems.push(`${where}: SVG lacks the chart`);
+        const png = pngSize(
+          await download(page, bar.getByRole("button", { name: /^Unduh PNG/ })),
+        );
+        if (png.w !== 2 * Math.max(320, Math.round(c.w)) || png.h < 2 * c.h) {
+          problems.push(`${where}: PNG ${png.w}×${png.h} for a chart of ${c.w}×${c.h}`);
+        }
+        for (const name of ["Salin tautan", "Sematkan"]) {
+          if (!(await bar.getByRole("button", { name: new RegExp(`^${name}: .`) }).count())) {
+            problems.push(`${where}: no "${name}" button`);
+          }
+        }
+      }
+      // Code identifiers (SANGAT_BAIK, PIM_II) are words on a public page; the Data page's data
+      // dictionary and Eksplorasi's SQL are about the stored values and name them as stored.
+      if (!["/data", "/eksplorasi"].includes(path)) {
+        const codes = await page.evaluate(() =>
+          (document.getElementById("observablehq-main")!.textContent ?? "")
+            .match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []
+        );
+        if (codes.length) problems.push(`${path}: codes in the text: ${[...new Set(codes)]}`);
+      }
+      for (const e of w.errors.splice(0)) problems.push(`${path}: console error ${e}`);
+      for (const f of w.foreign.splice(0)) problems.push(`${path}: request to ${f}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(charts >= 12, `charts with downloads on the site: ${charts}`);
+    await context.close();
+  },
+);
+
+browserTest(
+  "share: 'Salin tautan' copies the page's URL with its state and the chart's anchor, which opens at the chart; 'Sematkan' gives an iframe of it, from the keyboard",
+  async (url, browser) => {
+    const context = await browser.newContext({
+      viewport: DESKTOP,
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    const page = await context.newPage();
+    const w = watch(page, url);
+    await ready(page, `${url}/dimensi?periode=2024-Q3`);
+    // A control changed on the page: its state is in the link too.
+    await page.getByRole("combobox", { name: "Urutkan menurut" }).selectOption("kinerja");
+    await page.waitForFunction(() => location.search.includes("urut=kinerja"));
+    const bar = page.locator(".unduh").filter({
+      has: page.getByRole("button", { name: /Salin tautan/ }),
+    })
+      .nth(1);
+    await bar.getByRole("button", { name: /Salin tautan/ }).click();
+    await bar.getByRole("status").filter({ hasText: "disalin" }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const id = await bar.getAttribute("data-grafik");
+    assert.ok(id, "the bar names its chart");
+    assert.match(link, /^http:\/\/[^/]+\/dimensi\?/);
+    assert.match(link, /periode=2024-Q3/);
+    assert.match(link, /urut=kinerja/);
+    assert.ok(link.endsWith(`#${id}`), link);
+
+    // Sematkan, from the keyboard: Enter opens the snippet, which points at the same link.
+    const sematkan = bar.getByRole("button", { name: /Sematkan/ });
+    await sematkan.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await sematkan.getAttribute("aria-expanded"), "true");
+    const kode = await bar.getByRole("textbox", { name: /Kode sematan/ }).inputValue();
+    const src = /<iframe src="([^"]+)" title="([^"]+)"/.exec(kode);
+    assert.ok(src, kode);
+    assert.equal(src[1].replaceAll("&amp;", "&"), link);
+    await sematkan.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await sematkan.getAttribute("aria-expanded"), "false");
+
+    // The link opens the page in that state, scrolled to the chart.
+    const other = await context.newPage();
+    await other.goto(link, { waitUntil: "networkidle" });
+    await other.waitForFunction((id) => {
+      const r = document.getElementById(id)?.getBoundingClientRect();
+      return r && r.top < innerHeight && r.bottom > 0 && scrollY > 100;
+    }, id);
+    assert.equal(
+      await other.getByRole("combobox", { name: "Urutkan menurut" }).inputValue(),
+      "kinerja",
+    );
+    // Embedded, the page shows no menu.
+    await other.setContent(
+      `<!doctype html><iframe src="${link}" width="900" height="700"></iframe>`,
+    );
+    const frame = other.frameLocator("iframe");
+    await frame.locator("#observablehq-main h1").waitFor();
+    assert.equal(await frame.locator("#observablehq-sidebar").isVisible(), false);
+    assert.deepEqual(w.errors, []);
+    await context.close();
+  },
+);
+
+browserTest(
+  "print: a report card prints without the menu, search, controls or buttons, within an A4 page's width, with its URL",
+  async (url, browser) => {
+    const card = PAGES.find((p) => /^\/instansi\/./.test(p))!;
+    const page = await browser.newPage({ viewport: DESKTOP });
+    const w = watch(page, url);
+    await ready(page, url + card);
+    await settle(page);
+    await page.emulateMedia({ media: "print" });
+    // An A4 page less Chromium's default margins, at 96 px per inch.
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.waitForTimeout(300);
+    const m = await page.evaluate(() => {
+      const shown = (sel: string) =>
+        [...document.querySelectorAll<HTMLElement>(sel)].filter((e) =>
+          e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"
+        ).length;
+      const main = document.getElementById("observablehq-main")!.getBoundingClientRect();
+      const wide =
+        [...document.querySelectorAll("#observablehq-main svg, #observablehq-main table")]
+          .map((e) => e.getBoundingClientRect()).filter((r) =>
+            r.width > 0 && r.right > main.right + 1
+          )
+          .length;
+      return {
+        sidebar: shown(
+          "#observablehq-sidebar, #observablehq-sidebar-toggle, label[for='observablehq-sidebar-toggle']",
+        ),
+        search: shown("#observablehq-search"),
+        controls: shown(
+          "#observablehq-main select, #observablehq-main input, #observablehq-main button",
+        ),
+        banner: document.querySelector(".banner-sintetis")?.getBoundingClientRect().height ?? 0,
+        scroll: document.documentElement.scrollWidth,
+        wide,
+        url: [...document.querySelectorAll<HTMLElement>(".url-cetak")].filter((e) =>
+          e.getClientRects().length > 0
+        ).map((e) => e.textContent ?? ""),
+        href: location.href,
+      };
+    });
+    assert.equal(m.sidebar, 0, "no menu");
+    assert.equal(m.search, 0, "no search box");
+    assert.equal(m.controls, 0, "no controls or buttons");
+    assert.ok(m.banner < 30, `the banner is one short line: ${m.banner}px`);
+    assert.ok(m.scroll <= 718, `fits the width: ${m.scroll}`);
+    assert.equal(m.wide, 0, "no chart or table wider than the page");
+    assert.equal(m.url.length, 1);
+    assert.ok(m.url[0].includes(m.href), m.url[0]);
+    const pdf = await page.pdf({ format: "A4" });
+    assert.equal(new TextDecoder().decode(pdf.slice(0, 5)), "%PDF-");
     assert.deepEqual(w.errors, []);
     await page.close();
   },
@@ -164,20 +418,27 @@ browserTest(
 );
 
 browserTest(
-  "phones: no sideways scroll, nothing over the content, zoom allowed, the menu closes, tap targets",
+  "every page at 390×844: no console error, no sideways scroll, nothing over the content, zoom allowed, the menu closes, tap targets",
   async (url, browser) => {
     const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     const w = watch(page, url);
     const problems: string[] = [];
     for (const path of PAGES) {
       await ready(page, url + path);
+      await settle(page);
+      for (const e of w.errors.splice(0)) problems.push(`${path}: console error ${e}`);
+      for (const f of w.foreign.splice(0)) problems.push(`${path}: request to ${f}`);
       const m = await page.evaluate(() => {
         const h1 = document.querySelector("#observablehq-main h1")!;
         const r = h1.getBoundingClientRect();
         const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2);
         const small = [...document.querySelectorAll<HTMLElement>(
           "#observablehq-main button, #observablehq-main select, #observablehq-main input, #observablehq-main summary, #observablehq-main th[tabindex], #observablehq-footer nav a",
-        )].filter((e) => e.offsetParent !== null).map((e) => ({ e, r: e.getBoundingClientRect() }))
+        )].filter((e) => e.offsetParent !== null).map((e) => ({
+          e,
+          // A checkbox or slider inside its label is tapped anywhere on the label.
+          r: (e.tagName === "INPUT" && e.closest("label") || e).getBoundingClientRect(),
+        }))
           .filter(({ r }) => r.height < 24 || r.width < 24)
           .map(({ e, r }) =>
             `${e.tagName.toLowerCase()} "${(e.textContent ?? "").trim().slice(0, 20)}" ${

@@ -1,6 +1,6 @@
 /** Each instansi's total split into its four dimensions, against the maxima. */
 import * as Plot from "@observablehq/plot";
-import { nilai } from "./format.js";
+import { nilai, sumbuNama } from "./format.js";
 import { DIMENSI, type Dimensi } from "./profil.js";
 
 export { DIMENSI, type Dimensi };
@@ -27,10 +27,14 @@ export function dimensi(
     document: o.document,
     width: o.width,
     height: 24 * rows.length + 60,
-    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
-    marginLeft: Math.min(220, Math.max(100, (o.width ?? 640) - 220)),
+    // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
+    marginLeft: sumbuNama(o.width, 220).marginLeft,
     x: { domain: [0, 100], label: "Skor (maksimum 100)", grid: true },
-    y: { domain: rows.map((r) => r.label), label: null },
+    y: {
+      domain: rows.map((r) => r.label),
+      label: null,
+      tickFormat: sumbuNama(o.width, 220).tickFormat,
+    },
     color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },
     marks: [
       Plot.barX(

@@ -98,7 +98,10 @@ export function namaSingkat(nama: string): string {
  * Roman numerals and education levels (S1, D4) stay in capitals.
  */
 const AKRONIM = new Set(
-  ["ASN", "PNS", "PPPK", "PIM", "PKN", "JPT", "JP", "SKP", "TMT", "BKN", "SMA", "SMP", "SD"],
+  [
+    ...["ASN", "PNS", "PPPK", "PIM", "PKN", "PKA", "PKP", "JPT", "JF", "JP", "SKP", "TMT", "BKN"],
+    ...["SMA", "SMP", "SD", "SLTA", "SLTP"],
+  ],
 );
 export function kodeTerbaca(kode: string): string {
   return kode.replace(
@@ -108,4 +111,31 @@ export function kodeTerbaca(kode: string): string {
         /^[IVX]+$/.test(w) || /\d/.test(w) || AKRONIM.has(w) ? w : w[0] + w.slice(1).toLowerCase()
       ).join(" "),
   );
+}
+
+/** Below this width a chart is on a phone: shorter axis labels, a narrower label margin. */
+export const LEBAR_SEMPIT = 500;
+
+/**
+ * An entity's name for the axis of a chart on a phone: "Kabupaten Kutai Barat" → "Kab. Kutai
+ * Barat", "Provinsi Kalimantan Tengah" → "Prov. Kalimantan Tengah", and anything still longer than
+ * `max` characters cut with "…" (the full name stays in the tooltip and the table below).
+ */
+export function labelSempit(nama: string, max = 24): string {
+  const s = String(nama).replace(/^Pemerintah /, "").replace(/^Kabupaten /, "Kab. ")
+    .replace(/^Provinsi /, "Prov. ");
+  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+}
+
+/**
+ * The label margin and tick format of a chart's name axis: as before on a wide chart (its
+ * snapshots unchanged), on a phone shortened names in a margin that leaves the marks room.
+ */
+export function sumbuNama(
+  width: number | undefined,
+  lebar: number,
+): { marginLeft: number; tickFormat?: (d: string) => string } {
+  const w = width ?? 640;
+  if (w >= LEBAR_SEMPIT) return { marginLeft: Math.min(lebar, Math.max(100, w - 220)) };
+  return { marginLeft: Math.min(150, Math.round(w * 0.45)), tickFormat: (d) => labelSempit(d) };
 }

@@ -1,7 +1,7 @@
 /** The shift between two methods split by dimension, per instansi: a stacked bar chart. */
 import * as Plot from "@observablehq/plot";
 import { DIMENSI, WARNA_DIMENSI } from "./dimensi.js";
-import { namaSingkat, selisih, selisihSumbu } from "./format.js";
+import { namaSingkat, selisih, selisihSumbu, sumbuNama } from "./format.js";
 import type { Pasangan } from "./perbandingan.js";
 
 /** The shift of every instansi split by dimension (positive to the right, negative to the left). */
@@ -16,10 +16,14 @@ export function geserDimensi(
     document: o.document,
     width: o.width,
     height: 18 * rows.length + 70,
-    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
-    marginLeft: Math.min(200, Math.max(100, (o.width ?? 640) - 220)),
+    // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
+    marginLeft: sumbuNama(o.width, 200).marginLeft,
     x: { label: "Pergeseran per dimensi (poin)", grid: true, tickFormat: selisihSumbu },
-    y: { domain: rows.map((r) => r.nama_instansi), label: null, tickFormat: namaSingkat },
+    y: {
+      domain: rows.map((r) => r.nama_instansi),
+      label: null,
+      tickFormat: sumbuNama(o.width, 200).tickFormat ?? namaSingkat,
+    },
     color: { domain: [...DIMENSI], range: WARNA_DIMENSI, legend: true },
     marks: [
       Plot.barX(

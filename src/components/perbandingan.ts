@@ -3,7 +3,7 @@
  * dimension, and the share of the shift that comes from who is counted rather than from the rules.
  */
 import * as Plot from "@observablehq/plot";
-import { locale, namaSingkat, nilai } from "./format.js";
+import { locale, namaSingkat, nilai, sumbuNama } from "./format.js";
 
 type Row = Record<string, unknown>;
 
@@ -83,10 +83,14 @@ export function perbandingan(
     document: o.document,
     width: o.width,
     height: 18 * rows.length + 70,
-    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
-    marginLeft: Math.min(200, Math.max(100, (o.width ?? 640) - 220)),
+    // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
+    marginLeft: sumbuNama(o.width, 200).marginLeft,
     x: { label: "IP ASN", grid: true, tickFormat: locale.format(",.0f") },
-    y: { domain: rows.map((r) => r.nama_instansi), label: null, tickFormat: namaSingkat },
+    y: {
+      domain: rows.map((r) => r.nama_instansi),
+      label: null,
+      tickFormat: sumbuNama(o.width, 200).tickFormat ?? namaSingkat,
+    },
     color: { domain: [o.a, o.b], range: ["#999999", "#0072b2"], legend: true },
     marks: [
       Plot.link(rows, {

@@ -1,7 +1,14 @@
 /** Gap to each dimension's maximum, per entity: a heat table. */
 import * as Plot from "@observablehq/plot";
 import { DIMENSI, type Dimensi, type DimensiRow } from "./dimensi.js";
-import { nilai } from "./format.js";
+import { LEBAR_SEMPIT, nilai, sumbuNama } from "./format.js";
+
+const SINGKATAN: Record<Dimensi, string> = {
+  kualifikasi: "kualif.",
+  kompetensi: "kompet.",
+  kinerja: "kinerja",
+  disiplin: "disiplin",
+};
 
 /** Gap to the maximum per dimension, as a heat table. */
 export function petaCelah(
@@ -21,10 +28,22 @@ export function petaCelah(
     document: o.document,
     width: Math.min(o.width ?? 640, 640),
     height: 22 * rows.length + 60,
-    // Labels take what a narrow screen can spare (a phone left the bars no width at all).
-    marginLeft: Math.min(220, Math.max(100, (o.width ?? 640) - 220)),
-    x: { domain: [...DIMENSI], label: null, axis: "top" },
-    y: { domain: rows.map((r) => r.label), label: null },
+    // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
+    marginLeft: sumbuNama(o.width, 220).marginLeft,
+    x: {
+      domain: [...DIMENSI],
+      label: null,
+      axis: "top",
+      // On a phone the four column headers overlapped: short forms (full names in the table).
+      tickFormat: (o.width ?? 640) < LEBAR_SEMPIT
+        ? (d: string) => SINGKATAN[d as Dimensi] ?? d
+        : undefined,
+    },
+    y: {
+      domain: rows.map((r) => r.label),
+      label: null,
+      tickFormat: sumbuNama(o.width, 220).tickFormat,
+    },
     color: {
       type: "linear",
       scheme: "oranges",

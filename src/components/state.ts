@@ -62,5 +62,7 @@ export function saveToLocation<S extends Spec>(spec: S, state: State<S>): void {
   const url = `${location.pathname}${search}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) {
     history.replaceState(null, "", url);
+    // The printed address (cetak.ts) follows the state.
+    dispatchEvent(new Event("ipasn:alamat"));
   }
 }

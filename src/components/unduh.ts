@@ -234,7 +234,10 @@ export function beriNama(chart: Element, judul: string, keterangan?: string): vo
     g.removeAttribute("aria-label");
   }
   if (svg.getAttribute("aria-label")) return;
-  svg.setAttribute("role", "img");
+  // A picture holding links (the tile map's instansi; Plot writes xlink:href, which a[href] does
+  // not match) is a group: an image's children are presentational, and links inside one are
+  // unreachable to screen readers (axe: nested-interactive).
+  svg.setAttribute("role", svg.querySelector("a, [tabindex]") ? "group" : "img");
   svg.setAttribute("aria-label", judul);
   const doc = svg.ownerDocument;
   if (!svg.querySelector(":scope > title")) {
@@ -249,6 +252,56 @@ export function beriNama(chart: Element, judul: string, keterangan?: string): vo
   }
 }
 
+/** "Susunan nilai per instansi" → "susunan-nilai-per-instansi": an anchor from a chart's title. */
+export function slug(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "grafik";
+}
+
+/**
+ * The chart's anchor: its own id, else "grafik-<slug of its title>" (unique on the page). A link
+ * to the page with this anchor opens at the chart, with the page's state from the URL.
+ */
+export function jangkar(chart: Element, judul: string | null | undefined): string {
+  if (chart.id) return chart.id;
+  const base = `grafik-${slug(judul ?? "")}`;
+  let id = base;
+  for (let i = 2; chart.ownerDocument.getElementById(id); i++) id = `${base}-${i}`;
+  chart.id = id;
+  return id;
+}
+
+/** The page's address with its state (the query string) and the chart's anchor. */
+export function tautanGrafik(href: string, id: string): string {
+  return `${href.replace(/#.*$/, "")}#${id}`;
+}
+
+/** The embed snippet for a chart: the same page and anchor in an <iframe>. */
+export function kodeSematan(link: string, judul: string, tinggi: number): string {
+  const attr = (t: string) =>
+    t.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return `<iframe src="${attr(link)}" title="${attr(judul)}" width="100%" height="${
+    Math.max(300, Math.round(tinggi))
+  }" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** Copies text to the clipboard; false when the browser refuses (no secure context, no permission). */
+async function salin(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A page opened inside an <iframe> (an embedded chart) shows its content without the site's menu
+// and footer (style.css: .tersemat).
+const bingkai = globalThis as unknown as { self?: unknown; top?: unknown };
+if (typeof document !== "undefined" && bingkai.top && bingkai.self !== bingkai.top) {
+  document.documentElement.classList.add("tersemat");
+}
+
 export function unduh(
   name: string,
   rows: Record<string, unknown>[],
@@ -257,11 +310,10 @@ export function unduh(
 ): HTMLElement {
   const bar = document.createElement("div");
   bar.className = "unduh";
-  const button = (label: string, act: () => void, aria?: string) => {
+  const button = (label: string, act: () => void) => {
     const b = document.createElement("button");
     b.type = "button";
     b.textContent = label;
-    if (aria) b.setAttribute("aria-label", aria);
     b.addEventListener("click", act);
     bar.append(b);
   };
@@ -271,8 +323,17 @@ export function unduh(
     });
   button("Unduh CSV", () => save(`${name}.csv`, csv()));
   if (o.label) {
-    button("CSV berjudul Indonesia", () => save(`${name}-id.csv`, csv(o.label)));
+    button("Unduh CSV (judul Indonesia)", () => save(`${name}-id.csv`, csv(o.label)));
   }
+  // Every button names what it downloads or shares (a page has several "Unduh CSV"): the visible
+  // label first, then the title of the chart or table (WCAG 2.5.3, label in name).
+  requestAnimationFrame(() => {
+    const j = o.judul ?? judulTerdekat(bar);
+    if (!j) return;
+    for (const b of bar.querySelectorAll(":scope > button")) {
+      b.setAttribute("aria-label", `${b.textContent}: ${j}`);
+    }
+  });
   const meta = (): UnduhOptions => ({
     ...o,
     judul: o.judul ?? (chart ? judulTerdekat(bar) ?? undefined : undefined),
@@ -283,10 +344,14 @@ export function unduh(
     ],
   });
   if (chart && svgUtama(chart)) {
-    // Once on the page, a chart with no name takes the heading above it as its accessible name.
+    // Once on the page, a chart with no name takes the heading above it as its accessible name,
+    // and an anchor; a link to that anchor (from "Salin tautan") scrolls to the chart once drawn.
     requestAnimationFrame(() => {
       const j = o.judul ?? judulTerdekat(bar);
       if (j) beriNama(chart, j, o.subjudul);
+      const id = jangkar(chart, j);
+      bar.dataset.grafik = id;
+      if (location.hash === `#${id}`) chart.scrollIntoView();
     });
     const gambar = () => {
       const framed = bingkaiGrafik(chart, meta(), document)!;
@@ -312,6 +377,82 @@ export function unduh(
       };
       img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
     });
+    bagikan(bar, chart, o);
   }
   return bar;
+}
+
+/**
+ * "Salin tautan" and "Sematkan" beside a chart's downloads: the link is the page's address at the
+ * moment of the click (every control keeps its state in the query string) with the chart's anchor;
+ * the embed snippet is an <iframe> of that link. Where the clipboard is refused (a site served
+ * over plain http on an office network is not a secure context), the link is shown selected for
+ * Ctrl+C instead.
+ */
+function bagikan(bar: HTMLElement, chart: Element, o: UnduhOptions): void {
+  const status = document.createElement("span");
+  status.className = "unduh-status";
+  status.setAttribute("role", "status");
+  const panel = document.createElement("div");
+  panel.className = "sematan";
+  panel.hidden = true;
+  const judul = () => o.judul ?? judulTerdekat(bar) ?? document.title;
+  const link = () => tautanGrafik(location.href, jangkar(chart, judul()));
+  const tampil = (label: string, text: string) => {
+    panel.replaceChildren();
+    const l = document.createElement("label");
+    l.textContent = label;
+    const area = document.createElement("textarea");
+    area.readOnly = true;
+    area.rows = text.length > 120 ? 3 : 1;
+    area.value = text;
+    l.append(area);
+    panel.append(l);
+    panel.hidden = false;
+    area.focus();
+    area.select();
+    return area;
+  };
+  const b = (label: string, act: () => void) => {
+    const e = document.createElement("button");
+    e.type = "button";
+    e.textContent = label;
+    e.addEventListener("click", act);
+    bar.append(e);
+    return e;
+  };
+  const salinTautan = b("Salin tautan", async () => {
+    const t = link();
+    salinTautan.dataset.tautan = t;
+    if (await salin(t)) {
+      status.textContent = "Tautan grafik disalin.";
+      if (sematkan.getAttribute("aria-expanded") !== "true") panel.hidden = true;
+    } else {
+      tampil("Salin tautan ini (Ctrl+C):", t);
+      status.textContent = "";
+    }
+  });
+  const sematkan = b("Sematkan", () => {
+    const open = sematkan.getAttribute("aria-expanded") === "true";
+    sematkan.setAttribute("aria-expanded", String(!open));
+    if (open) {
+      panel.hidden = true;
+      return;
+    }
+    const { h } = ukuran(svgUtama(chart) ?? chart);
+    const kode = kodeSematan(link(), judul(), h + 160);
+    const area = tampil("Kode sematan (tempel di halaman web Anda):", kode);
+    const salinKode = document.createElement("button");
+    salinKode.type = "button";
+    salinKode.textContent = "Salin kode";
+    salinKode.addEventListener("click", async () => {
+      area.select();
+      status.textContent = (await salin(kode))
+        ? "Kode sematan disalin."
+        : "Tekan Ctrl+C untuk menyalin kode yang terpilih.";
+    });
+    panel.append(salinKode);
+  });
+  sematkan.setAttribute("aria-expanded", "false");
+  bar.append(status, panel);
 }
