@@ -7,6 +7,8 @@
  * all come from the computed outputs, through `.site/situs.json` that scripts/build.ts and
  * scripts/dev.ts write (loaders/publish/scope.ts).
  */
+import { bentukSingkatan } from "./src/components/cari.ts";
+
 const root = new URL(".", import.meta.url).pathname;
 const computed = Deno.env.get("IPASN_COMPUTED") ?? `${root}data/computed`;
 /** The internal build adds per-unit worklist pages; the public build never lists them. */
@@ -67,14 +69,15 @@ export default {
   interpreters: { ".ts": [Deno.execPath(), "run", "-A"] },
   search: {
     // Report cards are pages with a parameter, which Framework's search does not index by itself:
-    // each instansi is found by its name (with or without "Pemerintah") and its code.
+    // each instansi is found by its name (with or without "Pemerintah"), its code and its short
+    // forms (src/components/cari.ts: "PPU", "Kukar", "Kaltim").
     async *index() {
       for (const [k, n] of instansi()) {
         yield {
           path: `/instansi/${k}`,
           title: `Rapor: ${n}`,
           text: `${n} ${k}`,
-          keywords: `${n.replace(/^Pemerintah /, "")} ${k}`,
+          keywords: `${n.replace(/^Pemerintah /, "")} ${k} ${bentukSingkatan(n).join(" ")}`,
         };
       }
     },
