@@ -214,8 +214,9 @@ async function siteInputs(dataStamp: string, computed: string): Promise<string> 
     join(ROOT, "package-lock.json"),
     join(ROOT, "framework-offline.json"),
     ...moduleGraph(join(ROOT, "scripts/build.ts")),
-    ...[...Deno.readDirSync(join(computed, ".site"))].filter((e) => e.isFile)
-      .map((e) => join(computed, ".site", e.name)).sort(),
+    // What this script writes for the site; not the loaders' own caches kept beside them.
+    ...["situs.json", "rute-internal.json"].map((f) => join(computed, ".site", f))
+      .filter((f) => existsSync(f)),
   ];
   for (const f of files) h.update(f + "\0").update(await Deno.readFile(f));
   return h.digest("hex");
