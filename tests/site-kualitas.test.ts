@@ -379,9 +379,9 @@ browserTest(
 );
 
 browserTest(
-  "Eksplorasi SQL: the result table keeps ORDER BY; a period in words gets the stored code",
+  "Eksplorasi SQL: the result table and its chart keep ORDER BY, the chart downloads; a period in words gets the stored code",
   async (url, browser) => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
     const w = watch(page, url);
     await ready(page, `${url}/eksplorasi`);
     await page.getByText(/DuckDB siap/).waitFor({ timeout: 60_000 });
@@ -406,6 +406,25 @@ browserTest(
       await page.locator("th[aria-sort='ascending'], th[aria-sort='descending']").count(),
       0,
     );
+    // The quick chart of the result: its bars in the same order, and downloads that hold them.
+    const chart = page.locator("#observablehq-main svg[aria-label='Hasil kueri SQL']");
+    await chart.waitFor();
+    const ticks = await chart.locator(
+      "[data-mark='y-axis tick label'] text, [aria-label='y-axis tick label'] text",
+    )
+      .allTextContents();
+    assert.deepEqual(ticks, names, "the chart in the query's order");
+    const bar = page.locator(".unduh").filter({
+      has: page.getByRole("button", { name: /^Unduh SVG/ }),
+    });
+    const svg = new TextDecoder().decode(
+      await download(page, bar.getByRole("button", { name: /^Unduh SVG/ })),
+    );
+    assert.ok((svg.match(/<rect\b/g)?.length ?? 0) >= 8, "eight bars in the SVG");
+    assert.match(svg, />Hasil kueri SQL</);
+    const w0 = Number(await chart.getAttribute("width"));
+    const png = pngSize(await download(page, bar.getByRole("button", { name: /^Unduh PNG/ })));
+    assert.equal(png.w, 2 * Math.max(320, Math.round(w0)));
 
     await sql.fill("SELECT * FROM instansi WHERE periode = '2025 Triwulan IV'");
     await page.getByRole("button", { name: /Jalankan/ }).click();

@@ -6,7 +6,7 @@
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { bool, type DataType, float64, tableFromArrays, tableToIPC, utf8 } from "@uwdata/flechette";
 import * as Plot from "@observablehq/plot";
-import { locale, nilai } from "./format.js";
+import { LEBAR_SEMPIT, locale, nilai, sumbuNama } from "./format.js";
 
 type Value = string | number | boolean | null;
 export type Baris = Record<string, Value>;
@@ -144,9 +144,14 @@ export function grafikCepat(
       document: o.document,
       width: o.width,
       height: 22 * rows.length + 50,
-      marginLeft: 220,
+      // On a phone, shortened names in a narrower margin (format.ts); as before on a wide screen.
+      marginLeft: (o.width ?? 640) < LEBAR_SEMPIT ? sumbuNama(o.width, 220).marginLeft : 220,
       x: { label: y, grid: true, tickFormat: locale.format(",") },
-      y: { label: null, domain: rows.map((r) => String(r[label])) },
+      y: {
+        label: null,
+        domain: rows.map((r) => String(r[label])),
+        tickFormat: sumbuNama(o.width, 220).tickFormat,
+      },
       marks: [
         Plot.barX(rows, {
           x: y,
