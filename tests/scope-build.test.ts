@@ -393,6 +393,31 @@ Deno.test({
         await page.close();
       });
     });
+    await t.step("the data files are made in one process before Framework", () => {
+      assert.match(b.log, /data files: \d+ made, 0 unchanged/);
+      // Framework found every file fresh in its cache: it ran no loader of its own.
+      const fw = Deno.readTextFileSync(join(copy, "src/.observablehq/build.log"));
+      assert.doesNotMatch(fw, /\[(missing|stale)\]/);
+    });
+    await t.step(
+      "a rebuild with nothing changed keeps the site; a changed page rebuilds",
+      async () => {
+        const before = Deno.readTextFileSync(join(b.out, "index.html"));
+        const again = await build(copy, raw, dir);
+        assert.ok(again.ok, again.log.slice(-2000));
+        assert.match(again.log, /nothing changed since the last build/);
+        assert.doesNotMatch(again.log, /building the public site/);
+        assert.equal(Deno.readTextFileSync(join(b.out, "index.html")), before);
+        Deno.writeTextFileSync(
+          join(copy, "src/metodologi.md"),
+          Deno.readTextFileSync(join(copy, "src/metodologi.md")) + "\n<!-- diubah -->\n",
+        );
+        const changed = await build(copy, raw, dir);
+        assert.ok(changed.ok, changed.log.slice(-2000));
+        assert.match(changed.log, /building the public site/);
+        assert.match(changed.log, /data files: 0 made/);
+      },
+    );
     await Deno.remove(dir, { recursive: true });
   },
 });
