@@ -19,10 +19,10 @@ import {
   CsvWriter,
   normaliseText,
   type Reject,
+  scanPlain,
   scanText,
   sniffNotCsv,
 } from "./formats/text.ts";
-import { readXlsx } from "./formats/xlsx.ts";
 import { readJson } from "./formats/json.ts";
 
 export type { Format, InputFile, SourceFile } from "./files.ts";
@@ -114,8 +114,13 @@ async function loadFile(
     const w = new CsvWriter(file);
     let r;
     try {
+      // ExcelJS is loaded only for a workbook (its load alone is a tenth of a second).
       r = f.format === "xlsx"
-        ? await readXlsx(f.path, table, (line, cells) => w.row(line, cells))
+        ? await (await import("./formats/xlsx.ts")).readXlsx(
+          f.path,
+          table,
+          (line, cells) => w.row(line, cells),
+        )
         : await readJson(f.path, table, (line, cells) => w.row(line, cells));
     } finally {
       w.close();
@@ -250,7 +255,7 @@ async function loadText(
     path = `${tmp}.utf8.csv`;
     notes.push(`converted from ${enc.toUpperCase()} to UTF-8`);
   }
-  const scan = await scanText(path, { displayPath: original });
+  const scan = await scanPlain(path) ?? await scanText(path, { displayPath: original });
   const mapped = mapHeader(table, scan.header);
   if (!mapped.ok) throw new InputError(original, mapped.problem, mapped.fix);
   if (scan.clean) {
@@ -319,40 +324,65 @@ async function readDirect(
 ): Promise<{ rejected: number } | null> {
   const id = `${table}_${++seq}`;
   const colSpec = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
-  try {
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT * FROM read_csv(${lit(path)},
+  const read = `read_csv(${lit(path)},
       header = false, skip = 1, delim = ${
-        lit(delim)
-      }, quote = '"', escape = '"', columns = ${colSpec},
+    lit(delim)
+  }, quote = '"', escape = '"', columns = ${colSpec},
       auto_detect = false, ignore_errors = true, store_rejects = true, rejects_table = 'rej_${id}',
-      rejects_scan = 'rejscan_${id}', max_line_size = 8388608, null_padding = false, parallel = true)`,
-    );
-  } catch {
-    await db.run(
+      rejects_scan = 'rejscan_${id}', max_line_size = 8388608, null_padding = false, parallel = true)`;
+  const drop = () =>
+    db.run(
       `DROP TABLE IF EXISTS csv_${id}; DROP TABLE IF EXISTS rej_${id}; DROP TABLE IF EXISTS rejscan_${id}`,
     );
+  const sel = [...mapping].map(([i, name]) => `nullif(trim(c${i}), '') AS ${ident(name)}`);
+  const cols = [...mapping.values()].map(ident).join(", ");
+  // The common case in one statement: DuckDB reads the file straight into `raw_<table>`, each
+  // record with its place among the accepted records (WITH ORDINALITY): its line when nothing
+  // was rejected (the header is line 1).
+  const before = await count(db, table);
+  try {
+    if (mapping.size) {
+      await db.run(
+        `INSERT INTO raw_${table} (_file, _line, ${cols})
+        SELECT ${index}, ordinality + 1, ${sel.join(", ")} FROM ${read} WITH ORDINALITY`,
+      );
+    } else await db.run(`CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT * FROM ${read}`);
+  } catch {
+    await drop();
     return null;
   }
+  const undo = () => db.run(`DELETE FROM raw_${table} WHERE _file = ${index}`);
   try {
     const rejects = await db.all<{ line: number; error_type: string }>(
       `SELECT line, min(error_type) AS error_type FROM rej_${id} GROUP BY line ORDER BY line`,
     );
-    const accepted = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM csv_${id}`)).n;
-    if (accepted + rejects.length !== records) return null;
-    // Line numbers: DuckDB counts records (the header is line 1). Accepted rows do not carry theirs,
-    // so each gets it back from its place among the accepted rows plus the rejected records before it.
-    const sel = [...mapping].map(([i, name]) => `nullif(trim(c${i}), '') AS ${ident(name)}`);
-    const lineExpr = rejects.length ? "_rn + 1 + coalesce(r.shift, 0)" : "_rn + 1";
-    // With insertion order preserved, a table's rowid is the record's place in the file.
-    const rows = `(SELECT rowid + 1 AS _rn, * FROM csv_${id})`;
-    const from = !rejects.length ? rows : `${rows} ASOF LEFT JOIN (
-        SELECT line - i - 1 AS before, max(i) AS shift FROM (SELECT line, row_number() OVER (ORDER BY line) AS i FROM (SELECT DISTINCT line FROM rej_${id})) GROUP BY before
-      ) r ON _rn > r.before`;
-    if (mapping.size) {
+    const accepted = mapping.size
+      ? (await count(db, table)) - before
+      : (await db.one<{ n: number }>(`SELECT count(*) AS n FROM csv_${id}`)).n;
+    if (accepted + rejects.length !== records) {
+      if (mapping.size) await undo();
+      return null;
+    }
+    if (rejects.length && mapping.size) {
+      // Line numbers: DuckDB counts records (the header is line 1). Accepted rows do not carry
+      // theirs, so each gets it back from its place among the accepted rows plus the rejected
+      // records before it: read again apart (a file with rejected records is rare).
+      await undo();
       await db.run(
-        `INSERT INTO raw_${table} (_file, _line, ${[...mapping.values()].map(ident).join(", ")})
-        SELECT ${index}, ${lineExpr}, ${sel.join(", ")} FROM ${from}`,
+        `CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT * FROM ${
+          read.replace(`'rej_${id}'`, `'rej2_${id}'`).replace(`'rejscan_${id}'`, `'rejscan2_${id}'`)
+        }`,
+      );
+      await db.run(`DROP TABLE IF EXISTS rej2_${id}; DROP TABLE IF EXISTS rejscan2_${id}`);
+      // With insertion order preserved, a table's rowid is the record's place in the file.
+      const rows = `(SELECT rowid + 1 AS _rn, * FROM csv_${id})`;
+      await db.run(
+        `INSERT INTO raw_${table} (_file, _line, ${cols})
+        SELECT ${index}, _rn + 1 + coalesce(r.shift, 0), ${
+          sel.join(", ")
+        } FROM ${rows} ASOF LEFT JOIN (
+          SELECT line - i - 1 AS before, max(i) AS shift FROM (SELECT line, row_number() OVER (ORDER BY line) AS i FROM (SELECT DISTINCT line FROM rej_${id})) GROUP BY before
+        ) r ON _rn > r.before`,
       );
     }
     await insertRejects(
@@ -366,9 +396,7 @@ async function readDirect(
     );
     return { rejected: rejects.length };
   } finally {
-    await db.run(
-      `DROP TABLE IF EXISTS csv_${id}; DROP TABLE IF EXISTS rej_${id}; DROP TABLE IF EXISTS rejscan_${id}`,
-    );
+    await drop();
   }
 }
 

@@ -160,6 +160,16 @@ export interface Check {
 const code = (c: ColumnSpec) => `${c.name}__code`;
 /** A NIP cell without its spaces ("19800101 200501 1 001" is a common print form). */
 const nipClean = (ref: string) => `regexp_replace(${ref}, '\\s', '', 'g')`;
+/**
+ * The same on every row: the regular expression runs only on the cells that hold whitespace (RE2's
+ * `\s`: space, tab, LF, FF, CR), so a NIP as exported costs a few byte searches.
+ */
+const nipCleanFast = (ref: string) =>
+  `CASE WHEN ${
+    ["' '", "chr(9)", "chr(10)", "chr(12)", "chr(13)"].map((w) => `contains(${ref}, ${w})`).join(
+      " OR ",
+    )
+  } THEN ${nipClean(ref)} ELSE ${ref} END`;
 /** The contract's own columns (source-only columns are read to derive these). */
 const contractColumns = (table: TableName) => columns(table).filter((c) => !c.sumberSaja);
 
@@ -215,7 +225,10 @@ function checksFor(
   for (const c of [...cols, ...columns(table).filter((x) => x.sumberSaja && present.has(x.name))]) {
     checks.push({
       column: c.name,
-      fails: inList(ident(c.name), SPREADSHEET_ERRORS),
+      // Tested only on cells starting with '#': an IN list of every cell cost a join per column.
+      fails: `CASE WHEN starts_with(${ident(c.name)}, '#') THEN ${
+        inList(ident(c.name), SPREADSHEET_ERRORS)
+      } ELSE FALSE END`,
       reason: `'spreadsheet error ' || ${
         ident(c.name)
       } || ' in ${c.name} (a formula that failed in Excel, saved as its error); fix the formula or type the value'`,
@@ -298,9 +311,9 @@ function checksFor(
         if (c.code === "jenis_jabatan" && struktural.length) {
           checks.push({
             column: c.name,
-            fails: `${col} IS NOT NULL AND ${code(c)} IS NULL AND ${
+            fails: `CASE WHEN ${col} IS NOT NULL AND ${code(c)} IS NULL THEN ${
               inList(`norm_code(${col})`, struktural)
-            }`,
+            } ELSE FALSE END`,
             reason:
               `'jenis_jabatan "' || left(${col}, 60) || '" needs its eselon to say JPT, ADMINISTRATOR or PENGAWAS' || CASE WHEN coalesce(eselon, eselon_id) IS NULL THEN ', and the eselon is empty' ELSE ', and eselon "' || coalesce(eselon, eselon_id) || '" is not known (add it to the eselon aliases in data/aliases/siasn.json)' END`,
           });
@@ -747,7 +760,7 @@ export async function validateTable(
   // Rows of `source` (the derived raw table, or its failing rows) with their parsed columns.
   const parsedFrom = (from: string) =>
     `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
-      SELECT t.*, ${nipClean("t.nip")} AS nip__clean${
+      SELECT t.*, ${nipCleanFast("t.nip")} AS nip__clean${
       shaped.length ? ", " + shaped.join(", ") : ""
     }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM ${from} t${
       codes.map((c) =>
@@ -766,21 +779,53 @@ export async function validateTable(
     ...(after && options.afterPeriod === "quarantine" ? [after] : []),
   ];
   const all = caseOf([...rowChecks, ...later]);
-  // The first line of a group of identical history rows (every raw column equal).
+  // The first line of a group of identical history rows (every raw column equal). Rows are
+  // grouped by a hash of their columns first: only the few rows whose hash repeats are compared
+  // column by column (a window over every column of every row cost more than all the checks).
   const rawCols = columns(table).map((c) => ident(c.name)).join(", ");
-  const base = history
-    ? `(SELECT *, min(_ord) OVER (PARTITION BY ${rawCols}) AS _dup_of FROM (SELECT *, ${ord} AS _ord FROM ${src}))`
-    : `(SELECT *, ${ord} AS _ord FROM ${src})`;
+  const ordered = `(SELECT *, ${ord} AS _ord FROM ${src})`;
+  let base = ordered;
+  if (history) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE dup_${table} AS
+      SELECT _ord, _dup_of FROM (
+        SELECT _ord, min(_ord) OVER (PARTITION BY ${rawCols}) AS _dup_of FROM ${ordered}
+        WHERE hash(${rawCols}) IN (
+          SELECT _h FROM (SELECT hash(${rawCols}) AS _h FROM ${src}) GROUP BY _h HAVING count(*) > 1))
+      WHERE _dup_of < _ord`);
+    base = await isEmpty(db, `dup_${table}`)
+      ? `(SELECT *, _ord AS _dup_of FROM ${ordered})`
+      : `(SELECT s.*, coalesce(d._dup_of, s._ord) AS _dup_of FROM ${ordered} s LEFT JOIN dup_${table} d USING (_ord))`;
+  }
   // One pass: the first failing check, row checks before table checks. With a duplicate check,
   // the later checks see only rows that passed the row checks, so a bad row never makes a good
-  // one a duplicate.
-  const checks = duplicateKey
-    ? `SELECT * EXCLUDE (_row), CASE WHEN _row IS NOT NULL THEN _row ELSE ${
+  // one a duplicate. The first line of a key is looked up only for the keys that repeat: the
+  // rows of those keys are checked first, apart, and their first passing line kept.
+  let checks = `SELECT *, ${all.index} AS _check FROM (${parsedFrom(base)})`;
+  if (duplicateKey) {
+    const keys = duplicateKey.split(", ");
+    const same = (a: string, b: string) =>
+      keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(" AND ");
+    const rawKey = keys.map((k) => k === "nip__clean" ? `${nipCleanFast("nip")} AS nip__clean` : k);
+    await db.run(`CREATE OR REPLACE TEMP TABLE first_${table} AS
+      SELECT ${duplicateKey}, min(_ord) AS _first_line FROM (
+        SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${
+      parsedFrom(
+        `(SELECT b.* FROM ${base} b SEMI JOIN (SELECT ${
+          rawKey.join(", ")
+        } FROM ${src} GROUP BY ALL HAVING count(*) > 1) k ON ${
+          same("k", "b").replace("b.nip__clean", nipCleanFast("b.nip"))
+        })`,
+      )
+    })) WHERE _row IS NULL GROUP BY ALL`);
+    const firstOf = await isEmpty(db, `first_${table}`)
+      ? "_ord"
+      : `coalesce((SELECT f._first_line FROM first_${table} f WHERE ${same("f", "x")}), _ord)`;
+    checks = `SELECT * EXCLUDE (_row), CASE WHEN _row IS NOT NULL THEN _row ELSE ${
       caseOf(later, rowChecks.length + 1).index
     } END AS _check FROM (
-        SELECT *, min(CASE WHEN _row IS NULL THEN _ord END) OVER (PARTITION BY ${duplicateKey}) AS _first_line
-        FROM (SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${parsedFrom(base)})))`
-    : `SELECT *, ${all.index} AS _check FROM (${parsedFrom(base)})`;
+        SELECT *, CASE WHEN _row IS NULL THEN ${firstOf} END AS _first_line
+        FROM (SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${parsedFrom(base)})) x)`;
+  }
   const firstLine = duplicateKey ? "_first_line" : "CAST(NULL AS BIGINT) AS _first_line";
   const dupOf = history ? "_dup_of" : "CAST(NULL AS BIGINT) AS _dup_of";
   const afterCount = after && options.afterPeriod !== "quarantine"
@@ -827,6 +872,8 @@ export async function validateTable(
     ALTER TABLE ${table} DROP COLUMN _after;
     ALTER TABLE ${table} DROP COLUMN _ord;
     DROP VIEW src_${table};
+    DROP TABLE IF EXISTS dup_${table};
+    DROP TABLE IF EXISTS first_${table};
     DROP TABLE raw_${table};
   `,
   );
@@ -847,6 +894,10 @@ export async function validateTable(
     );
   }
   return { used, quarantined, duplikat: Number(duplikat), notes };
+}
+
+async function isEmpty(db: Db, table: string): Promise<boolean> {
+  return (await db.all(`SELECT 1 FROM ${table} LIMIT 1`)).length === 0;
 }
 
 /**

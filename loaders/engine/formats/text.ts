@@ -499,6 +499,112 @@ export async function scanText(
   };
 }
 
+/**
+ * `scanText` for the file nearly every export is: no quote character, no CR, no NUL byte, valid
+ * UTF-8, no blank record and no `sep=` line. Its records are then its lines, counted with one
+ * `indexOf` per line and no per-line objects. Returns null as soon as the file is anything else;
+ * the caller then scans it in full (which finds and words every problem).
+ */
+export async function scanPlain(path: string): Promise<TextScan | null> {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  const file = await Deno.open(path);
+  try {
+    const buf = new Uint8Array(1 << 20);
+    let header: string[] | null = null;
+    let delim = ",";
+    let D = 0x2c;
+    let records = 0;
+    // Bytes of the current line before this chunk (a line that runs over a chunk boundary).
+    let carry = 0;
+    let carryBlank = true;
+    let headBytes: Uint8Array | null = null;
+    let open = false;
+    for (;;) {
+      const n = await file.read(buf);
+      if (n === null) break;
+      const chunk = buf.subarray(0, n);
+      if (chunk.indexOf(Q) >= 0 || chunk.indexOf(CR) >= 0 || chunk.indexOf(0) >= 0) return null;
+      // UTF-8 is checked only where a byte is not ASCII (decoding every byte cost more than the
+      // rest of the scan), and in the chunk after one that ends inside a multi-byte character.
+      if (open || !ascii(chunk)) {
+        try {
+          strict.decode(chunk, { stream: true });
+        } catch {
+          return null;
+        }
+        open = !ascii(chunk.subarray(Math.max(0, n - 3)));
+      }
+      let start = 0;
+      if (!header) {
+        const k = chunk.indexOf(LF);
+        if (k < 0) return null;
+        headBytes = chunk.slice(0, k);
+        const text = utf8Strict.decode(headBytes).replace(/^\uFEFF/, "");
+        if (!text.trim() || /^\s*"?sep=/i.test(text) || blankBytes(headBytes, 0x2c)) return null;
+        const counts = [",", ";", "\t", "|"].map((d) =>
+          [d, splitRecord(text, d).fields.length] as const
+        );
+        delim = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+        D = delim.charCodeAt(0);
+        if (blankBytes(headBytes, D)) return null;
+        header = splitRecord(text, delim).fields.map(cleanHeaderCell);
+        start = k + 1;
+      }
+      for (let k = chunk.indexOf(LF, start); k >= 0; k = chunk.indexOf(LF, start)) {
+        const len = carry + k - start;
+        if (len > MAX_RECORD) return null;
+        const c = chunk[start];
+        const blank = carry ? carryBlank && blankBytes(chunk.subarray(start, k), D) : k === start ||
+          ((c === D || c === SP || c === TAB) && blankBytes(chunk.subarray(start, k), D));
+        if (blank) return null;
+        records++;
+        carry = 0;
+        carryBlank = true;
+        start = k + 1;
+      }
+      if (start < n) {
+        carryBlank = carryBlank && blankBytes(chunk.subarray(start), D);
+        carry += n - start;
+        if (carry > MAX_RECORD) return null;
+      }
+    }
+    try {
+      strict.decode();
+    } catch {
+      return null;
+    }
+    if (!header) return null;
+    if (carry) {
+      if (carryBlank) return null;
+      records++;
+    }
+    return {
+      delim,
+      header,
+      headerLine: 1,
+      records,
+      blank: 0,
+      rejects: [],
+      clean: true,
+      notes: delim !== "," ? [`delimiter ${delim === "\t" ? "tab" : `"${delim}"`}`] : [],
+    };
+  } finally {
+    file.close();
+  }
+}
+
+/** Whether every byte is below 0x80 (read four at a time where the view is aligned). */
+function ascii(b: Uint8Array): boolean {
+  const words = b.byteOffset % 4 === 0 ? b.length >> 2 : 0;
+  let or = 0;
+  if (words) {
+    const w = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (let i = 0; i < words; i++) or |= w[i];
+  }
+  for (let i = words * 4; i < b.length; i++) or |= b[i];
+  return (or & 0x80808080) === 0;
+}
+
 /** Write the canonical copy of a text table (see scanText) to `out`. */
 export async function normaliseText(
   path: string,

@@ -1,57 +1,57 @@
 -- 1. nip
-WHEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("nip", '#') THEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 2. jenis
-WHEN "jenis" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("jenis", '#') THEN "jenis" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis" || ' in jenis (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 3. jenjang
-WHEN "jenjang" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("jenjang", '#') THEN "jenjang" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "jenjang" || ' in jenjang (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 4. nama
-WHEN "nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("nama", '#') THEN "nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "nama" || ' in nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 5. jp
-WHEN "jp" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("jp", '#') THEN "jp" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "jp" || ' in jp (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 6. tanggal_mulai
-WHEN "tanggal_mulai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("tanggal_mulai", '#') THEN "tanggal_mulai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_mulai" || ' in tanggal_mulai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 7. tanggal_selesai
-WHEN "tanggal_selesai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("tanggal_selesai", '#') THEN "tanggal_selesai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_selesai" || ' in tanggal_selesai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 8. jenis_diklat_id
-WHEN "jenis_diklat_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("jenis_diklat_id", '#') THEN "jenis_diklat_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_diklat_id" || ' in jenis_diklat_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 9. jenis_kursus_sertifikat
-WHEN "jenis_kursus_sertifikat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("jenis_kursus_sertifikat", '#') THEN "jenis_kursus_sertifikat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_kursus_sertifikat" || ' in jenis_kursus_sertifikat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 10. latihan_struktural
-WHEN "latihan_struktural" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("latihan_struktural", '#') THEN "latihan_struktural" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "latihan_struktural" || ' in latihan_struktural (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 11. latihan_struktural_id
-WHEN "latihan_struktural_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("latihan_struktural_id", '#') THEN "latihan_struktural_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "latihan_struktural_id" || ' in latihan_struktural_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 12. tanggal_kursus
-WHEN "tanggal_kursus" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("tanggal_kursus", '#') THEN "tanggal_kursus" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_kursus" || ' in tanggal_kursus (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 13. tanggal_selesai_kursus
-WHEN "tanggal_selesai_kursus" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("tanggal_selesai_kursus", '#') THEN "tanggal_selesai_kursus" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_selesai_kursus" || ' in tanggal_selesai_kursus (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 14. tanggal_diklat
-WHEN "tanggal_diklat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA')
+WHEN CASE WHEN starts_with("tanggal_diklat", '#') THEN "tanggal_diklat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_diklat" || ' in tanggal_diklat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 15. nip
