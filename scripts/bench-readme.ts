@@ -14,6 +14,7 @@ const args = import.meta.main
 // deno-lint-ignore no-explicit-any
 type J = any;
 const r: J = JSON.parse(Deno.readTextFileSync(args.results ?? `${ROOT}bench/results.json`));
+const round1 = (x: number) => Math.round(x * 10) / 10;
 const t = (x: J) => (x ? `${x.target}: ${x.met ? "met" : "**missed**"}` : "");
 const s = r.scoring_at_scale;
 const lines = [
@@ -82,6 +83,26 @@ const lines = [
       r.pages[p].first_chart_ms
     } ms | ${[t(r.pages[p].size_target), t(r.pages[p].time_target)].filter(Boolean).join("; ")} |`
   ),
+  ...(r.national_site
+    ? (() => {
+      const n = r.national_site, p = n.peringkat;
+      return [
+        `| national site build, cold (${n.data}; ${n.report_cards} report cards, ${n.pages} pages, ${n.dist_mb} MB of which ${
+          round1(n.dist_mb - n.dist_mb_without_duckdb)
+        } MB is the in-browser DuckDB) | ${n.cold_s} s (scoring ${
+          n.cold_phases?.[0]?.scoring_s ?? "?"
+        } s, Framework ${
+          n.cold_phases?.[0]?.framework_s ?? "?"
+        } s); rebuild, nothing changed: ${n.warm_s} s; load average ${
+          n.load_avg.before[0]
+        } before, ${n.load_avg.after[0]} after | |`,
+        `| national page /peringkat: bytes (JS), requests, first table row | ${p.kb_transferred} KB (${p.kb_javascript} KB JS), ${p.requests} requests, ${p.first_chart_ms} ms | ${
+          [t(p.size_target), t(p.time_target)].filter(Boolean).join("; ")
+        } |`,
+        `| … then choosing the earliest period (${p.earliest_period.periode}) / another method (${p.other_method.metode}) | +${p.earliest_period.kb_transferred} KB, ${p.earliest_period.table_ms} ms / +${p.other_method.kb_transferred} KB, ${p.other_method.table_ms} ms | |`,
+      ];
+    })()
+    : []),
 ];
 // Results files from before a section existed lack it: its row is left out, never invented.
 if (args.print) {

@@ -9,19 +9,30 @@ import { parseArgs } from "node:util";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
 import { launch } from "../tests/helpers/browser.ts";
-import { serve } from "../tests/helpers/serve.ts";
+import { serve, type Served } from "../tests/helpers/serve.ts";
+import { projectCopy } from "../tests/helpers/project.ts";
+import type { Browser } from "playwright-core";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { arqueroInstansiMeans } from "./bench-arquero.ts";
 import { compareWithEngine, pandasMissing, pandasVersion, PEER, PYTHON } from "./bench-pandas.ts";
 import { nativeSeconds, typedTables, wasmSeconds } from "./bench-wasm.ts";
+import { nationalSite } from "./bench-national.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const { values } = parseArgs({
   args: Deno.args,
-  options: { quick: { type: "boolean", default: false }, only: { type: "string" } },
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    /** Builds of the national site per kind (cold, warm); each takes minutes. */
+    "build-runs": { type: "string" },
+  },
 });
 const QUICK = values.quick!;
-/** --only demo,scoring,engines,peers,builds,pages: rerun those sections and keep the others from the last results file. */
+/**
+ * --only demo,scoring,engines,peers,builds,pages,national-site: rerun those sections and keep the
+ * others from the last results file.
+ */
 const ONLY = values.only?.split(",");
 const part = (name: string) => !ONLY || ONLY.includes(name);
 const TMP = join(ROOT, "bench/tmp", QUICK ? "quick" : "full");
@@ -48,12 +59,12 @@ interface Run {
 async function measure(
   args: string[],
   env: Record<string, string> = {},
-  o: { cmd?: string; stdoutFile?: string } = {},
+  o: { cmd?: string; stdoutFile?: string; cwd?: string } = {},
 ): Promise<Run> {
   const t0 = performance.now();
   const child = new Deno.Command(o.cmd ?? DENO, {
     args,
-    cwd: ROOT,
+    cwd: o.cwd ?? ROOT,
     stdout: o.stdoutFile ? "piped" : "null",
     stderr: "piped",
     env: { CI: "true", ...env },
@@ -205,6 +216,38 @@ function countRows(dir: string): number {
   return Object.values(acc).flatMap((t) => Object.values(t as Record<string, { read: number }>))
     .reduce((s, a) => s + a.read, 0);
 }
+
+/**
+ * A page of a served site opened from cold in a fresh browser context, RUNS times: the bytes it
+ * transferred (uncompressed, until the network is idle), its JavaScript, its requests, and the
+ * median time from navigation to the first `selector` inside the page's main element.
+ */
+async function pageFigures(site: Served, browser: Browser, path: string, selector: string) {
+  const times: number[] = [];
+  let bytes = 0, js = 0, requests = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    site.log.length = 0;
+    await page.goto(site.url + path, { waitUntil: "commit" });
+    await page.waitForSelector(`#observablehq-main ${selector}`, { timeout: 60000 });
+    times.push(await page.evaluate(() => performance.now()));
+    await page.waitForLoadState("networkidle");
+    bytes = site.log.reduce((s, r) => s + r.bytes, 0);
+    js = site.log.filter((r) => r.path.endsWith(".js")).reduce((s, r) => s + r.bytes, 0);
+    requests = site.log.length;
+    await ctx.close();
+  }
+  return {
+    kb_transferred: Math.round(bytes / 1024),
+    kb_javascript: Math.round(js / 1024),
+    requests,
+    first_chart_ms: Math.round(median(times)),
+  };
+}
+
+/** The machine's load averages (1, 5, 15 minutes): others' work moves every timing. */
+const load = () => Deno.loadavg().map((x) => round(x));
 
 const resultsFile = join(ROOT, "bench", values.quick ? "results-quick.json" : "results.json");
 const results: Record<string, unknown> = ONLY && existsSync(resultsFile)
@@ -530,32 +573,14 @@ if (part("builds") || part("pages")) {
           "svg",
         ], ["peringkat", "/peringkat", "table.tabel-data"]] as const
       ) {
-        const times: number[] = [];
-        let bytes = 0, js = 0, requests = 0;
-        for (let i = 0; i < RUNS; i++) {
-          const ctx = await browser.newContext();
-          const page = await ctx.newPage();
-          site.log.length = 0;
-          await page.goto(site.url + path, { waitUntil: "commit" });
-          await page.waitForSelector(`#observablehq-main ${chart}`, { timeout: 30000 });
-          times.push(await page.evaluate(() => performance.now()));
-          await page.waitForLoadState("networkidle");
-          bytes = site.log.reduce((s, r) => s + r.bytes, 0);
-          js = site.log.filter((r) => r.path.endsWith(".js")).reduce((s, r) => s + r.bytes, 0);
-          requests = site.log.length;
-          await ctx.close();
-        }
-        const first = median(times);
+        const f = await pageFigures(site, browser, path, chart);
         pages[name] = {
           path,
-          kb_transferred: Math.round(bytes / 1024),
-          kb_javascript: Math.round(js / 1024),
-          requests,
-          first_chart_ms: Math.round(first),
+          ...f,
           ...(name === "beranda" && !QUICK
             ? {
-              size_target: target(bytes / 1024, 350, "KB"),
-              time_target: target(first, 1500, "ms"),
+              size_target: target(f.kb_transferred, 350, "KB"),
+              time_target: target(f.first_chart_ms, 1500, "ms"),
             }
             : {}),
         };
@@ -565,6 +590,157 @@ if (part("builds") || part("pages")) {
       await site.close();
     }
     results.pages = { note: "uncompressed bytes served over loopback (no gzip)", ...pages };
+  }
+}
+
+// ---------------------------------------------------------------- national site
+if (part("national-site")) {
+  // Issue #18 item 4 / #20 item 4: the public site of the whole country (a report card per
+  // instansi, 13 periods), built in a throw-away copy of the project (its own Framework cache and
+  // settings: nobody else's build in the working tree is touched), then Peringkat in Chromium.
+  log("national site…");
+  const loadBefore = load();
+  const provinsi = QUICK ? ["64", "65"] : undefined;
+  const asn = QUICK ? 20 : 40;
+  let made: Awaited<ReturnType<typeof nationalSite>> | undefined;
+  const raw = await dataset("national-site", async (d) => {
+    made = await nationalSite({ out: d, asn, provinsi });
+    Deno.writeTextFileSync(join(d, ".counts.json"), JSON.stringify(made));
+  });
+  made ??= JSON.parse(Deno.readTextFileSync(join(raw, ".counts.json")));
+  // Outside the project: a copy of the project cannot live inside it.
+  const work = Deno.makeTempDirSync({ prefix: "ipasn-bench-national-" });
+  try {
+    const copy = projectCopy(work);
+    const computed = join(work, "computed"), dist = join(work, "dist");
+    const build = () =>
+      measure(
+        ["run", "-A", "scripts/build.ts", "--raw", raw, "--computed", computed, "--out", dist],
+        {},
+        { cwd: copy },
+      );
+    /** Seconds into the build at which it started Framework, from its own step lines. */
+    const phases: { scoring_s: number; framework_s: number }[] = [];
+    const phase = (stderr: string) => {
+      const at = (re: RegExp) => Number(re.exec(stderr)?.[1] ?? NaN);
+      const site = at(/\[build ([\d.]+) s\] building the public site/);
+      const scan = at(/\[build ([\d.]+) s\] checking the public build/);
+      phases.push({ scoring_s: site, framework_s: round(scan - site, 1) });
+    };
+    const BUILD_RUNS = Number(values["build-runs"] ?? (QUICK ? 1 : 2));
+    const cold = await repeat(BUILD_RUNS, async () => {
+      for (const d of [computed, join(copy, "src/.observablehq/cache")]) {
+        if (existsSync(d)) Deno.removeSync(d, { recursive: true });
+      }
+      const r = await build();
+      phase(r.stderr);
+      return r;
+    });
+    const warm = await repeat(BUILD_RUNS, build);
+    // What the build wrote: its pages (Framework's 404 aside) and its bytes.
+    let pagesBuilt = 0, bytes = 0, wasm = 0;
+    const walk = (dir: string) => {
+      for (const e of Deno.readDirSync(dir)) {
+        const f = join(dir, e.name);
+        if (e.isDirectory) walk(f);
+        else {
+          const n = Deno.statSync(f).size;
+          bytes += n;
+          if (/duckdb-eh\.[0-9a-f]+\.(wasm|worker\.js)$/.test(e.name)) wasm += n;
+          if (e.name.endsWith(".html") && e.name !== "404.html") pagesBuilt++;
+        }
+      }
+    };
+    walk(dist);
+    const cards = existsSync(join(dist, "instansi"))
+      ? [...Deno.readDirSync(join(dist, "instansi"))].filter((e) =>
+        e.name.endsWith(".html") && e.name !== "index.html"
+      ).length
+      : 0;
+
+    log("national site: Peringkat in Chromium…");
+    const site = serve(dist);
+    const browser = await launch();
+    let peringkat: Record<string, unknown>;
+    try {
+      const first = await pageFigures(site, browser, "/peringkat", "table.tabel-data tbody tr");
+      // Choosing the earliest period under its default method, then another method: what each
+      // choice transfers on top of the first view, and how long until the table shows it.
+      const choose = async (label: string, value: string) => {
+        const times: number[] = [];
+        let kb = 0;
+        for (let i = 0; i < RUNS; i++) {
+          const ctx = await browser.newContext();
+          const page = await ctx.newPage();
+          await page.goto(site.url + "/peringkat", { waitUntil: "networkidle" });
+          const row = () => page.locator("table.tabel-data tbody tr").first().textContent();
+          const before = await row();
+          site.log.length = 0;
+          const t0 = await page.evaluate(() => performance.now());
+          await page.getByRole("combobox", { name: label, exact: true }).selectOption(value);
+          await page.waitForFunction(
+            (b) => document.querySelector("table.tabel-data tbody tr")?.textContent !== b,
+            before,
+            { timeout: 60000 },
+          );
+          times.push(await page.evaluate(() => performance.now()) - t0);
+          await page.waitForLoadState("networkidle");
+          kb = Math.round(site.log.reduce((s, r) => s + r.bytes, 0) / 1024);
+          await ctx.close();
+        }
+        return { kb_transferred: kb, table_ms: Math.round(median(times)) };
+      };
+      const index = JSON.parse(
+        Deno.readTextFileSync(
+          [...Deno.readDirSync(join(dist, "_file/data"))]
+            .map((e) => join(dist, "_file/data", e.name))
+            .find((f) => /\/peringkat\.[0-9a-f]+\.json$/.test(f))!,
+        ),
+      );
+      const other = (index.metode as string[]).find((m) => m !== index.baku[index.terbaru])!;
+      peringkat = {
+        path: "/peringkat",
+        ...first,
+        ...(!QUICK
+          ? {
+            size_target: target(first.kb_transferred, 1024, "KB"),
+            time_target: target(first.first_chart_ms, 1500, "ms"),
+          }
+          : {}),
+        earliest_period: {
+          periode: index.periode[0],
+          ...await choose("Periode", index.periode[0]),
+        },
+        other_method: { metode: other, ...await choose("Metode", other) },
+      };
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+    results.national_site = {
+      data: `${made!.instansi} instansi in ${
+        made!.provinsi
+      } provinces (data/reference/wilayah-nasional.csv), ${
+        made!.periods
+      } periods, about ${asn} synthetic ASN per instansi`,
+      note:
+        "scripts/build.ts (public) in a copy of the project; cold: no computed outputs and no Framework cache; warm: nothing changed. A page's weight and Framework's work follow instansi × periods × methods, not the ASN (national scoring at full size is scoring_at_scale). Peringkat: uncompressed bytes over loopback until the network is idle, time to the first table row; earliest_period / other_method: what choosing them transfers on top, and the time until the table shows it",
+      asn_rows: made!.rows.pegawai,
+      cold_s: cold.median_s,
+      cold_runs_s: cold.runs_s,
+      cold_phases: phases,
+      warm_s: warm.median_s,
+      warm_runs_s: warm.runs_s,
+      peak_rss_mb: Math.max(cold.peak_rss_mb, warm.peak_rss_mb),
+      pages: pagesBuilt,
+      report_cards: cards,
+      dist_mb: round(bytes / 1024 ** 2, 1),
+      dist_mb_without_duckdb: round((bytes - wasm) / 1024 ** 2, 1),
+      peringkat,
+      load_avg: { before: loadBefore, after: load() },
+    };
+  } finally {
+    Deno.removeSync(work, { recursive: true });
   }
 }
 

@@ -26,6 +26,8 @@ import {
   kanregRows,
   manifest,
   peluangRows,
+  peringkatData,
+  peringkatProvinsi,
   provinsiRows,
   reference,
   ringkasan,
@@ -58,6 +60,8 @@ const kanreg = sekali(kanregRows);
 const unit = sekali(unitRows);
 const peluang = sekali(peluangRows);
 const varian = sekali(varianRows);
+/** Peringkat's index and tiers (site.ts, peringkatData), from the instansi rows read once. */
+const peringkat = sekali(async () => peringkatData(await instansi()));
 /** A report card's units, grouped once (600 report cards nationally). */
 const unitPerInstansi = sekali(async () =>
   Map.groupBy(await unit(), (r) => String(r.kode_instansi))
@@ -70,6 +74,11 @@ const csvOrHeader = (rows: Record<string, unknown>[], table: Parameters<typeof k
 export const BERKAS: Record<string, Berkas> = {
   "data/instansi.csv": { buat: async () => toCsv(await instansi()) },
   "data/instansi.parquet": { buat: async () => await toParquet(await instansi()) },
+  "data/peringkat.json": { buat: async () => JSON.stringify((await peringkat()).indeks) },
+  "data/peringkat-terbaru.csv": { buat: async () => toCsv((await peringkat()).tingkat.terbaru) },
+  "data/peringkat-baku.csv": { buat: async () => toCsv((await peringkat()).tingkat.baku) },
+  "data/peringkat.csv": { buat: async () => toCsv((await peringkat()).tingkat.semua) },
+  "data/peringkat-provinsi.csv": { buat: async () => toCsv(peringkatProvinsi(await provinsi())) },
   "data/provinsi.csv": { buat: async () => toCsv(await provinsi()) },
   "data/provinsi.parquet": { buat: async () => await toParquet(await provinsi()) },
   "data/kanreg.csv": { buat: async () => toCsv(await kanreg()) },

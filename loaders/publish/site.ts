@@ -287,6 +287,98 @@ export async function ringkasan() {
   };
 }
 
+/**
+ * Peringkat's data, in tiers so that what a reader downloads does not grow with the number of
+ * periods and method variants. The whole instansi table is 600 instansi × 13 periods × every
+ * method: about 4 MB nationally, most of it columns Peringkat never shows. Peringkat loads
+ *
+ * - `peringkat.json`: the periods, the methods, each period's default method, the latest period,
+ *   and each instansi's name, kind and province once (the CSV tiers carry only its code);
+ * - `peringkat-terbaru.csv`: the latest period under its default method (the first view);
+ * - `peringkat-baku.csv`: every period under its default method, when another period is chosen;
+ * - `peringkat.csv`: every period and method, only when a method other than the default is chosen;
+ * - `peringkat-provinsi.csv`: the province means of the national tile map.
+ *
+ * The rows are those of `instansi` (same values, same 4 decimals); only columns are left out.
+ */
+export const KOLOM_PERINGKAT = [
+  "periode",
+  "metode",
+  "kode_instansi",
+  "peringkat",
+  "nilai",
+  "kategori",
+  "selisih",
+  "selisih_tahunan",
+  "periode_tahun_lalu",
+  "kualifikasi",
+  "kompetensi",
+  "kinerja",
+  "disiplin",
+  "n_asn",
+] as const;
+/** The instansi columns Peringkat shows beside its code, sent once per instansi. */
+export const KOLOM_PERINGKAT_INSTANSI = [
+  "kode_instansi",
+  "nama_instansi",
+  "jenis_instansi",
+  "kode_provinsi",
+  "provinsi",
+] as const;
+export type TingkatPeringkat = "terbaru" | "baku" | "semua";
+
+/** Peringkat's index and tiers from the instansi table's rows (`instansiRows`). */
+export function peringkatData(rows: Record<string, unknown>[]) {
+  const m = manifest();
+  const urut = new Map(m.periode.map((p, i) => [p, i]));
+  const at = (r: Record<string, unknown>) => urut.get(String(r.periode)) ?? -1;
+  rows = [...rows].sort((a, b) =>
+    at(a) - at(b) || String(a.metode).localeCompare(String(b.metode)) ||
+    Number(a.peringkat) - Number(b.peringkat) ||
+    String(a.kode_instansi).localeCompare(String(b.kode_instansi))
+  );
+  const periode = [...new Set(rows.map((r) => String(r.periode)))]
+    .sort((a, b) => (urut.get(a) ?? 0) - (urut.get(b) ?? 0));
+  const metode = [...new Set(rows.map((r) => String(r.metode)))]
+    .sort((a, b) => (a === RESMI ? -1 : b === RESMI ? 1 : a.localeCompare(b)));
+  // As the pages' `daftar`: BKN's official results where a period has them, else its default method.
+  const bakuHitung: Record<string, string> = {};
+  for (const r of rows) if (r.metode_baku) bakuHitung[String(r.periode)] = String(r.metode);
+  const baku: Record<string, string> = { ...bakuHitung };
+  for (const r of rows) if (r.metode === RESMI) baku[String(r.periode)] = RESMI;
+  const terbaru = periode.at(-1) ?? "";
+  // Each instansi once, as named in the latest period it appears in (rows are in period order).
+  const instansi = new Map<string, unknown[]>();
+  for (const r of rows) {
+    instansi.set(String(r.kode_instansi), KOLOM_PERINGKAT_INSTANSI.map((k) => r[k]));
+  }
+  const pick = (rs: Record<string, unknown>[]) =>
+    rs.map((r) => Object.fromEntries(KOLOM_PERINGKAT.map((k) => [k, r[k]])));
+  const diBaku = (r: Record<string, unknown>) => baku[String(r.periode)] === r.metode;
+  return {
+    indeks: {
+      periode,
+      metode,
+      baku,
+      baku_hitung: bakuHitung,
+      terbaru,
+      kolom_instansi: KOLOM_PERINGKAT_INSTANSI,
+      instansi: [...instansi.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    },
+    tingkat: {
+      terbaru: pick(rows.filter((r) => r.periode === terbaru && diBaku(r))),
+      baku: pick(rows.filter(diBaku)),
+      semua: pick(rows),
+    } satisfies Record<TingkatPeringkat, unknown>,
+  };
+}
+
+/** The province means Peringkat's national tile map colours: nothing else of `provinsi`. */
+export function peringkatProvinsi(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const cols = ["periode", "metode", "kode_provinsi", "provinsi", "nilai", "kategori"];
+  return rows.map((r) => Object.fromEntries(cols.map((k) => [k, r[k]])));
+}
+
 /** CSV with formula-safe text cells. */
 export function toCsv(rows: Record<string, unknown>[]): string {
   return csvFormat(
