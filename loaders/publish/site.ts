@@ -117,10 +117,6 @@ export async function unitRows(): Promise<Record<string, unknown>[]> {
   return rows;
 }
 
-export async function unitRowsOf(kode: string): Promise<Record<string, unknown>[]> {
-  return (await unitRows()).filter((r) => r.kode_instansi === kode);
-}
-
 export function suppress(
   rows: Record<string, unknown>[],
   threshold: number,
@@ -217,17 +213,6 @@ export async function toParquet(rows: Record<string, unknown>[]): Promise<Uint8A
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
-}
-
-/** Write all of bytes to stdout. */
-export async function emitBytes(bytes: Uint8Array): Promise<void> {
-  for (let off = 0; off < bytes.length;) off += await Deno.stdout.write(bytes.subarray(off));
-}
-
-/** Write all of a text to stdout (a single write call may write only part of it). */
-export async function emit(text: string): Promise<void> {
-  const bytes = new TextEncoder().encode(text);
-  for (let off = 0; off < bytes.length;) off += await Deno.stdout.write(bytes.subarray(off));
 }
 
 /** Beranda: the latest period at a glance, small enough to load at once. */
@@ -424,10 +409,4 @@ export async function reference() {
     target: diData(await readReference(ref("target-ipasn.csv"), Target)),
     distribusi: await readReference(ref("distribusi-kanreg8.csv"), Distribusi),
   };
-}
-
-/** Copy a file from node_modules to stdout as a stream (the in-browser SQL engine's files). */
-export async function emitModuleFile(path: string): Promise<void> {
-  const file = await Deno.open(join(ROOT, "node_modules", path));
-  await file.readable.pipeTo(Deno.stdout.writable);
 }
