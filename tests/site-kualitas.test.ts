@@ -437,7 +437,7 @@ browserTest(
 );
 
 browserTest(
-  "every page at 390×844: no console error, no sideways scroll, nothing over the content, zoom allowed, the menu closes, tap targets",
+  "every page at 390×844: no console error, no sideways scroll, nothing over the content, axis labels whole and apart, zoom allowed, the menu closes, tap targets",
   async (url, browser) => {
     const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     const w = watch(page, url);
@@ -464,7 +464,37 @@ browserTest(
               Math.round(r.width)
             }×${Math.round(r.height)}`
           );
+        // Axis labels on a phone: inside their chart (not clipped) and not on top of each other
+        // (the Dimensi heat table's column headers overlapped; long names were cut at the left).
+        const labels: string[] = [];
+        for (const svg of document.querySelectorAll<SVGSVGElement>("#observablehq-main svg")) {
+          const box = svg.getBoundingClientRect();
+          if (box.width < 100) continue;
+          const name = svg.getAttribute("aria-label") ?? "chart";
+          for (
+            const g of svg.querySelectorAll("[data-mark$='tick label'], [aria-label$='tick label']")
+          ) {
+            const rs = [...g.querySelectorAll("text")].map((t) => t.getBoundingClientRect())
+              .filter((r) => r.width > 0);
+            if (rs.some((r) => r.left < box.left - 1 || r.right > box.right + 1)) {
+              labels.push(`${name}: an axis label cut at the chart's edge`);
+            }
+            // Slanted labels' boxes overlap where their letters do not: only level ones count.
+            const slanted = /rotate/.test(
+              [...g.querySelectorAll("text")].map((t) => t.getAttribute("transform")).join(" "),
+            );
+            const overlap = !slanted &&
+              rs.some((a, i) =>
+                rs.slice(i + 1).some((b) =>
+                  a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 &&
+                  b.top < a.bottom - 1
+                )
+              );
+            if (overlap) labels.push(`${name}: axis labels on top of each other`);
+          }
+        }
         return {
+          labels: [...new Set(labels)],
           scroll: document.documentElement.scrollWidth,
           inner: innerWidth,
           covered: !hit || !h1.contains(hit),
@@ -476,6 +506,7 @@ browserTest(
       if (m.covered) problems.push(`${path}: the h1 is covered`);
       if (/maximum-scale|user-scalable=no/.test(m.viewport)) problems.push(`${path}: zoom off`);
       for (const s of m.small) problems.push(`${path}: tap target ${s}`);
+      for (const l of m.labels) problems.push(`${path}: ${l}`);
     }
     // Open the menu, choose a page: the next page opens with the menu closed.
     await ready(page, `${url}/data`);

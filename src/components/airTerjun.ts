@@ -1,6 +1,6 @@
 /** From the computed value to the reported figure in steps (method, population, data, rest): a waterfall. */
 import * as Plot from "@observablehq/plot";
-import { locale, nilai, selisih } from "./format.js";
+import { LEBAR_SEMPIT, locale, nilai, selisih } from "./format.js";
 import type { Rekonsiliasi } from "./rekonsiliasi.js";
 
 /** Steps from our value to the reported figure, as a waterfall. */
@@ -29,11 +29,19 @@ export function airTerjun(
     r.resmi,
   );
   const hi = Math.max(...steps.flatMap((s) => [s.y1, s.y2]));
+  const sempit = (o.width ?? 640) < LEBAR_SEMPIT;
   return Plot.plot({
     document: o.document,
     width: o.width,
     height: 300,
-    x: { domain: steps.map((s) => s.label), label: null, padding: 0.3 },
+    // On a phone the six step names overlapped side by side: slanted there (as before when wide).
+    ...(sempit ? { marginLeft: 60, marginBottom: 80 } : {}),
+    x: {
+      domain: steps.map((s) => s.label),
+      label: null,
+      padding: 0.3,
+      ...(sempit ? { tickRotate: -45 } : {}),
+    },
     y: {
       domain: [Math.max(0, Math.floor(lo - 3)), Math.ceil(hi + 2)],
       label: "IP ASN",

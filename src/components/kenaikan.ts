@@ -1,6 +1,6 @@
 /** The simulator's picture: per intervention, the points the chosen share adds and what all of it would add. */
 import * as Plot from "@observablehq/plot";
-import { locale, nilai } from "./format.js";
+import { LEBAR_SEMPIT, locale, nilai } from "./format.js";
 
 const potong = (s: string) => (s.length > 48 ? `${s.slice(0, 46)}…` : s);
 
@@ -15,12 +15,15 @@ export function kenaikan(
   o: { width?: number; document?: Document } = {},
 ): SVGSVGElement | HTMLElement {
   const max = Math.max(1, ...rows.map((r) => r.kenaikan_maks));
+  // On a phone the step names were cut at the chart's left edge: there they wrap onto up to three
+  // lines beside taller rows (as before on a wide screen).
+  const sempit = (o.width ?? 640) < LEBAR_SEMPIT;
   return Plot.plot({
     document: o.document,
     width: o.width,
-    height: 30 * rows.length + 50,
+    height: (sempit ? 46 : 30) * rows.length + 50,
     // Labels take what a narrow screen can spare (a phone left the bars no width at all).
-    marginLeft: Math.min(300, Math.max(100, (o.width ?? 640) - 220)),
+    marginLeft: sempit ? 130 : Math.min(300, Math.max(100, (o.width ?? 640) - 220)),
     marginRight: 50,
     x: {
       domain: [0, max],
@@ -28,8 +31,14 @@ export function kenaikan(
       grid: true,
       tickFormat: locale.format(",.1f"),
     },
-    y: { domain: rows.map((r) => r.label), label: null, tickFormat: potong },
+    y: {
+      domain: rows.map((r) => r.label),
+      label: null,
+      tickFormat: potong,
+      ...(sempit ? { axis: null } : {}),
+    },
     marks: [
+      ...(sempit ? [Plot.axisY({ tickFormat: potong, lineWidth: 12, fontSize: 10 })] : []),
       Plot.barX(rows, {
         x: "kenaikan_maks",
         y: "label",
