@@ -379,6 +379,18 @@ Deno.test({
       const text = Deno.readTextFileSync(await download.path());
       assert.match(text, /^\uFEFF?periode,metode,peringkat,kode_instansi,nama_instansi/);
       assert.equal(text.trim().split("\n").length, 47);
+      // A short form finds its instansi (components/cari.ts): Kukar, PPU.
+      const cariBox = page.getByRole("searchbox", { name: "Cari instansi" });
+      for (const [q, nama] of [["Kukar", "Kutai Kartanegara"], ["ppu", "Penajam Paser Utara"]]) {
+        await cariBox.fill(q);
+        await page.waitForFunction(
+          (n) =>
+            document.querySelectorAll("table.tabel-data tbody tr").length === 1 &&
+            document.querySelector("table.tabel-data tbody tr")!.textContent!.includes(n),
+          nama,
+        );
+      }
+      await cariBox.fill("");
 
       // Tren: add an instansi by searching, then reload.
       await page.goto(`${site.url}/tren`, { waitUntil: "networkidle" });
