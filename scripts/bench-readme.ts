@@ -83,9 +83,18 @@ const lines = [
       } M rows of CSV) | ${r.demo.median_s} s | |`,
     ]
     : []),
-  `| build, cold (${r.builds.data}) | ${r.builds.cold_s} s | |`,
+  ...(r.builds.first_build_s !== undefined
+    ? [
+      `| first build of a fresh copy: demo generated, 13 periods scored, site built | ${r.builds.first_build_s} s | ${
+        t(r.builds.first_build_target)
+      } |`,
+    ]
+    : []),
+  `| build, cold: 12 periods scored, site built (${r.builds.data}) | ${r.builds.cold_s} s | |`,
   `| rebuild, nothing changed | ${r.builds.warm_no_change_s} s | ${t(r.builds.warm_target)} |`,
-  `| rebuild after a new period folder | ${r.builds.new_period_s} s (${r.builds.new_period_pipeline}) | only that period recomputed |`,
+  `| rebuild after a new period folder | ${r.builds.new_period_s} s (${r.builds.new_period_pipeline}) | ${
+    r.builds.new_period_target ? `${t(r.builds.new_period_target)}; ` : ""
+  }only that period recomputed |`,
   ...["beranda", "rapor_instansi", "peringkat"].map((p) =>
     `| page ${r.pages[p].path}: bytes (JS), requests, first chart | ${
       r.pages[p].kb_transferred
