@@ -35,7 +35,7 @@ const lines = [
   ...["csv", "parquet"].map((f) =>
     `| national scoring from ${f.toUpperCase()}: ${(s[f].asn / 1e6).toFixed(2)} M ASN, ${
       (s[f].rows_read / 1e6).toFixed(1)
-    } M rows, both profiles | ${s[f].wall_s} s (${
+    } M rows, both profiles${s.job ? ", no per-person files" : ""} | ${s[f].wall_s} s (${
       Math.round(s[f].rows_per_s / 1000)
     } k rows/s), peak RSS ${(s[f].peak_rss_mb / 1024).toFixed(1)} GB | ${t(s[f].wall_target)}; ${
       t(s[f].rss_target)

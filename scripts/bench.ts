@@ -327,13 +327,16 @@ if (part("scoring")) {
     (d) =>
       generate({ out: d, scale: "national", sizeFactor: factor, format: "parquet" }).then(() => {}),
   );
-  const scale: Record<string, unknown> = {};
+  // Both profiles and every aggregate output, validation, quarantine and gains included; no
+  // per-person files (a public build writes none, an internal build only the latest period's).
+  const JOB = ["--method", "bkn-2019", "--method", "bkn-2024", "--per-asn", "none"];
+  const scale: Record<string, unknown> = { job: `scripts/score.ts ${JOB.join(" ")}` };
   for (const [fmt, raw] of [["csv", csv], ["parquet", pq]] as const) {
     log(`scoring ${fmt}…`);
     const out = join(TMP, `out-${fmt}`);
     const r = await repeat(RUNS, async () => {
       if (existsSync(out)) Deno.removeSync(out, { recursive: true });
-      return await measure(["run", "-A", "scripts/score.ts", "--raw", raw, "--out", out]);
+      return await measure(["run", "-A", "scripts/score.ts", "--raw", raw, "--out", out, ...JOB]);
     });
     const rows = countRows(out);
     const db = await Db.open();
