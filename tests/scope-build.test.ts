@@ -346,11 +346,24 @@ Deno.test({
       await t.step("every link inside the site leads to a built page", () => {
         assert.deepEqual(brokenLinks(visits, pages), []);
       });
+      await t.step(
+        "a report card compares with its Kanreg's average where the reference names it",
+        () => {
+          // Kota Bontang (Kalimantan Timur → Kanreg VIII): the Kanreg's average from its one province
+          // in the data; Kabupaten Badung (Bali, no sourced Kanreg): none.
+          const bontang = visits.find((x) => x.path === "/instansi/6474")!;
+          assert.match(bontang.text, /rata-rata Kanreg VIII [\d,]+ \(1 provinsi dalam data\)/);
+          assert.doesNotMatch(visits.find((x) => x.path === "/instansi/5103")!.text, /Kanreg/);
+        },
+      );
       await t.step("no page speaks of Kanreg VIII or Kalimantan as the site's area", () => {
         assert.deepEqual(
           visits.flatMap((v) =>
             wordingFromElsewhere(v, [
-              ...KANREG8_WORDS,
+              // A Kalimantan Timur card compares with "Rata-rata Kanreg VIII": its Kanreg, not the site's.
+              ...KANREG8_WORDS.map((re) =>
+                re.source === "Kanreg VIII" ? /(?<!rata-rata )Kanreg VIII/i : re
+              ),
               /di Kalimantan/,
               /Kalimantan Tengah/,
               // Kota Bontang is Kalimantan Timur's only instansi here: no rank "1 of 1" there.

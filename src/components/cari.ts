@@ -9,7 +9,10 @@
  * word must give a piece, so "Kukar" does not find Kutai Barat.
  */
 
-/** Lower case, accents and repeated spaces gone: the form names and queries are compared in. */
+/**
+ * Lower case, accents and repeated spaces gone: the form names and queries are compared in
+ * ("PALANGKA raya" and "Palangká Raya" both match "palangka raya").
+ */
 export function kunciCari(s: string): string {
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }

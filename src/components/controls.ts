@@ -76,11 +76,6 @@ export function centang(
   return box;
 }
 
-/** Case- and accent-insensitive search key: "PALANGKA raya" and "Palangká Raya" both match "palangka raya". */
-export function kunciCari(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-}
-
 /** A 0–100 % slider in steps of 5, with its value shown beside it. */
 export function geser(label: string, value: number, catatan = ""): HTMLElement {
   const input = document.createElement("input");

@@ -6,7 +6,10 @@
  * reference names its Kanreg (data/reference/kanreg-provinsi.csv, only where a source was read);
  * a Kanreg average says how many of its provinces the data holds.
  */
-import * as aq from "arquero";
+// Only the table verbs and the aggregate ops: arquero's index also pulls in its file readers, which
+// import node:fs and fail in the browser (Framework's bundler ignores the package's "browser" map).
+import { from } from "arquero/src/table/index.js";
+import { opApi as op } from "arquero/src/op/op-api.js";
 
 export interface BarisProvinsi {
   periode: string;
@@ -30,7 +33,7 @@ export function rataKanreg(
   provinsi: BarisProvinsi[],
   kanregProvinsi: { kode_provinsi: string; kanreg: string }[],
 ): RataKanreg[] {
-  const peta = aq.from(kanregProvinsi.filter((k) => k.kanreg)).select("kode_provinsi", "kanreg");
+  const peta = from(kanregProvinsi.filter((k) => k.kanreg)).select("kode_provinsi", "kanreg");
   const baris = provinsi.filter((r) => r.nilai != null && r.n_asn > 0)
     .map((r) => ({
       periode: r.periode,
@@ -40,13 +43,13 @@ export function rataKanreg(
       bobot: r.nilai! * r.n_asn,
     }));
   if (!baris.length || !peta.numRows()) return [];
-  return aq.from(baris)
+  return from(baris)
     .join(peta, "kode_provinsi")
     .groupby("periode", "metode", "kanreg")
     .rollup({
-      n_asn: aq.op.sum("n_asn"),
-      jumlah_provinsi: aq.op.count(),
-      bobot: aq.op.sum("bobot"),
+      n_asn: op.sum("n_asn"),
+      jumlah_provinsi: op.count(),
+      bobot: op.sum("bobot"),
     })
     .derive({ nilai: (d: { bobot: number; n_asn: number }) => d.bobot / d.n_asn })
     .select("periode", "metode", "kanreg", "n_asn", "jumlah_provinsi", "nilai")
