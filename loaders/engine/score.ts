@@ -299,12 +299,14 @@ export function scoreSql(
   const dim = profile.dimensi;
   const varian = profile.disiplin.varian[profile.disiplin.varian_aktif];
   const fungsional = items.filter((i) => i.jenis === "diklat_fungsional");
+  // The job-title search runs only on FUNGSIONAL rows (a CASE evaluates THEN on the rows whose
+  // WHEN holds): FALSE for every other row and for a missing title, as `coalesce(a AND b, FALSE)`.
   const exempt = fungsional.map((it) =>
-    `coalesce(p.jenis_jabatan = ${lit("FUNGSIONAL")} AND (${
+    `CASE WHEN p.jenis_jabatan = ${lit("FUNGSIONAL")} THEN coalesce(${
       it.dikecualikan.map((w) => `contains(lower(p.nama_jabatan), ${lit(w.toLowerCase())})`).join(
         " OR ",
       )
-    }), FALSE) AS ${ident(`dikecualikan__${it.id}`)}`
+    }, FALSE) ELSE FALSE END AS ${ident(`dikecualikan__${it.id}`)}`
   );
   const compiled = items.map((it) => ({ it, ...itemSql(it) }));
   const itemColumns = Array.from(

@@ -106,6 +106,10 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
     temp_directory: tmp,
     preserve_insertion_order: "true",
     memory_limit: Deno.env.get("IPASN_MEMORY_LIMIT") ?? "3GB",
+    // No automatic checkpoint: the database lives for one period in memory, and once its tables
+    // pass the threshold (16 MB) a statement that writes waits for a checkpoint of every table
+    // (0.4 s of the first gain table per period on the kanreg8 demo). Data and results unchanged.
+    checkpoint_threshold: "1TB",
   });
   try {
     const accounting = await loadAndValidate(db, o, period, tmp);
