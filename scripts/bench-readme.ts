@@ -26,7 +26,9 @@ const lines = [
         r.machine_rerun.sections.join(",")
       }\` on the same kind of machine: fresh memory ${r.machine_rerun.fresh_memory_s_per_gb} s per GB, load average ${
         r.machine_rerun.load_avg?.[0]
-      } at the start (other work was running).`,
+      } at the start${
+        (r.machine_rerun.load_avg?.[0] ?? 0) >= r.machine.cores ? " (other work was running)" : ""
+      }.`,
     ]
     : []),
   "",
