@@ -5,12 +5,12 @@
  * readable diff. UPDATE_SNAPSHOTS=1 rewrites them after an intended change.
  */
 import assert from "node:assert/strict";
+import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { TABLE_NAMES } from "../loaders/engine/contract.ts";
 import { parsePeriod } from "../loaders/engine/period.ts";
 import { checksOf } from "../loaders/engine/validate.ts";
 
 const DIR = new URL("./snapshots/checks/", import.meta.url);
-const UPDATE = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
 
 for (const table of TABLE_NAMES) {
   Deno.test(`compiled checks of ${table} match tests/snapshots/checks/${table}.sql`, () => {
@@ -22,18 +22,6 @@ for (const table of TABLE_NAMES) {
         c.duplikat ? " (duplikat)" : ""
       }\nWHEN ${c.fails}\nTHEN ${c.reason}`
     ).join("\n\n") + "\n";
-    const file = new URL(`${table}.sql`, DIR);
-    if (UPDATE) {
-      Deno.mkdirSync(DIR, { recursive: true });
-      Deno.writeTextFileSync(file, sql);
-      return;
-    }
-    let stored: string;
-    try {
-      stored = Deno.readTextFileSync(file);
-    } catch {
-      throw new Error(`no snapshot ${file.pathname}: run with UPDATE_SNAPSHOTS=1 and review it`);
-    }
-    assert.equal(sql, stored, `the checks of ${table} changed: review, then UPDATE_SNAPSHOTS=1`);
+    sesuaiSnapshot(new URL(`${table}.sql`, DIR), sql, `the checks of ${table}`);
   });
 }

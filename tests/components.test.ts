@@ -4,7 +4,7 @@
  * (set UPDATE_SNAPSHOTS=1 to accept a visual change; the diff then shows in git).
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { parseHTML } from "linkedom";
 import { nameSet, scanDir, scanText } from "../loaders/publish/privacy.ts";
 import { localiseHtml, ringkasanHalaman } from "../loaders/publish/shell.ts";
@@ -212,14 +212,10 @@ function snapshot(name: string, el: Element) {
   // The chart's own SVG, not the first one (a legend swatch, as dimensi.svg was until issue #21).
   const svg = svgUtama(el)!.outerHTML
     .replace(/plot-[a-f0-9]{6}/g, "plot");
-  const file = new URL(`./snapshots/${name}.svg`, import.meta.url).pathname;
-  if (Deno.env.get("UPDATE_SNAPSHOTS") || !existsSync(file)) {
-    Deno.writeTextFileSync(file, svg + "\n");
-  }
-  assert.equal(
+  sesuaiSnapshot(
+    new URL(`./snapshots/${name}.svg`, import.meta.url),
     svg + "\n",
-    Deno.readTextFileSync(file),
-    `${name}: the chart changed; rerun with UPDATE_SNAPSHOTS=1 if intended`,
+    `the chart ${name}`,
   );
 }
 

@@ -4,13 +4,13 @@
  * diff in review. UPDATE_SNAPSHOTS=1 rewrites them after an intended change.
  */
 import assert from "node:assert/strict";
+import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { loadProfiles, type MethodProfile } from "../loaders/engine/method.ts";
 import { parsePeriod } from "../loaders/engine/period.ts";
 import { categorySql, factsSql, scoreSql } from "../loaders/engine/score.ts";
 import { gainSql } from "../loaders/engine/gain.ts";
 
 const DIR = new URL("./snapshots/sql/", import.meta.url);
-const UPDATE = Deno.env.get("UPDATE_SNAPSHOTS") === "1";
 
 function compiled(p: MethodProfile): string {
   const period = parsePeriod("2024-Q3");
@@ -28,20 +28,7 @@ const profiles = await loadProfiles("data/methods");
 
 for (const p of profiles) {
   Deno.test(`compiled SQL of ${p.id} matches tests/snapshots/sql/${p.id}.sql`, () => {
-    const file = new URL(`${p.id}.sql`, DIR);
-    const sql = compiled(p);
-    if (UPDATE) {
-      Deno.mkdirSync(DIR, { recursive: true });
-      Deno.writeTextFileSync(file, sql);
-      return;
-    }
-    let stored: string;
-    try {
-      stored = Deno.readTextFileSync(file);
-    } catch {
-      throw new Error(`no snapshot for ${p.id}: run UPDATE_SNAPSHOTS=1 and review the new file`);
-    }
-    assert.equal(sql, stored, "the compiled SQL changed: review the diff, then UPDATE_SNAPSHOTS=1");
+    sesuaiSnapshot(new URL(`${p.id}.sql`, DIR), compiled(p), `the compiled SQL of ${p.id}`);
   });
 }
 
