@@ -8,7 +8,7 @@ import { Db, lit, valuesTable } from "../duck.ts";
 import { aggregateSql } from "./aggregate.ts";
 import { type InputTable, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
-import { gainSql, gainTableSql } from "./gain.ts";
+import { GAIN_TABLE_COLUMNS, gainSql, gainTableSql } from "./gain.ts";
 import {
   emptyRawTable,
   type FileLoad,
@@ -344,6 +344,9 @@ const maksOf = (p: MethodProfile) => ({
 /** Score: per-person scores under every profile, aggregates, gains and reconciliation parts. */
 async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   for (const s of factsSql(o.profiles, period)) await db.run(s);
+  // The history tables are read only through their facts: dropping them frees their memory for
+  // the scoring (nationally they are most of the 3 GB budget, and what passes it spills to disk).
+  await db.run("DROP TABLE diklat; DROP TABLE kinerja");
   const slots = itemSlots(o.profiles);
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
@@ -368,9 +371,15 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   }
   const aggregated = nResmi ? [...o.profiles, resmiP] : o.profiles;
   for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories)) await db.run(s);
+  // Without per-person files the gains are only counted per unit and instansi: the rows keep just
+  // those columns (nationally, materialising each gain with the person's names cost 3 s).
+  const gainRows = (sql: string) =>
+    o.perAsn ? sql : `SELECT ${GAIN_TABLE_COLUMNS.join(", ")} FROM (${sql})`;
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
-      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${gainSql(profile)}`,
+      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${
+        gainRows(gainSql(profile))
+      }`,
     );
   }
   // Person by person: official against computed (empty without official results).
@@ -381,7 +390,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   );
   if (nResmi) {
     // A plan on official values: the SIASN fixes and, without local data, the upper bounds.
-    await db.run(`INSERT INTO peluang BY NAME ${resmiGainSql(o.baku, maksOf(resmiP))}`);
+    await db.run(`INSERT INTO peluang BY NAME ${gainRows(resmiGainSql(o.baku, maksOf(resmiP)))}`);
   }
   const jenis = (await db.all<{ j: string }>(
     "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",

@@ -842,13 +842,15 @@ export async function validateTable(
     `(SELECT r.*, f._check, f._first_line, f._dup_of FROM (SELECT *, ${ord} AS _ord FROM ${src}) r
     JOIN (SELECT _ord, _check, _first_line, _dup_of FROM ${table} WHERE _check IS NOT NULL) f USING (_ord))`;
   const dupIndex = history ? 1 : -1;
+  // The note names the first 20 duplicates: only those are sorted (an ordered string_agg over
+  // every row sorted all 11.5 M national diklat rows for it, 2.2 s).
   const { duplikat, later_rows, dup_lines } = await db.one<
     { duplikat: number; later_rows: number; dup_lines: string | null }
   >(
     `SELECT count(*) FILTER (WHERE _check = ${dupIndex}) AS duplikat, coalesce(sum(_after), 0) AS later_rows,
-      string_agg(CASE WHEN _check = ${dupIndex} THEN _line || ' (= ' || ${
-      lineOf("_dup_of")
-    } || ')' END, ', ' ORDER BY _ord) AS dup_lines FROM ${table}`,
+      (SELECT string_agg(_line || ' (= ' || ${lineOf("_dup_of")} || ')', ', ' ORDER BY _ord)
+        FROM (SELECT _line, _dup_of, _ord FROM ${table} WHERE _check = ${dupIndex} ORDER BY _ord LIMIT 20)) AS dup_lines
+    FROM ${table}`,
   );
   if (Number(later_rows) > 0) {
     notes.push(
