@@ -336,51 +336,40 @@ async function readDirect(
     );
   const sel = [...mapping].map(([i, name]) => `nullif(trim(c${i}), '') AS ${ident(name)}`);
   const cols = [...mapping.values()].map(ident).join(", ");
-  // The common case in one statement: DuckDB reads the file straight into `raw_<table>`, each
-  // record with its place among the accepted records (WITH ORDINALITY): its line when nothing
-  // was rejected (the header is line 1).
-  const before = await count(db, table);
+  // DuckDB reads the file into a table of its accepted records, in file order (insertion order
+  // is preserved, so a row's rowid is its place among them), then `raw_<table>` takes them with
+  // their line numbers. Numbering while reading (WITH ORDINALITY) doubled the read: 6.0 s against
+  // 4.0 s for the 4.4 M national pegawai records.
   try {
-    if (mapping.size) {
-      await db.run(
-        `INSERT INTO raw_${table} (_file, _line, ${cols})
-        SELECT ${index}, ordinality + 1, ${sel.join(", ")} FROM ${read} WITH ORDINALITY`,
-      );
-    } else await db.run(`CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT * FROM ${read}`);
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT ${
+        mapping.size ? sel.join(", ") : "*"
+      } FROM ${read}`,
+    );
   } catch {
     await drop();
     return null;
   }
-  const undo = () => db.run(`DELETE FROM raw_${table} WHERE _file = ${index}`);
   try {
     const rejects = await db.all<{ line: number; error_type: string }>(
       `SELECT line, min(error_type) AS error_type FROM rej_${id} GROUP BY line ORDER BY line`,
     );
-    const accepted = mapping.size
-      ? (await count(db, table)) - before
-      : (await db.one<{ n: number }>(`SELECT count(*) AS n FROM csv_${id}`)).n;
-    if (accepted + rejects.length !== records) {
-      if (mapping.size) await undo();
-      return null;
-    }
-    if (rejects.length && mapping.size) {
+    const accepted = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM csv_${id}`)).n;
+    if (accepted + rejects.length !== records) return null;
+    if (mapping.size && !rejects.length) {
+      // Nothing rejected: the n-th accepted record is on line n + 1 (the header is line 1).
+      await db.run(
+        `INSERT INTO raw_${table} (_file, _line, ${cols})
+        SELECT ${index}, rowid + 2, ${cols} FROM csv_${id}`,
+      );
+    } else if (mapping.size) {
       // Line numbers: DuckDB counts records (the header is line 1). Accepted rows do not carry
       // theirs, so each gets it back from its place among the accepted rows plus the rejected
-      // records before it: read again apart (a file with rejected records is rare).
-      await undo();
-      await db.run(
-        `CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT * FROM ${
-          read.replace(`'rej_${id}'`, `'rej2_${id}'`).replace(`'rejscan_${id}'`, `'rejscan2_${id}'`)
-        }`,
-      );
-      await db.run(`DROP TABLE IF EXISTS rej2_${id}; DROP TABLE IF EXISTS rejscan2_${id}`);
-      // With insertion order preserved, a table's rowid is the record's place in the file.
+      // records before it.
       const rows = `(SELECT rowid + 1 AS _rn, * FROM csv_${id})`;
       await db.run(
         `INSERT INTO raw_${table} (_file, _line, ${cols})
-        SELECT ${index}, _rn + 1 + coalesce(r.shift, 0), ${
-          sel.join(", ")
-        } FROM ${rows} ASOF LEFT JOIN (
+        SELECT ${index}, _rn + 1 + coalesce(r.shift, 0), ${cols} FROM ${rows} ASOF LEFT JOIN (
           SELECT line - i - 1 AS before, max(i) AS shift FROM (SELECT line, row_number() OVER (ORDER BY line) AS i FROM (SELECT DISTINCT line FROM rej_${id})) GROUP BY before
         ) r ON _rn > r.before`,
       );
