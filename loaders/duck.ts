@@ -10,6 +10,13 @@ export type Row = Record<string, unknown>;
 const TRACE_ENV = Number(Deno.env.get("IPASN_TRACE") ?? 0);
 const TRACE = TRACE_ENV > 0;
 const TRACE_MS = TRACE_ENV > 1 ? TRACE_ENV : 500;
+/**
+ * IPASN_PROFILE=DIR writes, for every statement, its SQL (N.sql) and DuckDB's query tree with each
+ * operator's time and rows (N.txt), N counting statements from 1 in this process. Operator times
+ * are summed over threads. Costs a SET per statement: for performance work only.
+ */
+const PROFILE_DIR = Deno.env.get("IPASN_PROFILE");
+let profiled = 0;
 
 export class Db {
   private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
@@ -24,6 +31,7 @@ export class Db {
   }
 
   async run(sql: string): Promise<void> {
+    if (PROFILE_DIR) await this.profile(sql);
     const t0 = TRACE ? performance.now() : 0;
     await this.conn.run(sql);
     if (TRACE && performance.now() - t0 > TRACE_MS) {
@@ -34,6 +42,7 @@ export class Db {
 
   /** Rows as plain JS objects; BIGINT becomes number when it is safe, DATE an ISO string. */
   async all<T = Row>(sql: string): Promise<T[]> {
+    if (PROFILE_DIR) await this.profile(sql);
     const reader = await this.conn.runAndReadAll(sql);
     return reader.getRowObjectsJS().map((r) => {
       const o: Row = {};
@@ -48,6 +57,16 @@ export class Db {
       throw new Error(`expected one row, got ${rows.length}: ${sql.slice(0, 200)}`);
     }
     return rows[0];
+  }
+
+  private async profile(sql: string): Promise<void> {
+    const n = ++profiled;
+    Deno.writeTextFileSync(`${PROFILE_DIR}/${n}.sql`, sql);
+    await this.conn.run(
+      `SET enable_profiling = 'query_tree'; SET profiling_output = ${
+        lit(`${PROFILE_DIR}/${n}.txt`)
+      }`,
+    );
   }
 
   close(): void {
