@@ -19,18 +19,14 @@ const t = (x: J) => (x ? `${x.target}: ${x.met ? "met" : "**missed**"}` : "");
 const s = r.scoring_at_scale;
 const lines = [
   `Measured by \`npx deno task bench\` on ${r.machine.cores} cores, ${r.machine.memory_gb} GB (${r.machine.cpu}), Deno ${r.machine.deno}; medians of several runs, full figures in \`bench/results.json\`. Writing 1 GB of freshly allocated memory took ${r.machine.fresh_memory_s_per_gb} s on this virtual machine (a few tenths of a second on bare metal); figures that allocate gigabytes move with it between runs.`,
-  ...(r.machine_rerun
-    ? [
-      "",
-      `Rerun later with \`--only ${
-        r.machine_rerun.sections.join(",")
-      }\` on the same kind of machine: fresh memory ${r.machine_rerun.fresh_memory_s_per_gb} s per GB, load average ${
-        r.machine_rerun.load_avg?.[0]
-      } at the start${
-        (r.machine_rerun.load_avg?.[0] ?? 0) >= r.machine.cores ? " (other work was running)" : ""
-      }.`,
-    ]
-    : []),
+  ...(r.machine_reruns ?? (r.machine_rerun ? [r.machine_rerun] : [])).flatMap((m: J) => [
+    "",
+    `Rerun later with \`--only ${
+      m.sections.join(",")
+    }\` on the same kind of machine: fresh memory ${m.fresh_memory_s_per_gb} s per GB, load average ${
+      m.load_avg?.[0]
+    } at the start${(m.load_avg?.[0] ?? 0) >= r.machine.cores ? " (other work was running)" : ""}.`,
+  ]),
   "",
   "| what | figure | target |",
   "|---|---|---|",
