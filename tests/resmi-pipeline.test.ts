@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { nip, queryOut, tempDir, writePeriod } from "./helpers/fixture.ts";
@@ -195,4 +196,33 @@ Deno.test("a plan on official values counts the SIASN fixes the local data shows
     `SELECT intervensi, poin, n_asn FROM read_csv('{out}/peluang_instansi.csv') WHERE metode = 'resmi'`,
   );
   assert.deepEqual(gains, [{ intervensi: "resmi:kualifikasi", poin: 10, n_asn: 1 }]);
+});
+
+Deno.test("the gain tables are the same with and without per-person files (official results too)", async () => {
+  const root = await tempDir("ipasn-resmi-gains-");
+  const raw = join(root, "raw");
+  // No SKP and no training for anyone: gains under both profiles; person 3 with no education
+  // (a pendidikan gain), and official values for two of them (the SIASN gains of `resmi`).
+  const dir = writePeriod(raw, "2024-Q3", {
+    pegawai: [{ nip: nip(1) }, { nip: nip(2) }, { nip: nip(3), pendidikan: "" }],
+  });
+  // Person 1's official kualifikasi is 0 where the export has S1 (15): a SIASN fix to count.
+  const official = [
+    { nipBaru: nip(1), kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 5, subtotal: 5 },
+    { nipBaru: nip(2), kualifikasi: 15, kompetensi: 0, kinerja: 25, disiplin: 5, subtotal: 45 },
+  ].map((r) => ({ ...r, created_at: "2024-10-01 08:00:00" }));
+  Deno.writeTextFileSync(join(dir, "nilaiipasn.json"), JSON.stringify({ data: official }));
+  const all = join(root, "all"), none = join(root, "none");
+  await runPipeline({ raw, out: all, perAsn: "all", maxQuarantineShare: 0.5 });
+  await runPipeline({ raw, out: none, perAsn: "none", maxQuarantineShare: 0.5 });
+  for (const f of ["peluang_unit.parquet", "peluang_instansi.parquet"]) {
+    const file = (o: string) => Deno.readFileSync(join(o, "periode/2024-Q3", f));
+    assert.deepEqual(file(none), file(all), f);
+  }
+  const metode = (await queryOut<{ metode: string }>(
+    none,
+    "SELECT DISTINCT metode FROM read_parquet('{out}/periode/2024-Q3/peluang_instansi.parquet')",
+  )).map((m) => m.metode);
+  for (const m of ["bkn-2019", "bkn-2024", "resmi"]) assert.ok(metode.includes(m), m);
+  assert.ok(!existsSync(join(none, "periode/2024-Q3/peluang_asn.parquet")));
 });

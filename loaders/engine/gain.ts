@@ -119,19 +119,19 @@ gains AS (
 SELECT * REPLACE (CAST(poin AS DOUBLE) AS poin) FROM gains WHERE poin > 1e-9`;
 }
 
-/** The columns of a gain row the gain tables read (the widest keys: unit within instansi). */
-export const GAIN_TABLE_COLUMNS = [
-  "periode",
-  "metode",
-  "kode_instansi",
-  "kode_unit",
-  "intervensi",
-  "poin",
-] as const;
-
 /** Gain tables: how many ASN would gain how many points from each intervention, per group. */
-export function gainTableSql(source: string, keys: ("kode_instansi" | "kode_unit")[]): string {
+export function gainTableSql(source: string, keys: string[]): string {
   const k = keys.join(", ");
   return `SELECT periode, metode, ${k}, intervensi, poin, count(*) AS n_asn
+    FROM ${source} GROUP BY periode, metode, ${k}, intervensi, poin`;
+}
+
+/**
+ * A gain table from a finer one (`gainTableSql` over more keys): the same counts, summed. Equal to
+ * `gainTableSql` over the gain rows with `keys`, column for column and type for type.
+ */
+export function gainCountRollUpSql(source: string, keys: string[]): string {
+  const k = keys.join(", ");
+  return `SELECT periode, metode, ${k}, intervensi, poin, CAST(sum(n_asn) AS BIGINT) AS n_asn
     FROM ${source} GROUP BY periode, metode, ${k}, intervensi, poin`;
 }

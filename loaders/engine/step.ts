@@ -8,7 +8,7 @@ import { Db, lit, valuesTable } from "../duck.ts";
 import { aggregateSql } from "./aggregate.ts";
 import { type InputTable, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
-import { GAIN_TABLE_COLUMNS, gainSql, gainTableSql } from "./gain.ts";
+import { gainCountRollUpSql, gainSql, gainTableSql } from "./gain.ts";
 import {
   emptyRawTable,
   type FileLoad,
@@ -371,10 +371,12 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   }
   const aggregated = nResmi ? [...o.profiles, resmiP] : o.profiles;
   for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories)) await db.run(s);
-  // Without per-person files the gains are only counted per unit and instansi: the rows keep just
-  // those columns (nationally, materialising each gain with the person's names cost 3 s).
+  // `peluang` holds a row per ASN and gain when the per-person file is written. Without it the
+  // gains are only counted, per unit and then per instansi: `peluang` holds the unit counts, made
+  // straight from the gain rows, and the instansi counts are their sums (write). Nationally the
+  // per-gain rows cost 6 s to materialise and 1 GB of the memory budget.
   const gainRows = (sql: string) =>
-    o.perAsn ? sql : `SELECT ${GAIN_TABLE_COLUMNS.join(", ")} FROM (${sql})`;
+    o.perAsn ? sql : gainTableSql(`(${sql})`, ["kode_instansi", "kode_unit"]);
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
       `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${
@@ -413,8 +415,13 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     join(o.target, "quarantine.csv"),
   );
   const periodFiles: Record<string, string> = {
-    peluang_unit: gainTableSql("peluang", ["kode_instansi", "kode_unit"]) + " ORDER BY ALL",
-    peluang_instansi: gainTableSql("peluang", ["kode_instansi"]) + " ORDER BY ALL",
+    peluang_unit:
+      (o.perAsn ? gainTableSql("peluang", ["kode_instansi", "kode_unit"]) : "FROM peluang") +
+      " ORDER BY ALL",
+    peluang_instansi:
+      (o.perAsn
+        ? gainTableSql("peluang", ["kode_instansi"])
+        : gainCountRollUpSql("peluang", ["kode_instansi"])) + " ORDER BY ALL",
     komponen_instansi: componentSql + " ORDER BY ALL",
     agg_unit: "SELECT * FROM agg_unit ORDER BY ALL",
     agg_instansi: "SELECT * FROM agg_instansi ORDER BY ALL",
