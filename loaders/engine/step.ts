@@ -369,6 +369,16 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
     );
     o.log({ type: "scored", periode: o.periode, metode: RESMI, n: nResmi });
   }
+  // What still reads pegawai, the facts or hukdis comes first, then they go: the aggregates and
+  // gains run with the scores alone (nationally pegawai and the facts are 1.5 GB of the 3 GB
+  // budget, and what passes it spills to disk). The names are kept for the privacy scan's file.
+  const jenis = (await db.all<{ j: string }>(
+    "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",
+  )).map((r) => r.j);
+  for (const s of outsideScoreSql(o.profiles, period, jenis)) await db.run(s);
+  await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
+      SELECT nama FROM pegawai UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL;
+    DROP TABLE pegawai; DROP TABLE hukdis; DROP TABLE fakta_diklat; DROP TABLE fakta_skp`);
   const aggregated = nResmi ? [...o.profiles, resmiP] : o.profiles;
   for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories)) await db.run(s);
   // `peluang` holds a row per ASN and gain when the per-person file is written. Without it the
@@ -394,10 +404,6 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
     // A plan on official values: the SIASN fixes and, without local data, the upper bounds.
     await db.run(`INSERT INTO peluang BY NAME ${gainRows(resmiGainSql(o.baku, maksOf(resmiP)))}`);
   }
-  const jenis = (await db.all<{ j: string }>(
-    "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",
-  )).map((r) => r.j);
-  for (const s of outsideScoreSql(o.profiles, period, jenis)) await db.run(s);
   return nResmi > 0;
 }
 
@@ -430,8 +436,7 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     selisih_instansi: `${selisihInstansiSql} ORDER BY ALL`,
     instansi_luar: "SELECT * FROM instansi_luar",
     // The names of the period's ASN, for the public build's privacy scan (which looks for them).
-    nama:
-      "SELECT DISTINCT nama FROM (SELECT nama FROM pegawai UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL ORDER BY nama",
+    nama: "SELECT nama FROM nama_asn ORDER BY nama",
   };
   if (o.perAsn) {
     // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
