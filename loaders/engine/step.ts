@@ -370,8 +370,8 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
     o.log({ type: "scored", periode: o.periode, metode: RESMI, n: nResmi });
   }
   // What still reads pegawai, the facts or hukdis comes first, then they go: the aggregates and
-  // gains run with the scores alone (nationally pegawai and the facts are 1.5 GB of the 3 GB
-  // budget, and what passes it spills to disk). The names are kept for the privacy scan's file.
+  // gains run with the scores alone (nationally 1 GB less spilled past the 3 GB budget). The
+  // names are kept for the privacy scan's file.
   const jenis = (await db.all<{ j: string }>(
     "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",
   )).map((r) => r.j);
