@@ -38,14 +38,22 @@ export const KOLOM = {
     label: "Metode baku",
     arti: "`true` untuk metode baku periode itu",
   },
-  kode_instansi: { tipe: "teks", label: "Kode instansi", arti: "kode wilayah Kemendagri" },
+  kode_instansi: {
+    tipe: "teks",
+    label: "Kode instansi",
+    arti: "kode wilayah Kemendagri; untuk instansi pusat, kode instansi BKN",
+  },
   nama_instansi: { tipe: "teks", label: "Instansi", arti: "nama instansi" },
   jenis_instansi: {
     tipe: "teks",
     label: "Jenis instansi",
-    arti: "provinsi, kabupaten atau kota",
+    arti: "provinsi, kabupaten, kota, atau pusat (kementerian/lembaga)",
   },
-  kode_provinsi: { tipe: "teks", label: "Kode provinsi", arti: "kode wilayah Kemendagri" },
+  kode_provinsi: {
+    tipe: "teks",
+    label: "Kode provinsi",
+    arti: "kode wilayah Kemendagri; kosong untuk instansi pusat",
+  },
   provinsi: { tipe: "teks", label: "Provinsi", arti: "nama provinsi" },
   kode_unit: { tipe: "teks", label: "Kode unit", arti: "kode unit kerja dari data kepegawaian" },
   nama_unit: { tipe: "teks", label: "Unit kerja", arti: "nama unit kerja" },
@@ -92,7 +100,8 @@ export const KOLOM = {
   peringkat_provinsi: {
     tipe: "angka",
     label: "Peringkat di provinsi",
-    arti: "peringkat di antara instansi provinsi yang sama",
+    arti:
+      "peringkat di antara instansi provinsi yang sama; untuk instansi pusat, di antara instansi pusat",
   },
   peringkat_instansi: {
     tipe: "angka",

@@ -290,7 +290,7 @@ Deno.test({
   },
 });
 
-// ----- national: six instansi in three provinces, two of them in Kalimantan -----
+// ----- national: six regional instansi in three provinces, and two central agencies -----
 
 export const NASIONAL_INSTANSI: [string, string, number][] = [
   ["11", "Aceh", 0.7],
@@ -299,6 +299,9 @@ export const NASIONAL_INSTANSI: [string, string, number][] = [
   ["5171", "Kota Denpasar", 0.4],
   ["5103", "Kabupaten Badung", 0.6],
   ["6474", "Kota Bontang", 0.5],
+  // Central agencies (data/reference/instansi-pusat.csv): no province, a group of their own.
+  ["3005", "Kementerian Keuangan", 0.9],
+  ["4011", "Badan Kepegawaian Negara", 0.3],
 ];
 
 Deno.test({
@@ -327,7 +330,7 @@ Deno.test({
     const copy = projectCopy(dir);
     const b = await build(copy, raw, dir);
     assert.ok(b.ok, b.log.slice(-4000));
-    assert.match(b.log, /scope: nasional \(3 provinsi\), 6 instansi/);
+    assert.match(b.log, /scope: nasional \(3 provinsi dan instansi pusat\), 8 instansi/);
 
     const pages = builtPages(b.out);
     await t.step("a report card for every instansi in the data, and no other", () => {
@@ -356,6 +359,26 @@ Deno.test({
           assert.doesNotMatch(visits.find((x) => x.path === "/instansi/5103")!.text, /Kanreg/);
         },
       );
+      await t.step("a central agency's card names its group and compares with no province", () => {
+        const v = visits.find((x) => x.path === "/instansi/3005")!;
+        assert.match(v.text, /instansi pusat \(kementerian\/lembaga\) · kode instansi BKN 3005/);
+        assert.doesNotMatch(v.text, /kode Kemendagri|Rata-rata (Aceh|Bali|Kalimantan)|Kanreg/);
+        assert.match(v.text, /Rata-rata 3 provinsi dan instansi pusat/);
+      });
+      await t.step("Peringkat offers the central agencies as a Jenis of their own", async () => {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+        await page.goto(`${url}/peringkat?jenis=pusat`, { waitUntil: "networkidle" });
+        await page.waitForFunction(() =>
+          document.querySelectorAll("table.tabel-data tbody tr").length === 2
+        );
+        const names = await page.locator("table.tabel-data tbody tr").allTextContents();
+        assert.ok(names.some((n) => n.includes("Kementerian Keuangan")), names.join(" | "));
+        assert.ok(names.some((n) => n.includes("Badan Kepegawaian Negara")), names.join(" | "));
+        // The instansi tile map (no province chosen, Jenis pusat): their own block, by its label.
+        const svg = await page.locator("#observablehq-main svg").last().textContent();
+        assert.match(svg ?? "", /Instansi pusat/);
+        await page.close();
+      });
       await t.step("no page speaks of Kanreg VIII or Kalimantan as the site's area", () => {
         assert.deepEqual(
           visits.flatMap((v) =>

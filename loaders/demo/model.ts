@@ -26,7 +26,7 @@ export type Method = "bkn-2019" | "bkn-2024";
 
 export interface InstansiSpec {
   kode: string;
-  jenis: "provinsi" | "kabupaten" | "kota";
+  jenis: "provinsi" | "kabupaten" | "kota" | "pusat";
   size: number;
   /** PPPK intake waves: period → share of the initial size. */
   waves?: Record<string, number>;

@@ -182,12 +182,22 @@ export async function combine(o: Combine): Promise<void> {
       ),
     );
     await db.run(
-      `CREATE TABLE wilayah AS SELECT * FROM ${
+      `CREATE TABLE wilayah (kode_instansi VARCHAR, nama_instansi VARCHAR, jenis_instansi VARCHAR,
+        kode_provinsi VARCHAR, provinsi VARCHAR)`,
+    );
+    await db.run(
+      `INSERT INTO wilayah SELECT * FROM ${
         valuesTable(
           ["kode_instansi", "nama_instansi", "jenis_instansi", "kode_provinsi", "provinsi"],
           wilayah.map((
             w,
-          ) => [w.kode_instansi, w.nama_instansi, w.jenis, w.kode_provinsi, w.provinsi]),
+          ) => [
+            w.kode_instansi,
+            w.nama_instansi,
+            w.jenis,
+            w.kode_provinsi || null,
+            w.provinsi || null,
+          ]),
         )
       }`,
     );

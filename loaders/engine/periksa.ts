@@ -25,7 +25,7 @@ import {
   readPeriodMeta,
   wilayahPathFor,
 } from "./periods.ts";
-import { loadWilayah } from "./reference.ts";
+import { loadReferensi } from "./reference.ts";
 import { errorShare, loadAndValidate, type LoadStep } from "./step.ts";
 import { loadAliases } from "./validate.ts";
 
@@ -162,7 +162,7 @@ export async function periksa(o: PeriksaOptions): Promise<PeriksaReport> {
   try {
     profiles = await loadProfiles(o.methodsDir ?? methodsDir());
     aliases = await loadAliases(aliasesPath);
-    wilayah = await loadWilayah(wilayahPath);
+    wilayah = await loadReferensi(wilayahPath);
     periods = listPeriods(raw);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;

@@ -28,7 +28,7 @@ import {
   readPeriodMeta,
   wilayahPathFor,
 } from "./periods.ts";
-import { loadWilayah } from "./reference.ts";
+import { INSTANSI_PUSAT, loadReferensi } from "./reference.ts";
 import { RESMI } from "./resmi.ts";
 import {
   errorShare,
@@ -123,11 +123,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     profiles = profiles.filter((p) => o.methods!.includes(p.id));
   }
   const aliases = await loadAliases(aliasesPath);
-  const wilayah = await loadWilayah(wilayahPath);
+  const wilayah = await loadReferensi(wilayahPath);
   const periods = listPeriods(raw);
   const profileFiles = [...Deno.readDirSync(profileDir)].filter((e) => e.name.endsWith(".json"))
     .map((e) => join(profileDir, e.name)).sort();
-  const config = await configHash([...profileFiles, aliasesPath, wilayahPath]);
+  const config = await configHash([...profileFiles, aliasesPath, wilayahPath, INSTANSI_PUSAT]);
   const variantsFor = (p: string) =>
     o.variants === "all" || (o.variants !== "none" && p === periods.at(-1));
   const profilesFor = (p: string) =>

@@ -17,17 +17,39 @@ const optionalInt = z.string().transform((s, ctx) => {
   return n;
 });
 
+/**
+ * An instansi of the reference. A regional government has its Kemendagri code and its province; a
+ * central agency (jenis "pusat", kementerian / lembaga) has BKN's own 4-digit instansi code and no
+ * province: its kode_provinsi and provinsi are empty, and it forms a group of its own (#18).
+ */
 export const Wilayah = z.object({
   kode_instansi: Kode,
   nama_instansi: z.string().min(3),
-  jenis: z.enum(["provinsi", "kabupaten", "kota"]),
-  kode_provinsi: z.string().regex(/^\d{2}$/),
-  provinsi: z.string().min(3),
+  jenis: z.enum(["provinsi", "kabupaten", "kota", "pusat"]),
+  kode_provinsi: z.string().regex(/^(\d{2})?$/, "2 digits, or empty for a central agency"),
+  provinsi: z.string(),
 }).refine(
-  (w) => w.kode_instansi.startsWith(w.kode_provinsi),
-  "kode_instansi must start with kode_provinsi",
+  (w) =>
+    w.jenis === "pusat"
+      ? w.kode_provinsi === "" && w.provinsi === "" && w.kode_instansi.length === 4
+      : w.kode_provinsi !== "" && w.provinsi.length >= 3 &&
+        w.kode_instansi.startsWith(w.kode_provinsi),
+  "kode_instansi must start with kode_provinsi, and provinsi be named; a central agency (jenis pusat) has a 4-digit code and an empty kode_provinsi and provinsi",
 );
 export type Wilayah = z.infer<typeof Wilayah>;
+
+/**
+ * A central agency of data/reference/instansi-pusat.csv: BKN's instansi code (the SAPK scheme:
+ * 1xxx coordinating ministries, 2xxx and 30xx ministries, 40xx agencies), its name as SIASN spells
+ * it, and where the pair was read.
+ */
+export const InstansiPusat = z.object({
+  kode_instansi: z.string().regex(/^[1-4]\d{3}$/, "BKN's 4-digit code of a central agency"),
+  nama_instansi: z.string().min(3),
+  sumber_url: z.union([Url, z.literal("")]),
+  catatan: z.string().min(10),
+});
+export type InstansiPusat = z.infer<typeof InstansiPusat>;
 
 /** An optional number column: empty or absent is null. */
 const optionalNum = z.string().optional().transform((s, ctx) => {
@@ -124,12 +146,13 @@ export async function readReference<T extends z.ZodType>(
 }
 
 export const REFERENCE_DIR = join(DATA, "reference") + "/";
+export const INSTANSI_PUSAT = `${REFERENCE_DIR}instansi-pusat.csv`;
 
 export async function loadWilayah(
   path = `${REFERENCE_DIR}wilayah-kanreg8.csv`,
 ): Promise<Wilayah[]> {
   const fix =
-    "a wilayah.csv in the raw folder replaces the instansi reference: it needs the columns kode_instansi, nama_instansi, jenis (provinsi/kabupaten/kota), kode_provinsi and provinsi, like data/reference/wilayah-kanreg8.csv; correct it, or remove it to use the built-in reference";
+    "a wilayah.csv in the raw folder replaces the instansi reference (the central agencies of data/reference/instansi-pusat.csv still join it): it needs the columns kode_instansi, nama_instansi, jenis (provinsi/kabupaten/kota, or pusat for a central agency, whose kode_provinsi and provinsi stay empty), kode_provinsi and provinsi, like data/reference/wilayah-kanreg8.csv; correct it, or remove it to use the built-in reference";
   const rows = await readReference(path, Wilayah, fix);
   const dup = rows.findIndex((r, i) =>
     rows.findIndex((x) => x.kode_instansi === r.kode_instansi) !== i
@@ -142,4 +165,26 @@ export async function loadWilayah(
     );
   }
   return rows;
+}
+
+/**
+ * The instansi a run scores with: the regional table (built-in, the settings' or a raw folder's
+ * wilayah.csv) and the central agencies of instansi-pusat.csv, which every table shares so that a
+ * ministry's SIASN export ("Kementerian Keuangan") is recognised whatever the regional table. A
+ * code the regional table lists itself keeps that table's row.
+ */
+export async function loadReferensi(path?: string): Promise<Wilayah[]> {
+  const wilayah = await loadWilayah(path);
+  const known = new Set(wilayah.map((w) => w.kode_instansi));
+  const pusat = await readReference(INSTANSI_PUSAT, InstansiPusat);
+  return [
+    ...wilayah,
+    ...pusat.filter((p) => !known.has(p.kode_instansi)).map((p): Wilayah => ({
+      kode_instansi: p.kode_instansi,
+      nama_instansi: p.nama_instansi,
+      jenis: "pusat",
+      kode_provinsi: "",
+      provinsi: "",
+    })),
+  ];
 }

@@ -209,11 +209,14 @@ export async function loadAndValidate(
 ): Promise<PeriodAccounting> {
   const tables = await findTables(o.dir);
   await prepare(db, o.aliases, o.wilayah);
+  // Typed: a reference of central agencies only would leave kode_provinsi all NULL, not text.
+  await db.run("CREATE TABLE ref_wilayah (kode_instansi VARCHAR, kode_provinsi VARCHAR)");
   await db.run(
-    `CREATE TABLE ref_wilayah AS SELECT * FROM ${
+    `INSERT INTO ref_wilayah SELECT * FROM ${
       valuesTable(
         ["kode_instansi", "kode_provinsi"],
-        o.wilayah.map((w) => [w.kode_instansi, w.kode_provinsi]),
+        // A central agency has no province (NULL): it is its own group, outside agg_provinsi.
+        o.wilayah.map((w) => [w.kode_instansi, w.kode_provinsi || null]),
       )
     }`,
   );

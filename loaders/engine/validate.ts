@@ -9,7 +9,7 @@ import { type AliasKind, columns, type ColumnSpec, type TableName } from "./cont
 import { caseMap, dateLit, type Db, ident, inList, lit, valuesTable } from "../duck.ts";
 import { InputError } from "../errors.ts";
 import type { Period } from "./period.ts";
-import { loadWilayah } from "./reference.ts";
+import { loadReferensi } from "./reference.ts";
 import SIASN from "../../data/aliases/siasn.json" with { type: "json" };
 
 /** Alias kinds of the contract's code columns plus the ones that feed derivations. */
@@ -141,7 +141,7 @@ async function withNames(
   if (instansi.every((i) => typeof i !== "string")) {
     return instansi as { kode_instansi: string; nama_instansi: string }[];
   }
-  const names = new Map((await loadWilayah()).map((w) => [w.kode_instansi, w.nama_instansi]));
+  const names = new Map((await loadReferensi()).map((w) => [w.kode_instansi, w.nama_instansi]));
   return instansi.map((i) =>
     typeof i === "string" ? { kode_instansi: i, nama_instansi: names.get(i) ?? null } : i
   );

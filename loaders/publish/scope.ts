@@ -8,6 +8,7 @@ import { csvParse } from "d3";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../paths.ts";
+import { INSTANSI_PUSAT } from "../engine/reference.ts";
 import { publikasi } from "./site.ts";
 import { bacaSitus, type JenisCakupan, type Situs } from "./situs.ts";
 
@@ -26,11 +27,11 @@ export interface InstansiData {
 
 export interface Cakupan {
   jenis: JenisCakupan;
-  /** Full name: "Kantor Regional VIII", "Provinsi Kalimantan Timur", "Pemerintah Kota Bontang". */
+  /** Full name: "Kantor Regional VIII", "Provinsi Kalimantan Timur", "Pemerintah Kota Bontang", "Instansi Pusat". */
   nama: string;
   /** Short name for labels: "Kanreg VIII", "Kalimantan Timur", "Kota Bontang", "nasional". */
   singkat: string;
-  /** The provinces covered, as a phrase ("Kalimantan Selatan, Tengah, Timur dan Utara"); "" for one BKD. */
+  /** The provinces covered, as a phrase ("Kalimantan Selatan, Tengah, Timur dan Utara"); "" for one BKD or only central agencies. */
   wilayah: string;
   /** The site's title (every page's <title>): short, "IP ASN Kanreg VIII". */
   judul: string;
@@ -51,9 +52,12 @@ export interface Cakupan {
   /** Every instansi is a regional government (then pages say "pemerintah daerah"). */
   semua_daerah: boolean;
   jumlah_instansi: number;
+  /** The provinces of the regional governments (central agencies have none). */
   provinsi: { kode_provinsi: string; provinsi: string; kanreg: string }[];
-  /** The provinces all sit in the Kalimantan tile layout. */
+  /** The provinces all sit in the Kalimantan tile layout (and there is at least one). */
   kalimantan: boolean;
+  /** How many central agencies (kementerian / lembaga, no province) the data holds. */
+  pusat: number;
   /** Instansi for the pages' defaults (a report-card example, the first trend lines). */
   contoh: string[];
   /** The small-cell threshold (data/publikasi.json), for the pages' explanations. */
@@ -82,13 +86,23 @@ export function frasaProvinsi(names: string[]): string {
   return daftarKata(sorted);
 }
 
-/** The smallest scope covering the instansi: one instansi, one province, one Kanreg, else national. */
+/** A central agency (kementerian / lembaga): no province, a group of its own. */
+export function isPusat(i: { jenis_instansi: string }): boolean {
+  return i.jenis_instansi === "pusat";
+}
+
+/**
+ * The smallest scope covering the instansi: one instansi, only central agencies, one province, one
+ * Kanreg, else national (regional governments with central agencies are national too).
+ */
 export function deteksiCakupan(
   instansi: InstansiData[],
   kanregOf: Map<string, string>,
 ): JenisCakupan {
   const kode = new Set(instansi.map((i) => i.kode_instansi));
   if (kode.size === 1) return "bkd";
+  if (instansi.every(isPusat)) return "pusat";
+  if (instansi.some(isPusat)) return "nasional";
   const prov = new Set(instansi.map((i) => i.kode_provinsi));
   if (prov.size === 1) return "provinsi";
   const kanreg = new Set([...prov].map((p) => kanregOf.get(p) ?? ""));
@@ -115,7 +129,10 @@ export function cakupan(
   const byKode = new Map(instansi.map((i) => [i.kode_instansi, i]));
   const list = [...byKode.values()].sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi));
   const jenis = o.situs.cakupan === "otomatis" ? deteksiCakupan(list, kanregOf) : o.situs.cakupan;
-  const provMap = new Map(list.map((i) => [i.kode_provinsi, i.provinsi]));
+  const pusat = list.filter(isPusat).length;
+  const provMap = new Map(
+    list.filter((i) => !isPusat(i)).map((i) => [i.kode_provinsi, i.provinsi]),
+  );
   const provinsi = [...provMap].sort().map(([kode_provinsi, provinsi]) => ({
     kode_provinsi,
     provinsi,
@@ -134,12 +151,15 @@ export function cakupan(
     const k = kanregOf.get(first.kode_provinsi) ?? "";
     nama = k ? `Kantor Regional ${k}` : "Kantor Regional";
     singkat = k ? `Kanreg ${k}` : "Kanreg";
+  } else if (jenis === "pusat") {
+    nama = "Instansi Pusat";
+    singkat = "instansi pusat";
   } else if (provinsi.length >= o.provinsiNasional) {
     nama = "Indonesia";
     singkat = "nasional";
   } else {
-    nama = `${provinsi.length} provinsi`;
-    singkat = `${provinsi.length} provinsi`;
+    nama = `${provinsi.length} provinsi${pusat ? " dan instansi pusat" : ""}`;
+    singkat = nama;
   }
   const judul = o.situs.judul ?? `IP ASN ${jenis === "kanreg" ? singkat : nama}`;
   const penerbit = o.situs.penerbit ?? null;
@@ -148,7 +168,7 @@ export function cakupan(
     "Indeks Profesionalitas ASN",
     jenis === "kanreg"
       ? `${nama} BKN (${wilayah})`
-      : jenis === "bkd"
+      : jenis === "bkd" || jenis === "pusat"
       ? nama
       : `${nama}${provinsi.length > 1 && nama !== "Indonesia" ? ` (${wilayah})` : ""}`,
     ...(penerbit ? [`diterbitkan oleh ${penerbit}`] : []),
@@ -158,7 +178,7 @@ export function cakupan(
     jenis,
     nama,
     singkat,
-    wilayah: jenis === "bkd" ? "" : wilayah,
+    wilayah: jenis === "bkd" || jenis === "pusat" ? "" : wilayah,
     judul,
     judul_beranda: o.situs.judul ?? `IP ASN ${nama}`,
     kaki: bagian.join(" · ") + ".",
@@ -175,7 +195,8 @@ export function cakupan(
     semua_daerah: list.every((i) => ["provinsi", "kabupaten", "kota"].includes(i.jenis_instansi)),
     jumlah_instansi: list.length,
     provinsi,
-    kalimantan: provinsi.every((p) => KALIMANTAN.includes(p.kode_provinsi)),
+    kalimantan: provinsi.length > 0 && provinsi.every((p) => KALIMANTAN.includes(p.kode_provinsi)),
+    pusat,
     contoh: contoh(list),
     ambang_sel_kecil: o.ambang,
     di_luar_referensi: list.filter((i) => !o.referensi.has(i.kode_instansi)).map((i) => ({
@@ -222,10 +243,11 @@ export function cakupanDari(computed: string, situs = bacaSitus()): Cakupan {
   const nasional = existsSync(WILAYAH_NASIONAL)
     ? csvParse(Deno.readTextFileSync(WILAYAH_NASIONAL))
     : [];
+  const pusat = csvParse(Deno.readTextFileSync(INSTANSI_PUSAT));
   return cakupan(instansiData(computed), {
     situs,
     kanreg,
-    referensi: new Set(nasional.map((r) => r.kode_instansi!)),
+    referensi: new Set([...nasional, ...pusat].map((r) => r.kode_instansi!)),
     provinsiNasional: kanreg.length,
     ambang: publikasi().ambang_sel_kecil,
   });

@@ -11,7 +11,7 @@ import { ROOT } from "../paths.ts";
 
 export const SITUS = join(ROOT, "data/situs.json");
 
-export const JENIS_CAKUPAN = ["bkd", "provinsi", "kanreg", "nasional"] as const;
+export const JENIS_CAKUPAN = ["bkd", "pusat", "provinsi", "kanreg", "nasional"] as const;
 export type JenisCakupan = typeof JENIS_CAKUPAN[number];
 
 export const Situs = z.object({
@@ -24,7 +24,8 @@ export const Situs = z.object({
   kontak: z.union([z.string().email(), z.string().url()]).optional(),
   /**
    * "otomatis" (default): the smallest scope covering the instansi in the data: one instansi → a
-   * BKD site whose entities are its unit kerja; one province; one Kantor Regional; else national.
+   * BKD site whose entities are its unit kerja; only central agencies ("pusat"); one province; one
+   * Kantor Regional; else national.
    */
   cakupan: z.enum(["otomatis", ...JENIS_CAKUPAN]).default("otomatis"),
   /**

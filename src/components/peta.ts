@@ -2,7 +2,8 @@
  * A schematic tile-grid map of the instansi: one square per instansi, grouped by province (no
  * external map service). Colour by value or by category. The four provinces of the island of
  * Kalimantan (codes 62–65) keep their roughly geographic layout; any other set of provinces (a province's
- * drill-down from the national map, petaProvinsi.ts) is laid out block under block in code order.
+ * drill-down from the national map, petaProvinsi.ts) is laid out block under block in code order,
+ * the central agencies (no province) in a last block of their own.
  */
 import * as Plot from "@observablehq/plot";
 import { nilai, WARNA_KATEGORI } from "./format.js";
@@ -30,10 +31,15 @@ const BLOK: Record<string, { x: number; y: number; kolom: number }> = {
 /** Columns of a province's block outside the Kalimantan layout. */
 const KOLOM_UMUM = 8;
 
+/** A tile's block: its province, or the central agencies' own (they have none), drawn last. */
+const PUSAT = "pusat";
+const kelompok = (r: PetakRow) => r.kode_provinsi || PUSAT;
+const labelKelompok = (r: PetakRow) => r.provinsi || "Instansi pusat";
+
 function perProvinsi(rows: PetakRow[]): Map<string, PetakRow[]> {
   const byProv = new Map<string, PetakRow[]>();
   for (const r of [...rows].sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi))) {
-    byProv.set(r.kode_provinsi, [...(byProv.get(r.kode_provinsi) ?? []), r]);
+    byProv.set(kelompok(r), [...(byProv.get(kelompok(r)) ?? []), r]);
   }
   return byProv;
 }
@@ -120,7 +126,9 @@ export function peta(
         stroke: "white",
         href: o.href,
         title: (d) =>
-          `${d.nama_instansi}\n${d.provinsi}\nIP ASN ${nilai(d.nilai)} (${d.kategori ?? "–"})`,
+          `${d.nama_instansi}\n${labelKelompok(d)}\nIP ASN ${nilai(d.nilai)} (${
+            d.kategori ?? "–"
+          })`,
         ariaLabel: (d) => `${d.nama_instansi}: ${nilai(d.nilai)}`,
       }),
       Plot.text(tiles, {
@@ -135,13 +143,16 @@ export function peta(
         fontSize: 10,
         pointerEvents: "none",
       }),
-      Plot.text(Object.entries(blok).filter(([k]) => rows.some((r) => r.kode_provinsi === k)), {
+      Plot.text(Object.entries(blok).filter(([k]) => rows.some((r) => kelompok(r) === k)), {
         x: ([, b]) => b.x,
         y: ([, b]) => b.y,
         dy: kalimantan ? -14 : -24,
         dx: -18,
         textAnchor: "start",
-        text: ([k]) => rows.find((r) => r.kode_provinsi === k)?.provinsi ?? k,
+        text: ([k]) => {
+          const r = rows.find((r) => kelompok(r) === k);
+          return r ? labelKelompok(r) : k;
+        },
         fontWeight: "bold",
         fontSize: 11,
       }),
