@@ -457,3 +457,76 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   },
 });
+
+// ----- central agencies only: three kementerian / lembaga, no province -----
+
+export const PUSAT_INSTANSI: [string, number][] = [
+  ["3005", 0.8],
+  ["3012", 0.5],
+  ["4011", 0.6],
+];
+
+Deno.test({
+  name: "central-agencies build: its own scope, no province and no regional wording",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async (t) => {
+    const dir = await tempDir("ipasn-scope-pusat-");
+    const raw = join(dir, "raw");
+    const units: UnitSpec[] = PUSAT_INSTANSI.flatMap(([kode, mutu]) =>
+      [0, 1].map((j) => ({
+        kode_instansi: kode,
+        kode_unit: `${kode}-${j + 1}`,
+        nama_unit: j ? "Sekretariat Jenderal" : "Inspektorat Jenderal",
+        n: 25,
+        mutu: Math.min(1, mutu + 0.1 * j),
+      }))
+    );
+    writeExport(raw, units, 3005, 0);
+    const copy = projectCopy(dir);
+    const b = await build(copy, raw, dir);
+    assert.ok(b.ok, b.log.slice(-4000));
+    assert.match(b.log, /scope: pusat \(Instansi Pusat\), 3 instansi/);
+    assert.doesNotMatch(b.log, /not in data\/reference/, "central agencies are in the reference");
+
+    const pages = builtPages(b.out);
+    await t.step("a report card for every agency in the data", () => {
+      assert.deepEqual(
+        pages.filter((p) => /^\/instansi\/./.test(p)),
+        ["/instansi/3005", "/instansi/3012", "/instansi/4011"],
+      );
+    });
+    await withSite(b.out, async (url, browser) => {
+      const visits = await visitAll(browser, url, pages);
+      await t.step("every page loads with no error and no request to another host", () => {
+        assert.deepEqual(visits.flatMap((v) => v.problems), []);
+      });
+      await t.step("every link inside the site leads to a built page", () => {
+        assert.deepEqual(brokenLinks(visits, pages), []);
+      });
+      await t.step("pages speak of the central agencies, never of a region", () => {
+        const beranda = visits.find((x) => x.path === "/")!.text;
+        assert.match(beranda, /IP ASN Instansi Pusat/);
+        assert.match(beranda, /3 instansi/);
+        const card = visits.find((x) => x.path === "/instansi/3012")!.text;
+        assert.match(card, /Kementerian Agama/);
+        assert.match(card, /Rata-rata instansi pusat/);
+        assert.deepEqual(
+          visits.flatMap((v) =>
+            wordingFromElsewhere(v, [
+              ...KANREG8_WORDS,
+              /Kalimantan/,
+              // A count of regional governments (Beranda on a regional site); the glossary may name them.
+              /\d+ pemerintah daerah/,
+              /Rata-rata nasional/,
+              /Semua provinsi/,
+              /kode Kemendagri/,
+            ])
+          ),
+          [],
+        );
+      });
+    });
+    await Deno.remove(dir, { recursive: true });
+  },
+});
