@@ -1,6 +1,7 @@
 /**
  * The benchmark's national site data: every regional government of `data/reference/wilayah-nasional.csv`
- * (546 instansi in 38 provinces, real names and codes) over the demo's 13 periods, with a few dozen
+ * (546 instansi in 38 provinces, real names and codes) and every central agency of
+ * `data/reference/instansi-pusat.csv` (94; the quick run takes two) over the demo's 13 periods, with a few dozen
  * synthetic ASN each. What a national site's pages weigh and what its build costs in Framework follow
  * from instansi × periods × methods (rows of every site table, one report card per instansi), not
  * from the number of ASN, so the people are kept few: scoring them takes seconds, and the national
@@ -11,6 +12,7 @@
  * period (a seeded walk), so ranks, changes and categories move as in real data. Nothing is
  * calibrated to a reported figure. Deterministic in the seed.
  */
+import { csvParse } from "d3";
 import { join } from "node:path";
 import { parsePeriod } from "../loaders/engine/period.ts";
 import {
@@ -30,6 +32,7 @@ import type { TableName } from "../loaders/demo/tables.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 export const WILAYAH_NASIONAL = join(ROOT, "data/reference/wilayah-nasional.csv");
+export const INSTANSI_PUSAT = join(ROOT, "data/reference/instansi-pusat.csv");
 
 export interface NationalSiteOptions {
   out: string;
@@ -44,7 +47,13 @@ export interface NationalSiteOptions {
 export async function nationalSite(
   o: NationalSiteOptions,
 ): Promise<
-  { instansi: number; provinsi: number; periods: number; rows: Record<TableName, number> }
+  {
+    instansi: number;
+    provinsi: number;
+    pusat: number;
+    periods: number;
+    rows: Record<TableName, number>;
+  }
 > {
   const seed = o.seed ?? 20241;
   const lines = Deno.readTextFileSync(WILAYAH_NASIONAL).trim().split("\n");
@@ -59,9 +68,15 @@ export async function nationalSite(
     [lines[0], ...wilayah.map((c) => c.join(","))].join("\n") + "\n",
   );
   const rng = new Rng(seed, "bench-national");
-  const specs: InstansiSpec[] = wilayah.map((c) => ({
-    kode: c[col("kode_instansi")],
-    jenis: c[col("jenis")] as InstansiSpec["jenis"],
+  // Central agencies after the regions (the regions' draws stay as they were without them).
+  const pusat = csvParse(Deno.readTextFileSync(INSTANSI_PUSAT)).map((r) => r.kode_instansi!)
+    .slice(0, o.provinsi ? 2 : undefined);
+  const specs: InstansiSpec[] = [
+    ...wilayah.map((c) => [c[col("kode_instansi")], c[col("jenis")]]),
+    ...pusat.map((kode) => [kode, "pusat"]),
+  ].map(([kode, jenis]) => ({
+    kode,
+    jenis: jenis as InstansiSpec["jenis"],
     size: Math.max(20, Math.round(o.asn * (0.6 + 0.8 * rng.next()))),
   }));
   const exempt = await exemptWords();
@@ -122,6 +137,7 @@ export async function nationalSite(
   return {
     instansi: specs.length,
     provinsi: new Set(wilayah.map((c) => c[col("kode_provinsi")])).size,
+    pusat: pusat.length,
     periods: periods.length,
     rows,
   };

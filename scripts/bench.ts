@@ -770,9 +770,11 @@ if (part("national-site")) {
       await site.close();
     }
     results.national_site = {
-      data: `${made!.instansi} instansi in ${
+      data: `${made!.instansi} instansi: ${made!.instansi - (made!.pusat ?? 0)} regional in ${
         made!.provinsi
-      } provinces (data/reference/wilayah-nasional.csv), ${
+      } provinces (data/reference/wilayah-nasional.csv) and ${
+        made!.pusat ?? 0
+      } central agencies (data/reference/instansi-pusat.csv), ${
         made!.periods
       } periods, about ${asn} synthetic ASN per instansi`,
       note:

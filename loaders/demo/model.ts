@@ -17,6 +17,7 @@ import {
   OPD_KABKOTA,
   OPD_PROVINSI,
   placeName,
+  UNIT_PUSAT,
 } from "./names.ts";
 import { hash, hashSN, Rng, unit } from "./random.ts";
 import { Sink, utf8 } from "./sink.ts";
@@ -212,6 +213,19 @@ export class Population {
 
   private makeUnits(rng: Rng) {
     const { kode, jenis } = this.spec;
+    // A central agency has no dinas or kecamatan: its eselon I units and centres.
+    const names = jenis === "pusat"
+      ? UNIT_PUSAT.slice(0, rng.int(12, UNIT_PUSAT.length))
+      : this.regionalUnits(rng);
+    names.forEach((nama, i) =>
+      this.units.push({ kode: `${kode}${String(i + 1).padStart(3, "0")}`, nama })
+    );
+    return this.unitPlan(names);
+  }
+
+  /** A regional government's OPD: the common ones, its kind's, kecamatan, then extras. */
+  private regionalUnits(rng: Rng): string[] {
+    const { kode, jenis } = this.spec;
     const names = [...OPD_COMMON];
     if (jenis === "provinsi") names.push(...OPD_PROVINSI);
     else {
@@ -241,9 +255,10 @@ export class Population {
     ];
     for (let i = 0; names.length < target && i < extra.length; i++) names.push(extra[i]);
     names.length = Math.min(names.length, Math.max(target, 20));
-    names.forEach((nama, i) =>
-      this.units.push({ kode: `${kode}${String(i + 1).padStart(3, "0")}`, nama })
-    );
+    return names;
+  }
+
+  private unitPlan(names: string[]) {
     const dik = names.flatMap((n, i) => (/Pendidikan/.test(n) ? [i] : []));
     const kes = names.flatMap((n, i) => (/Kesehatan|Rumah Sakit/.test(n) ? [i] : []));
     // Zipf-like weights for everyone else; the Sekretariat is large, kecamatan small.
@@ -257,7 +272,10 @@ export class Population {
           : 1 / (1 + 0.04 * i),
       ] as const
     );
-    return { unitWeights, dik, kes };
+    // A central agency has no school or hospital unit: its teachers and health staff (few) work
+    // anywhere. Regional governments always have both.
+    const any = names.map((_, i) => i);
+    return { unitWeights, dik: dik.length ? dik : any, kes: kes.length ? kes : any };
   }
 
   private education(jab: Jabatan, r: Rng): string {

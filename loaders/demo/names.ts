@@ -131,6 +131,35 @@ export const OPD_KABKOTA = [
   "Dinas Pemadam Kebakaran dan Penyelamatan",
   "Dinas Pengendalian Penduduk dan Keluarga Berencana",
 ];
+/**
+ * Unit kerja of a central agency (kementerian / lembaga) in the synthetic national data: the
+ * eselon I units every ministry has, then common centres. Illustrative, like the lists above.
+ */
+export const UNIT_PUSAT = [
+  "Sekretariat Jenderal",
+  "Inspektorat Jenderal",
+  "Biro Perencanaan",
+  "Biro Keuangan dan Barang Milik Negara",
+  "Biro Sumber Daya Manusia",
+  "Biro Hukum",
+  "Biro Umum",
+  "Biro Hubungan Masyarakat",
+  "Pusat Data dan Sistem Informasi",
+  "Pusat Pengembangan Kompetensi",
+  "Pusat Standardisasi dan Kebijakan",
+  "Direktorat Jenderal Pertama",
+  "Direktorat Jenderal Kedua",
+  "Direktorat Jenderal Ketiga",
+  "Badan Penelitian dan Pengembangan",
+  "Unit Pelaksana Teknis Wilayah Barat",
+  "Unit Pelaksana Teknis Wilayah Tengah",
+  "Unit Pelaksana Teknis Wilayah Timur",
+  "Balai Pendidikan dan Pelatihan",
+  "Staf Ahli Menteri",
+  "Sekretariat Badan",
+  "Pusat Analisis Kebijakan",
+];
+
 export const OPD_PROVINSI = [
   "Biro Pemerintahan dan Otonomi Daerah",
   "Biro Hukum",
