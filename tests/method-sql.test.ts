@@ -32,6 +32,23 @@ for (const p of profiles) {
   });
 }
 
+Deno.test("without per-person files the scores carry no name or job title, and differ in nothing else", () => {
+  // bkn-2019: it has the exemption from diklat fungsional, which reads the job title.
+  const p = profiles.find((x) => x.id === "bkn-2019")!;
+  const period = parsePeriod("2024-Q3");
+  const withNames = scoreSql(p, period);
+  const without = scoreSql(p, period, { pribadi: false });
+  assert.match(without, /CAST\(NULL AS VARCHAR\) AS nama,/);
+  assert.match(without, /CAST\(NULL AS VARCHAR\) AS nama_jabatan,/);
+  assert.equal(
+    without.replace("CAST(NULL AS VARCHAR) AS nama,", "nama,")
+      .replace("CAST(NULL AS VARCHAR) AS nama_jabatan,", "nama_jabatan,"),
+    withNames,
+  );
+  // The exemption from diklat fungsional still reads the job title, before the final SELECT.
+  assert.match(without, /contains\(lower\(p\.nama_jabatan\)/);
+});
+
 Deno.test("no profile value reaches the SQL as raw quoted text: a quote in a label is escaped", () => {
   const base = profiles.find((p) => p.id === "bkn-2019")!;
   const evil: MethodProfile = {

@@ -290,9 +290,19 @@ export function skorAsnSql(profiles: MethodProfile[]): string {
 export function scoreSql(
   profile: MethodProfile,
   period: Period,
-  { populasi = profile.populasi.jenis_pegawai, slots = profile.kompetensi.komponen.length }: {
+  {
+    populasi = profile.populasi.jenis_pegawai,
+    slots = profile.kompetensi.komponen.length,
+    pribadi = true,
+  }: {
     populasi?: readonly string[];
     slots?: number;
+    /**
+     * false: the person's name and job title stay empty. Only the per-person files read them
+     * (skor_asn, selisih_asn); without those, carrying them through 8.4 M national rows cost
+     * seconds.
+     */
+    pribadi?: boolean;
   } = {},
 ): string {
   const items = profile.kompetensi.komponen;
@@ -394,7 +404,12 @@ item_scores AS (
 )
 SELECT
   ${lit(period.id)} AS periode, ${lit(profile.id)} AS metode,
-  nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
+  nip, ${
+    pribadi ? "nama" : "CAST(NULL AS VARCHAR) AS nama"
+  }, jenis_pegawai, kode_instansi, kode_unit,
+  nama_unit, jenis_jabatan, ${
+    pribadi ? "nama_jabatan" : "CAST(NULL AS VARCHAR) AS nama_jabatan"
+  }, pendidikan,
   kualifikasi, kompetensi, kinerja, disiplin,
   kualifikasi + kompetensi + kinerja + disiplin AS nilai,
   ${categorySql(profile, "kualifikasi + kompetensi + kinerja + disiplin")} AS kategori,

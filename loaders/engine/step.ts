@@ -354,7 +354,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
       `${i ? "INSERT INTO skor" : "CREATE OR REPLACE TABLE skor AS"} ${
-        scoreSql(profile, period, { slots })
+        scoreSql(profile, period, { slots, pribadi: o.perAsn })
       }`,
     );
     const { n } = await db.one<{ n: number }>(

@@ -47,7 +47,8 @@ item_scores AS (
 )
 SELECT
   '2024-Q3' AS periode, 'bkn-2019-kinerja-5-1' AS metode,
-  nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
+  nip, nama, jenis_pegawai, kode_instansi, kode_unit,
+  nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
   kualifikasi, kompetensi, kinerja, disiplin,
   kualifikasi + kompetensi + kinerja + disiplin AS nilai,
   (CASE WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 91 THEN 'Sangat Tinggi' WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 81 THEN 'Tinggi' WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 71 THEN 'Sedang' WHEN round(kualifikasi + kompetensi + kinerja + disiplin, 2) >= 61 THEN 'Rendah' ELSE 'Sangat Rendah' END) AS kategori,

@@ -44,7 +44,8 @@ item_scores AS (
 )
 SELECT
   '2024-Q3' AS periode, 'bkn-2024-kategori-lebih-dari' AS metode,
-  nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
+  nip, nama, jenis_pegawai, kode_instansi, kode_unit,
+  nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
   kualifikasi, kompetensi, kinerja, disiplin,
   kualifikasi + kompetensi + kinerja + disiplin AS nilai,
   (CASE WHEN kualifikasi + kompetensi + kinerja + disiplin > 90 THEN 'Sangat Tinggi' WHEN kualifikasi + kompetensi + kinerja + disiplin > 80 THEN 'Tinggi' WHEN kualifikasi + kompetensi + kinerja + disiplin > 70 THEN 'Sedang' WHEN kualifikasi + kompetensi + kinerja + disiplin > 60 THEN 'Rendah' ELSE 'Sangat Rendah' END) AS kategori,
