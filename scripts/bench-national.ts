@@ -15,6 +15,7 @@
 import { csvParse } from "d3";
 import { join } from "node:path";
 import { parsePeriod } from "../loaders/engine/period.ts";
+import { INSTANSI_PUSAT, WILAYAH_NASIONAL } from "../loaders/engine/reference.ts";
 import {
   floorBy,
   type InstansiSpec,
@@ -29,10 +30,6 @@ import { Rng } from "../loaders/demo/random.ts";
 import { Sink } from "../loaders/demo/sink.ts";
 import { DEMO_PERIODS } from "../loaders/demo/targets.ts";
 import type { TableName } from "../loaders/demo/tables.ts";
-
-const ROOT = new URL("../", import.meta.url).pathname;
-export const WILAYAH_NASIONAL = join(ROOT, "data/reference/wilayah-nasional.csv");
-export const INSTANSI_PUSAT = join(ROOT, "data/reference/instansi-pusat.csv");
 
 export interface NationalSiteOptions {
   out: string;

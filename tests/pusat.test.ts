@@ -97,9 +97,12 @@ const PEGAWAI = [
   ...[6, 7].map((n) => ({ n, kode: "6474", nama_instansi: "", pendidikan: "SLTA" })),
 ];
 
-Deno.test("a ministry's export is scored under BKN's code, in a group of its own", async () => {
-  const dir = await tempDir("ipasn-pusat-");
-  const raw = join(dir, "raw"), out = join(dir, "out");
+/** Period 2024 of `raw`: these ASN (PELAKSANA, no history), scored under bkn-2024 into `out`. */
+async function score(
+  raw: string,
+  out: string,
+  pegawai: { n: number; kode: string; nama_instansi: string; pendidikan: string }[],
+): Promise<void> {
   const p = join(raw, "2024");
   Deno.mkdirSync(p, { recursive: true });
   const header = [
@@ -118,7 +121,7 @@ Deno.test("a ministry's export is scored under BKN's code, in a group of its own
     join(p, "pegawai.csv"),
     toCsv(
       header,
-      PEGAWAI.map((x) => ({
+      pegawai.map((x) => ({
         nip: nip(900 + x.n),
         nama: "Uji",
         jenis_pegawai: "PNS",
@@ -139,7 +142,12 @@ Deno.test("a ministry's export is scored under BKN's code, in a group of its own
   Deno.writeTextFileSync(join(p, "kinerja.csv"), "nip,tahun,predikat\n");
   Deno.writeTextFileSync(join(p, "hukdis.csv"), "nip,tingkat,jenis,tmt,akhir\n");
   await runPipeline({ raw, out, methods: ["bkn-2024"], perAsn: "none" });
+}
 
+Deno.test("a ministry's export is scored under BKN's code, in a group of its own", async () => {
+  const dir = await tempDir("ipasn-pusat-");
+  const raw = join(dir, "raw"), out = join(dir, "out");
+  await score(raw, out, PEGAWAI);
   const instansi = await queryOut<Record<string, string | number | null>>(
     out,
     `SELECT kode_instansi, jenis_instansi, kode_provinsi, provinsi, n_asn, peringkat_provinsi, kualifikasi
@@ -180,6 +188,49 @@ Deno.test("a ministry's export is scored under BKN's code, in a group of its own
   assert.ok(Math.abs(Number(all.kualifikasi) - 100 / 7) < 1e-9, all.kualifikasi);
   const manifest = JSON.parse(Deno.readTextFileSync(join(out, "manifest.json")));
   assert.deepEqual(manifest.di_luar_referensi, [], "central agencies are in the reference");
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("a code the reference lacks keeps its province; a central agency's (40xx) has none", async () => {
+  const dir = await tempDir("ipasn-pusat-luar-");
+  const raw = join(dir, "raw"), out = join(dir, "out");
+  // 1101 Aceh Selatan (not in the built-in Kanreg VIII table), 4072 an agency not in
+  // instansi-pusat.csv (40 is no Kemendagri province), 6474 Kota Bontang.
+  await score(raw, out, [
+    { n: 1, kode: "1101", nama_instansi: "", pendidikan: "S1" },
+    { n: 2, kode: "4072", nama_instansi: "", pendidikan: "S2" },
+    { n: 3, kode: "4072", nama_instansi: "", pendidikan: "S2" },
+    { n: 4, kode: "6474", nama_instansi: "", pendidikan: "SLTA" },
+  ]);
+  const instansi = await queryOut<Record<string, string | null>>(
+    out,
+    `SELECT kode_instansi, nama_instansi, jenis_instansi, kode_provinsi, n_asn
+     FROM read_csv('{out}/instansi.csv', all_varchar = true) ORDER BY kode_instansi`,
+  );
+  assert.deepEqual(
+    instansi.map((
+      r,
+    ) => [r.kode_instansi, r.nama_instansi, r.jenis_instansi, r.kode_provinsi, r.n_asn]),
+    [
+      ["1101", "Instansi 1101", "kabupaten", "11", "1"],
+      ["4072", "Instansi 4072", "pusat", null, "2"],
+      ["6474", "Pemerintah Kota Bontang", "kota", "64", "1"],
+    ],
+  );
+  // No phantom "Provinsi 40": the provinces are Aceh's (11) and Kalimantan Timur's (64).
+  const provinsi = await queryOut<{ kode_provinsi: string }>(
+    out,
+    `SELECT DISTINCT kode_provinsi FROM read_csv('{out}/provinsi.csv', all_varchar = true) ORDER BY 1`,
+  );
+  assert.deepEqual(provinsi.map((r) => r.kode_provinsi), ["11", "64"]);
+  const manifest = JSON.parse(Deno.readTextFileSync(join(out, "manifest.json")));
+  assert.deepEqual(
+    manifest.di_luar_referensi.map((l: { kode_instansi: string }) => l.kode_instansi),
+    [
+      "1101",
+      "4072",
+    ],
+  );
   await Deno.remove(dir, { recursive: true });
 });
 

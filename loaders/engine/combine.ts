@@ -12,7 +12,7 @@ import { categoryNames, slug } from "./aggregate.ts";
 import { copyCsv } from "./csv.ts";
 import type { MethodProfile } from "./method.ts";
 import type { PeriodMeta } from "./periods.ts";
-import type { Wilayah } from "./reference.ts";
+import { kodePusat, type Wilayah } from "./reference.ts";
 import { variantSql } from "./rekonsiliasi.ts";
 import { RESMI, RESMI_NAMA } from "./resmi.ts";
 import { type InstansiRow, sensitivity } from "./sensitivity.ts";
@@ -130,7 +130,8 @@ function computed(staging: string, p: string): string[] {
 /**
  * The reference with the instansi the data holds and it lacks (kept under their code, #18): named
  * by their code, their kind from the Kemendagri numbering (2 digits a province; 71 and up a kota),
- * their province from the first two digits.
+ * their province from the first two digits; a 4-digit code whose first two digits are no province
+ * is a central agency's (BKN's 10xx–40xx), with none.
  */
 function withUnknown(
   ref: Wilayah[],
@@ -141,6 +142,19 @@ function withUnknown(
   return [
     ...ref,
     ...luar.filter((l) => !known.has(l.kode_instansi)).map((l) => {
+      const luarRow = { n_asn: Number(l.n_asn), periode: l.periode };
+      const nama_instansi = `Instansi ${l.kode_instansi}`;
+      if (kodePusat(l.kode_instansi)) {
+        // A central agency the reference lacks (BRIN, a ministry of a newer cabinet): no province.
+        return {
+          kode_instansi: l.kode_instansi,
+          nama_instansi,
+          jenis: "pusat" as const,
+          kode_provinsi: "",
+          provinsi: "",
+          luar: luarRow,
+        };
+      }
       const kp = l.kode_instansi.slice(0, 2);
       const jenis: Wilayah["jenis"] = l.kode_instansi.length === 2
         ? "provinsi"
@@ -149,11 +163,11 @@ function withUnknown(
         : "kabupaten";
       return {
         kode_instansi: l.kode_instansi,
-        nama_instansi: `Instansi ${l.kode_instansi}`,
+        nama_instansi,
         jenis,
         kode_provinsi: kp,
         provinsi: provinsi.get(kp) ?? `Provinsi ${kp}`,
-        luar: { n_asn: Number(l.n_asn), periode: l.periode },
+        luar: luarRow,
       };
     }),
   ];

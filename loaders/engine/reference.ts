@@ -147,6 +147,27 @@ export async function readReference<T extends z.ZodType>(
 
 export const REFERENCE_DIR = join(DATA, "reference") + "/";
 export const INSTANSI_PUSAT = `${REFERENCE_DIR}instansi-pusat.csv`;
+export const WILAYAH_NASIONAL = `${REFERENCE_DIR}wilayah-nasional.csv`;
+
+let provinsiKemendagri: Set<string> | undefined;
+/**
+ * The 38 Kemendagri province codes (of wilayah-nasional.csv, generated from idn-area-data). A
+ * regional government's code always starts with its province's; a 4-digit code that starts with
+ * none (10xx, 20xx, 30xx, 40xx: BKN's central agencies) is no regional government.
+ */
+export function kodeProvinsi(): Set<string> {
+  return provinsiKemendagri ??= new Set(
+    csvParse(Deno.readTextFileSync(WILAYAH_NASIONAL)).map((r) => r.kode_provinsi!),
+  );
+}
+
+/**
+ * Whether a code the reference lacks is a central agency's: 4 digits, the first two no province.
+ * Its province is then none (it is kept, like any unknown code, under its code).
+ */
+export function kodePusat(kode: string): boolean {
+  return /^\d{4}$/.test(kode) && !kodeProvinsi().has(kode.slice(0, 2));
+}
 
 export async function loadWilayah(
   path = `${REFERENCE_DIR}wilayah-kanreg8.csv`,

@@ -4,7 +4,7 @@
  * changed period, then combines the periods' files (combine.ts).
  */
 import { basename, join } from "node:path";
-import { Db, lit, valuesTable } from "../duck.ts";
+import { Db, inList, lit, valuesTable } from "../duck.ts";
 import { aggregateSql } from "./aggregate.ts";
 import { type InputTable, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
@@ -19,7 +19,7 @@ import {
 } from "./ingest.ts";
 import type { MethodProfile } from "./method.ts";
 import { parsePeriod, type Period } from "./period.ts";
-import type { Wilayah } from "./reference.ts";
+import { kodeProvinsi, type Wilayah } from "./reference.ts";
 import { componentSql, outsideScoreSql } from "./rekonsiliasi.ts";
 import {
   RESMI,
@@ -150,8 +150,9 @@ export interface TableHooks {
 
 /**
  * Instansi codes in pegawai that the reference lacks are kept under their code, never dropped
- * (#18): a well-formed Kemendagri code (2 or 4 digits) joins this run's reference with its code
- * as its name and its province from its first two digits, and the note names it. The pipeline
+ * (#18): a well-formed code (2 or 4 digits) joins this run's reference with its code as its name
+ * and its province from its first two digits (none for a central agency's 10xx–40xx), and the
+ * note names it. The pipeline
  * lists them in the manifest (`di_luar_referensi`); a malformed code is still quarantined.
  */
 async function keepUnknownInstansi(db: Db, codes: string): Promise<string[]> {
@@ -169,7 +170,12 @@ async function keepUnknownInstansi(db: Db, codes: string): Promise<string[]> {
   await db.run(`INSERT INTO instansi_luar SELECT * FROM ${rows}`);
   await db.run(`INSERT INTO ref_instansi
     SELECT kode_instansi, 'Instansi ' || kode_instansi, NULL FROM ${rows}`);
-  await db.run(`INSERT INTO ref_wilayah SELECT kode_instansi, left(kode_instansi, 2) FROM ${rows}`);
+  // Its province from its first two digits, unless those are no province (a central agency's).
+  await db.run(
+    `INSERT INTO ref_wilayah SELECT kode_instansi, CASE WHEN ${
+      inList("left(kode_instansi, 2)", [...kodeProvinsi()])
+    } THEN left(kode_instansi, 2) END FROM ${rows}`,
+  );
   return [
     `instansi not in the reference, kept under their code: ${
       luar.map((l) => `${l.kode_instansi} (${l.n_asn} rows)`).join(", ")

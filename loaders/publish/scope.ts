@@ -8,12 +8,11 @@ import { csvParse } from "d3";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../paths.ts";
-import { INSTANSI_PUSAT } from "../engine/reference.ts";
+import { INSTANSI_PUSAT, WILAYAH_NASIONAL } from "../engine/reference.ts";
 import { publikasi } from "./site.ts";
 import { bacaSitus, type JenisCakupan, type Situs } from "./situs.ts";
 
 export const KANREG_PROVINSI = join(ROOT, "data/reference/kanreg-provinsi.csv");
-export const WILAYAH_NASIONAL = join(ROOT, "data/reference/wilayah-nasional.csv");
 /** Provinces in the Kalimantan tile layout (peta.ts); a scope of only these keeps that layout. */
 export const KALIMANTAN = ["61", "62", "63", "64", "65"];
 
