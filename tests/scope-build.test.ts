@@ -183,6 +183,26 @@ function brokenLinks(visits: Visit[], pages: string[]): string[] {
   );
 }
 
+/**
+ * Every page visited, as two steps of `t`: each loads with no error and no request to another
+ * host, and each link inside the site leads to a built page.
+ */
+async function visitClean(
+  t: Deno.TestContext,
+  browser: Browser,
+  url: string,
+  pages: string[],
+): Promise<Visit[]> {
+  const visits = await visitAll(browser, url, pages);
+  await t.step("every page loads with no error and no request to another host", () => {
+    assert.deepEqual(visits.flatMap((v) => v.problems), []);
+  });
+  await t.step("every link inside the site leads to a built page", () => {
+    assert.deepEqual(brokenLinks(visits, pages), []);
+  });
+  return visits;
+}
+
 export async function visitAll(browser: Browser, url: string, pages: string[]): Promise<Visit[]> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   const visits: Visit[] = [];
@@ -237,13 +257,7 @@ Deno.test({
     });
 
     await withSite(b.out, async (url, browser) => {
-      const visits = await visitAll(browser, url, pages);
-      await t.step("every page loads with no error and no request to another host", () => {
-        assert.deepEqual(visits.flatMap((v) => v.problems), []);
-      });
-      await t.step("every link inside the site leads to a built page", () => {
-        assert.deepEqual(brokenLinks(visits, pages), []);
-      });
+      const visits = await visitClean(t, browser, url, pages);
       await t.step("no page names another scope or ranks one instansi", () => {
         const bad = visits.flatMap((v) => [
           ...wordingFromElsewhere(v, [
@@ -290,6 +304,22 @@ Deno.test({
   },
 });
 
+/** Two units of 25 ASN per instansi, named `names`; the second a little better kept. */
+export function twoUnitsEach(
+  instansi: [kode: string, mutu: number][],
+  names: [string, string],
+): UnitSpec[] {
+  return instansi.flatMap(([kode, mutu]) =>
+    names.map((nama_unit, j) => ({
+      kode_instansi: kode,
+      kode_unit: `${kode}-${j + 1}`,
+      nama_unit,
+      n: 25,
+      mutu: Math.min(1, mutu + 0.1 * j),
+    }))
+  );
+}
+
 // ----- national: six regional instansi in three provinces, and two central agencies -----
 
 export const NASIONAL_INSTANSI: [string, string, number][] = [
@@ -312,14 +342,9 @@ Deno.test({
   fn: async (t) => {
     const dir = await tempDir("ipasn-scope-nasional-");
     const raw = join(dir, "raw");
-    const units: UnitSpec[] = NASIONAL_INSTANSI.flatMap(([kode, , mutu]) =>
-      [0, 1].map((j) => ({
-        kode_instansi: kode,
-        kode_unit: `${kode}-${j + 1}`,
-        nama_unit: j ? "Dinas Kesehatan" : "Dinas Pendidikan",
-        n: 25,
-        mutu: Math.min(1, mutu + 0.1 * j),
-      }))
+    const units = twoUnitsEach(
+      NASIONAL_INSTANSI.map(([kode, , mutu]) => [kode, mutu]),
+      ["Dinas Pendidikan", "Dinas Kesehatan"],
     );
     writeExport(raw, units, 99, 0);
     // The national reference beside the raw data (what a national export brings).
@@ -342,13 +367,7 @@ Deno.test({
     });
 
     await withSite(b.out, async (url, browser) => {
-      const visits = await visitAll(browser, url, pages);
-      await t.step("every page loads with no error and no request to another host", () => {
-        assert.deepEqual(visits.flatMap((v) => v.problems), []);
-      });
-      await t.step("every link inside the site leads to a built page", () => {
-        assert.deepEqual(brokenLinks(visits, pages), []);
-      });
+      const visits = await visitClean(t, browser, url, pages);
       await t.step(
         "a report card compares with its Kanreg's average where the reference names it",
         () => {
@@ -473,15 +492,7 @@ Deno.test({
   fn: async (t) => {
     const dir = await tempDir("ipasn-scope-pusat-");
     const raw = join(dir, "raw");
-    const units: UnitSpec[] = PUSAT_INSTANSI.flatMap(([kode, mutu]) =>
-      [0, 1].map((j) => ({
-        kode_instansi: kode,
-        kode_unit: `${kode}-${j + 1}`,
-        nama_unit: j ? "Sekretariat Jenderal" : "Inspektorat Jenderal",
-        n: 25,
-        mutu: Math.min(1, mutu + 0.1 * j),
-      }))
-    );
+    const units = twoUnitsEach(PUSAT_INSTANSI, ["Inspektorat Jenderal", "Sekretariat Jenderal"]);
     writeExport(raw, units, 3005, 0);
     const copy = projectCopy(dir);
     const b = await build(copy, raw, dir);
@@ -497,13 +508,7 @@ Deno.test({
       );
     });
     await withSite(b.out, async (url, browser) => {
-      const visits = await visitAll(browser, url, pages);
-      await t.step("every page loads with no error and no request to another host", () => {
-        assert.deepEqual(visits.flatMap((v) => v.problems), []);
-      });
-      await t.step("every link inside the site leads to a built page", () => {
-        assert.deepEqual(brokenLinks(visits, pages), []);
-      });
+      const visits = await visitClean(t, browser, url, pages);
       await t.step("pages speak of the central agencies, never of a region", () => {
         const beranda = visits.find((x) => x.path === "/")!.text;
         assert.match(beranda, /IP ASN Instansi Pusat/);
