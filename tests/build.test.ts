@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { csvParse } from "d3";
 import { generate } from "../loaders/demo/generate.ts";
 import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
-import { queryOut } from "./helpers/fixture.ts";
+import { queryOut, tempDir } from "./helpers/fixture.ts";
 import { watch, withSite } from "./helpers/browser.ts";
 import { independentInstansiMeans } from "./helpers/independent.ts";
 
@@ -515,7 +515,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    const root = await Deno.makeTempDir({ prefix: "ipasn-internal-" });
+    const root = await tempDir("ipasn-internal-");
     const all = join(root, "all");
     await generate({ out: all, scale: "kanreg8", only: ["6474"], sizeFactor: 0.2 });
     Deno.mkdirSync(join(root, "raw"));
@@ -684,7 +684,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    const root = await Deno.makeTempDir({ prefix: "ipasn-hostile-" });
+    const root = await tempDir("ipasn-hostile-");
     hostileExport(join(root, "raw"), false);
     const b = await buildInto(root);
     assert.ok(b.ok, b.log.slice(-3000));
@@ -722,7 +722,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    const root = await Deno.makeTempDir({ prefix: "ipasn-leak-" });
+    const root = await tempDir("ipasn-leak-");
     hostileExport(join(root, "raw"), false);
     assert.ok((await buildInto(root)).ok);
     const before = Deno.readTextFileSync(join(root, "dist/index.html"));
@@ -742,7 +742,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    const root = await Deno.makeTempDir({ prefix: "ipasn-det-" });
+    const root = await tempDir("ipasn-det-");
     const outputs: Map<string, string>[] = [];
     for (const name of ["a", "b"]) {
       // Drop the loader cache so that every loader runs again.
@@ -812,7 +812,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    const root = await Deno.makeTempDir({ prefix: "ipasn-profil-" });
+    const root = await tempDir("ipasn-profil-");
     hostileExport(join(root, "raw"), false);
     const methods = join(root, "methods");
     Deno.mkdirSync(methods);

@@ -15,6 +15,7 @@ import {
   type InstansiData,
 } from "../loaders/publish/scope.ts";
 import { bacaSitus, Situs } from "../loaders/publish/situs.ts";
+import { tempDir } from "./helpers/fixture.ts";
 import { bacaPaket, csvWilayah, KELUARAN, wilayahNasional } from "../scripts/wilayah.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -141,7 +142,7 @@ Deno.test("province and multi-province scopes name only what the data holds; set
 });
 
 Deno.test("the settings file: defaults without it, a named error for a wrong field", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "ipasn-situs-" });
+  const dir = await tempDir("ipasn-situs-");
   const d = bacaSitus(join(dir, "none.json"));
   assert.deepEqual([d.cakupan, d.wajib_data_nyata, d.halaman_unit_internal_maks], [
     "otomatis",
@@ -229,7 +230,7 @@ Deno.test("the Kanreg table has a source for every Kanreg it names and leaves th
 
 /** `scripts/build.ts` with its output in a fresh temp folder. */
 async function build(args: string[]): Promise<{ code: number; log: string; root: string }> {
-  const root = await Deno.makeTempDir({ prefix: "ipasn-real-" });
+  const root = await tempDir("ipasn-real-");
   const r = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -253,7 +254,7 @@ Deno.test("--require-real-data refuses the demo and a synthetic export before wr
   assert.equal(demo.code, 2);
   assert.match(demo.log, /--demo builds from synthetic data, which --require-real-data/);
   // A raw folder whose export says it is synthetic (as the demo generator writes).
-  const raw = await Deno.makeTempDir({ prefix: "ipasn-fake-raw-" });
+  const raw = await tempDir("ipasn-fake-raw-");
   Deno.mkdirSync(join(raw, "2024"));
   Deno.writeTextFileSync(join(raw, "2024/meta.json"), JSON.stringify({ sintetis: true }));
   Deno.writeTextFileSync(join(raw, "2024/pegawai.csv"), "nip\n");

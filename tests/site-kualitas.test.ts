@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import { build, projectCopy } from "./helpers/project.ts";
 import type { Browser, Page } from "playwright-core";
 import { watch, withSite } from "./helpers/browser.ts";
+import { tempDir } from "./helpers/fixture.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
@@ -30,7 +31,8 @@ const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 async function site(): Promise<string> {
   const given = Deno.env.get("IPASN_SITE");
   if (given) return given;
-  const dir = await Deno.makeTempDir({ prefix: "ipasn-site-" });
+  // The copy with its computed outputs and site is about 0.9 GB: gone when the tests end.
+  const dir = await tempDir("ipasn-site-");
   const b = await build(projectCopy(dir), "--demo", dir);
   assert.ok(b.ok, b.log.slice(-2000));
   return b.out;
