@@ -383,6 +383,9 @@ Deno.test({
         assert.match(v.text, /instansi pusat \(kementerian\/lembaga\) · kode instansi BKN 3005/);
         assert.doesNotMatch(v.text, /kode Kemendagri|Rata-rata (Aceh|Bali|Kalimantan)|Kanreg/);
         assert.match(v.text, /Rata-rata 3 provinsi dan instansi pusat/);
+        // Ranked among the central agencies too (Kementerian Keuangan's mutu 0.9 is above BKN's 0.3).
+        assert.match(v.text, /Peringkat di antara instansi pusat\s+1\s+dari 2 instansi/);
+        assert.match(v.text, /dan 1 di antara instansi pusat/);
       });
       await t.step("Peringkat offers the central agencies as a Jenis of their own", async () => {
         const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
