@@ -98,6 +98,40 @@ Deno.test("blank records are skipped and counted; the rows after them keep their
   assert.ok(r.acc.kinerja.notes.includes("51 blank records skipped (only delimiters or spaces)"));
 });
 
+Deno.test("Parquet: blank records are skipped and counted; a value in a column the contract does not read makes a record not blank", async () => {
+  const root = await tempDir();
+  const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [{ nip: nip(1) }] });
+  Deno.removeSync(`${dir}/kinerja.csv`);
+  const db = await Db.open();
+  try {
+    // Rows 1-6 of the file: a good SKP, three blank ones (NULLs, spaces, a no-break space and an
+    // empty string; the unread column empty too), one with only the unread column filled (read,
+    // and quarantined: no NIP), and a bad predikat.
+    await db.run(`COPY (SELECT * FROM (VALUES
+        (1, '${nip(1)}', '2023', 'BAIK', NULL),
+        (2, NULL, NULL, NULL, NULL),
+        (3, '  ', '', ' ' || chr(160), ' '),
+        (4, '', NULL, ' ', ''),
+        (5, NULL, ' ', NULL, 'catatan'),
+        (6, '${nip(1)}', '2024', 'Luar Biasa', NULL)
+      ) v(i, nip, tahun, predikat, catatan) ORDER BY i) TO '${dir}/kinerja.parquet' (FORMAT parquet)`);
+    await db.run(
+      `COPY (SELECT * EXCLUDE (i) FROM read_parquet('${dir}/kinerja.parquet')) TO '${dir}/kinerja.parquet' (FORMAT parquet)`,
+    );
+  } finally {
+    db.close();
+  }
+  const r = await run(`${root}/raw`);
+  assert.deepEqual(
+    [r.acc.kinerja.read, r.acc.kinerja.used, r.acc.kinerja.quarantined, r.acc.kinerja.blank],
+    [3, 1, 2, 3],
+  );
+  // Records are numbered from 1 in a Parquet file: the blank ones keep their places.
+  assert.deepEqual(r.q.map((x) => `${x.tabel}:${x.line}`), ["kinerja:5", "kinerja:6"]);
+  assert.match(r.q[0].reason, /nip is empty/);
+  assert.ok(r.acc.kinerja.notes.includes("3 blank records skipped (every column empty)"));
+});
+
 Deno.test("a UTF-8 file with one Windows-1252 line: only that line is read as Windows-1252", async () => {
   const root = await tempDir();
   const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [] });

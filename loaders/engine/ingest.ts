@@ -419,13 +419,26 @@ async function loadParquet(
   const sel = [...mapped.mapping].map(([i, name]) =>
     `nullif(trim(${text(cols[i])}), '') AS ${ident(name)}`
   );
-  // Blank records: every column empty.
-  const blankExpr = cols.map((c) => `coalesce(trim(${text(c)}), '') = ''`).join(" AND ");
+  // Blank records (every column empty) are taken in, then deleted: found by the values just
+  // trimmed, not by trimming every cell a second time in a filter (0.9 s of the 3.3 s read of
+  // the 11.5 M national trainings). A column the contract does not read must be empty too.
   const src = `read_parquet(${lit(path)}, file_row_number = true)`;
   const before = await count(db, table);
   await db.run(
     `INSERT INTO raw_${table} (_file, _line, ${[...mapped.mapping.values()].map(ident).join(", ")})
-    SELECT ${index}, file_row_number + 1, ${sel.join(", ")} FROM ${src} WHERE NOT (${blankExpr})`,
+    SELECT ${index}, file_row_number + 1, ${sel.join(", ")} FROM ${src}`,
+  );
+  const unread = cols.filter((_, i) => !mapped.mapping.has(i));
+  await db.run(
+    `DELETE FROM raw_${table} WHERE _file = ${index} AND ${
+      [...mapped.mapping.values()].map((c) => `${ident(c)} IS NULL`).join(" AND ")
+    }${
+      unread.length
+        ? ` AND _line NOT IN (SELECT file_row_number + 1 FROM ${src} WHERE NOT (${
+          unread.map((c) => `coalesce(trim(${text(c)}), '') = ''`).join(" AND ")
+        }))`
+        : ""
+    }`,
   );
   const read = (await count(db, table)) - before;
   const { n } = await db.one<{ n: number }>(`SELECT count(*) AS n FROM read_parquet(${lit(path)})`);
