@@ -6,12 +6,16 @@ const fmt = new Intl.NumberFormat("en-US");
 export class ProgressReporter {
   private readonly tty = Deno.stderr.isTerminal() && !Deno.env.get("CI");
   private readonly t0 = performance.now();
-  private total = 0;
-  private done = 0;
+  private periods: string[] = [];
   private rows = 0;
 
   private elapsed(): string {
     return `${((performance.now() - this.t0) / 1000).toFixed(1)} s`;
+  }
+
+  /** "[2/13]": the period's place in the run (two periods may be computed at once). */
+  private at(periode: string): string {
+    return `[${this.periods.indexOf(periode) + 1}/${this.periods.length}]`;
   }
 
   private line(text: string, live = false): void {
@@ -26,7 +30,7 @@ export class ProgressReporter {
   event(e: PipelineEvent): void {
     switch (e.type) {
       case "start":
-        this.total = e.periods.length;
+        this.periods = e.periods;
         this.line(
           `${e.periods.length} period(s): ${e.periods.join(", ")}; method profiles: ${
             e.methods.join(", ")
@@ -34,15 +38,13 @@ export class ProgressReporter {
         );
         break;
       case "period":
-        if (!e.recompute) {
-          this.done++;
-          this.line(`[${this.done}/${this.total}] ${e.periode}: unchanged, reused`);
-        } else this.line(`[${this.done + 1}/${this.total}] ${e.periode}: reading…`, true);
+        if (!e.recompute) this.line(`${this.at(e.periode)} ${e.periode}: unchanged, reused`);
+        else this.line(`${this.at(e.periode)} ${e.periode}: reading…`, true);
         break;
       case "table":
         this.rows += e.read;
         this.line(
-          `[${this.done + 1}/${this.total}] ${e.periode} ${e.table}: ${fmt.format(e.read)} read, ${
+          `${this.at(e.periode)} ${e.periode} ${e.table}: ${fmt.format(e.read)} read, ${
             fmt.format(e.used)
           } used, ${fmt.format(e.quarantined)} quarantined${
             e.notes.length ? ` (${e.notes.join("; ")})` : ""
@@ -52,16 +54,15 @@ export class ProgressReporter {
         break;
       case "scored":
         this.line(
-          `[${this.done + 1}/${this.total}] ${e.periode}: ${e.metode} scored ${
+          `${this.at(e.periode)} ${e.periode}: ${e.metode} scored ${
             fmt.format(e.n)
           } ASN · ${this.elapsed()}`,
           true,
         );
         break;
       case "done":
-        this.done++;
         this.line(
-          `[${this.done}/${this.total}] ${e.periode}: done in ${(e.ms / 1000).toFixed(1)} s`,
+          `${this.at(e.periode)} ${e.periode}: done in ${(e.ms / 1000).toFixed(1)} s`,
         );
         break;
       case "finish":

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { tahunLalu } from "../loaders/engine/combine.ts";
+import { periodLanes } from "../loaders/engine/budget.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { nip, queryOut, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
 
@@ -178,6 +179,84 @@ Deno.test("a failed run leaves the previous outputs untouched and says why", asy
     Deno.readTextFileSync(`${out}.failed/periode/2024-Q2/quarantine.csv`),
     /NIP must be 18 digits/,
   );
+});
+
+/** Every file under `dir` (relative path → bytes). */
+function files(dir: string, at = ""): Map<string, Uint8Array> {
+  const m = new Map<string, Uint8Array>();
+  for (const e of Deno.readDirSync(`${dir}${at}`)) {
+    const p = `${at}/${e.name}`;
+    if (e.isDirectory) { for (const [k, v] of files(dir, p)) m.set(k, v); }
+    else m.set(p, Deno.readFileSync(`${dir}${p}`));
+  }
+  return m;
+}
+
+/** Runs with IPASN_PERIOD_LANES set, as a user would. */
+async function withLanes<T>(lanes: string, f: () => Promise<T>): Promise<T> {
+  Deno.env.set("IPASN_PERIOD_LANES", lanes);
+  try {
+    return await f();
+  } finally {
+    Deno.env.delete("IPASN_PERIOD_LANES");
+  }
+}
+
+Deno.test("periods computed two at a time give the same files, byte for byte, as one at a time", async () => {
+  const root = await tempDir();
+  const raw = `${root}/raw`;
+  for (const [i, p] of ["2023", "2024-Q1", "2024-Q2"].entries()) writePeriod(raw, p, sample(i + 1));
+  const one = await withLanes("1", () => runPipeline({ raw, out: `${root}/one` }));
+  const two = await withLanes("2", () => runPipeline({ raw, out: `${root}/two` }));
+  assert.deepEqual(two.recomputed, ["2023", "2024-Q1", "2024-Q2"]);
+  const [a, b] = [files(one.out), files(two.out)];
+  assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+  for (const [k, v] of a) assert.deepEqual(b.get(k), v, k);
+});
+
+Deno.test("two at a time, the earliest failing period is the one reported, and no later period starts", async () => {
+  const root = await tempDir();
+  const raw = `${root}/raw`, out = `${root}/out`;
+  const bad = (seed: number) => ({
+    ...sample(seed),
+    pegawai: sample(seed).pegawai.map((p, i) => (i % 2 ? { ...p, nip: "123" } : p)),
+  });
+  writePeriod(raw, "2023", sample(1));
+  writePeriod(raw, "2024-Q1", bad(2));
+  writePeriod(raw, "2024-Q2", bad(3));
+  writePeriod(raw, "2024-Q3", sample(4));
+  const started: string[] = [];
+  await withLanes("2", () =>
+    assert.rejects(
+      runPipeline({
+        raw,
+        out,
+        maxQuarantineShare: 0.2,
+        log: (e) => e.type === "period" && started.push(e.periode),
+      }),
+      (err: Error) =>
+        err.message.includes("2024-Q1/pegawai.csv") && /above the limit/.test(err.message),
+    ));
+  assert.ok(!started.includes("2024-Q3"), started.join(", "));
+  assert.ok(!existsSync(out));
+});
+
+Deno.test("a period over 150 MB of input runs alone; small ones two at a time (with two cores)", async () => {
+  const root = await tempDir();
+  const small = writePeriod(`${root}/raw`, "2024-Q1", sample(1));
+  const big = writePeriod(`${root}/raw`, "2024-Q2", sample(2));
+  // A sparse file: 200 MB to stat, nothing on disk.
+  const f = await Deno.open(`${big}/diklat.csv`, { write: true });
+  await f.truncate(200e6);
+  f.close();
+  const cores = navigator.hardwareConcurrency;
+  assert.deepEqual(periodLanes([small, small]), {
+    lanes: cores >= 2 ? 2 : 1,
+    memoryLimit: cores >= 2 ? "1500MB" : "3000MB",
+  });
+  assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: "3000MB" });
+  assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: "3000MB" });
+  assert.equal(await withLanes("1", () => Promise.resolve(periodLanes([small, small]).lanes)), 1);
 });
 
 Deno.test("CSV files the CLI writes neutralise cells a spreadsheet would run as formulas", async () => {

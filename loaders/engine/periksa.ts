@@ -17,6 +17,7 @@ import { InputError, UserError } from "../errors.ts";
 import { ROOT } from "../paths.ts";
 import { columns, type InputTable, mapHeader } from "./contract.ts";
 import { loadProfiles, methodsDir } from "./method.ts";
+import { duckdbMemory, memoryBudget } from "./budget.ts";
 import { parsePeriod } from "./period.ts";
 import {
   baku as defaultMethod,
@@ -244,7 +245,7 @@ async function inspectPeriod(
   const db = await Db.open(":memory:", {
     temp_directory: tmp,
     preserve_insertion_order: "true",
-    memory_limit: Deno.env.get("IPASN_MEMORY_LIMIT") ?? "3GB",
+    memory_limit: duckdbMemory(memoryBudget()),
   });
   // The dates of a table as read, taken before validation drops raw_<table>.
   let dates: Awaited<ReturnType<typeof dateCounts>> = [];

@@ -17,6 +17,7 @@ import {
   swapIn,
 } from "../output.ts";
 import { ROOT } from "../paths.ts";
+import { periodLanes } from "./budget.ts";
 import { configHash, periodHash } from "./cache.ts";
 import { categoryNames } from "./aggregate.ts";
 import { combine } from "./combine.ts";
@@ -144,6 +145,8 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const baku: Record<string, string | null> = {};
   const metodeFor: Record<string, string[]> = {};
   try {
+    // What each period needs, and whether its cached copy serves (cheap: a hash of its files).
+    const plan = [];
     for (const p of periods) {
       const dir = join(raw, p);
       const meta = metas[p] = readPeriodMeta(dir, profiles);
@@ -167,34 +170,65 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         computedProfiles(cached).length > 0 &&
         needed.every((m) => computedProfiles(cached).includes(m)) &&
         (!perAsn || PER_ASN_FILES.every((f) => existsSync(join(cached, f))));
-      log({ type: "period", periode: p, recompute: !fresh });
-      if (fresh) {
-        for (const e of Deno.readDirSync(cached)) {
-          if (!perAsn && PER_ASN_FILES.includes(e.name)) continue;
-          Deno.linkSync(join(cached, e.name), join(target, e.name));
-        }
-        reused.push(p);
-      } else {
-        const t0 = performance.now();
-        await runPeriod({
-          periode: p,
-          dir,
-          target,
-          profiles: profilesFor(p),
-          categories: categoryNames(profiles),
-          baku: baku[p],
-          kodeInstansi: meta.kode_instansi ?? null,
-          perAsn,
-          aliases,
-          wilayah,
-          log,
-        });
-        Deno.writeTextFileSync(join(target, "hash.txt"), hash);
-        recomputed.push(p);
-        log({ type: "done", periode: p, ms: performance.now() - t0 });
+      plan.push({ p, dir, meta, hash, cached, target, perAsn, fresh });
+    }
+    for (const x of plan.filter((x) => x.fresh)) {
+      log({ type: "period", periode: x.p, recompute: false });
+      for (const e of Deno.readDirSync(x.cached)) {
+        if (!x.perAsn && PER_ASN_FILES.includes(e.name)) continue;
+        Deno.linkSync(join(x.cached, e.name), join(x.target, e.name));
       }
+      reused.push(x.p);
+    }
+    const compute = plan.filter((x) => !x.fresh);
+    const lanes = periodLanes(compute.map((x) => x.dir));
+    // Each period is checked as soon as it is done: after a failure no further period starts, and
+    // the error of the earliest failing period is the one reported (as one lane would).
+    const failures = new Map<string, unknown>();
+    const settle = async (x: typeof compute[number]) => {
+      log({ type: "period", periode: x.p, recompute: true });
+      const t0 = performance.now();
+      await runPeriod({
+        periode: x.p,
+        dir: x.dir,
+        target: x.target,
+        profiles: profilesFor(x.p),
+        categories: categoryNames(profiles),
+        baku: baku[x.p],
+        kodeInstansi: x.meta.kode_instansi ?? null,
+        perAsn: x.perAsn,
+        aliases,
+        wilayah,
+        memoryLimit: lanes.memoryLimit,
+        log,
+      });
+      Deno.writeTextFileSync(join(x.target, "hash.txt"), x.hash);
+      log({ type: "done", periode: x.p, ms: performance.now() - t0 });
+      checkQuarantineShare(
+        JSON.parse(Deno.readTextFileSync(join(x.target, "accounting.json"))),
+        o.maxQuarantineShare ?? 0.1,
+        `${out}.failed/periode/${x.p}/quarantine.csv`,
+      );
+    };
+    let next = 0;
+    await Promise.all(Array.from({ length: lanes.lanes }, async () => {
+      while (next < compute.length && !failures.size) {
+        const x = compute[next++];
+        try {
+          await settle(x);
+          recomputed.push(x.p);
+        } catch (err) {
+          failures.set(x.p, err);
+        }
+      }
+    }));
+    const failed = periods.find((p) => failures.has(p));
+    if (failed) throw failures.get(failed);
+    recomputed.sort((a, b) => periods.indexOf(a) - periods.indexOf(b));
+    for (const p of periods) {
+      const target = join(staging, "periode", p);
       // The official results (method "resmi") go wherever the period has them.
-      if (computedProfiles(target).includes(RESMI)) metodeFor[p] = [...needed, RESMI];
+      if (computedProfiles(target).includes(RESMI)) metodeFor[p] = [...metodeFor[p], RESMI];
       accounting[p] = JSON.parse(Deno.readTextFileSync(join(target, "accounting.json")));
       checkQuarantineShare(
         accounting[p],

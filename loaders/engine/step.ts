@@ -90,6 +90,8 @@ export interface PeriodStep {
   baku: string | null;
   /** Write the per-person files (PER_ASN_FILES) of this period. */
   perAsn: boolean;
+  /** DuckDB's memory budget for this period (its share of the run's: budget.ts). */
+  memoryLimit: string;
   aliases: Aliases;
   wilayah: Wilayah[];
   log: (e: PipelineEvent) => void;
@@ -105,7 +107,7 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
   const db = await Db.open(":memory:", {
     temp_directory: tmp,
     preserve_insertion_order: "true",
-    memory_limit: Deno.env.get("IPASN_MEMORY_LIMIT") ?? "3GB",
+    memory_limit: o.memoryLimit,
     // No automatic checkpoint: the database lives for one period in memory, and once its tables
     // pass the threshold (16 MB) a statement that writes waits for a checkpoint of every table
     // (0.4 s of the first gain table per period on the kanreg8 demo). Data and results unchanged.

@@ -1,0 +1,66 @@
+/**
+ * How a run shares the machine: DuckDB's memory budget, and how many periods are computed at once.
+ *
+ * A period of a few hundred thousand ASN is hundreds of short statements that each keep the cores
+ * only partly busy (the kanreg8 demo's quarters: 1.3 of 2 cores on average), so two such periods
+ * side by side, each in its own DuckDB, finish sooner than one after the other. A national period
+ * keeps every core busy in each statement and needs the whole memory budget: it runs alone.
+ */
+import { UsageError } from "../errors.ts";
+import { periodInputFiles } from "./ingest.ts";
+
+/** DuckDB's memory budget for a run (`IPASN_MEMORY_LIMIT`, e.g. "3GB"), in bytes. */
+export function memoryBudget(): number {
+  const set = Deno.env.get("IPASN_MEMORY_LIMIT");
+  if (!set) return 3e9;
+  const m = set.trim().match(/^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)?$/i);
+  if (!m) {
+    throw new UsageError(
+      `IPASN_MEMORY_LIMIT=${set} is not a size`,
+      "write a size such as 3GB or 4096MB, or unset it for the default of 3GB",
+    );
+  }
+  const unit: Record<string, number> = {
+    B: 1,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KIB: 2 ** 10,
+    MIB: 2 ** 20,
+    GIB: 2 ** 30,
+    TIB: 2 ** 40,
+  };
+  return Math.floor(Number(m[1]) * unit[(m[2] ?? "B").toUpperCase()]);
+}
+
+/** A byte count as DuckDB's memory_limit setting. */
+export const duckdbMemory = (bytes: number) => `${Math.max(1, Math.floor(bytes / 1e6))}MB`;
+
+/**
+ * Input bytes of a period above which it runs alone: its statements are long enough to keep both
+ * cores busy, and half the budget would make it spill. The kanreg8 demo's quarters are 65 MB of
+ * CSV; a national one is 1.3 GB of CSV or 230 MB of Parquet.
+ */
+export const ALONE_ABOVE = 150e6;
+
+/**
+ * How many periods to compute at once (`lanes`), and each one's memory budget: two when there are
+ * two cores and two periods to compute and every one of them is small (`ALONE_ABOVE`), else one.
+ * `IPASN_PERIOD_LANES` sets the number (1 computes one period at a time, as before).
+ */
+export function periodLanes(dirs: string[]): { lanes: number; memoryLimit: string } {
+  const budget = memoryBudget();
+  const set = Deno.env.get("IPASN_PERIOD_LANES");
+  const small = dirs.every((d) =>
+    periodInputFiles(d).reduce((n, f) => n + Deno.statSync(f).size, 0) <= ALONE_ABOVE
+  );
+  const lanes = Math.max(
+    1,
+    Math.min(
+      dirs.length,
+      set ? Math.floor(Number(set)) || 1 : small && navigator.hardwareConcurrency >= 2 ? 2 : 1,
+    ),
+  );
+  return { lanes, memoryLimit: duckdbMemory(budget / lanes) };
+}
