@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { tahunLalu } from "../loaders/engine/combine.ts";
 import { periodLanes } from "../loaders/engine/budget.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
+import { PER_ASN_FILES } from "../loaders/engine/step.ts";
 import { nip, queryOut, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
 
 /** Two instansi in two provinces, three units, a mix that exercises every dimension. */
@@ -202,16 +203,37 @@ async function withLanes<T>(lanes: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
-Deno.test("periods computed two at a time give the same files, byte for byte, as one at a time", async () => {
+Deno.test("two periods at a time give the files of one at a time, and a partly cached rerun those of a clean run", async () => {
   const root = await tempDir();
   const raw = `${root}/raw`;
   for (const [i, p] of ["2023", "2024-Q1", "2024-Q2"].entries()) writePeriod(raw, p, sample(i + 1));
   const one = await withLanes("1", () => runPipeline({ raw, out: `${root}/one` }));
   const two = await withLanes("2", () => runPipeline({ raw, out: `${root}/two` }));
   assert.deepEqual(two.recomputed, ["2023", "2024-Q1", "2024-Q2"]);
-  const [a, b] = [files(one.out), files(two.out)];
-  assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
-  for (const [k, v] of a) assert.deepEqual(b.get(k), v, k);
+  // Every file byte for byte, but the per-person files row for row in any order: their row order
+  // was never fixed (DuckDB's threads), and no reader relies on it.
+  const same = async (x: string, y: string) => {
+    const [a, b] = [files(x), files(y)];
+    assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+    for (const [k, v] of a) {
+      if (!PER_ASN_FILES.some((f) => k.endsWith(`/${f}`))) assert.deepEqual(b.get(k), v, k);
+      else {
+        const rows = (d: string) =>
+          queryOut(d, `SELECT * FROM read_parquet('{out}${k}') ORDER BY ALL`);
+        assert.deepEqual(await rows(y), await rows(x), k);
+      }
+    }
+  };
+  await same(one.out, two.out);
+  // A rerun that reuses two periods and recomputes the one between them: the same files as a
+  // clean run (accounting.json lists the periods in their order, not in the order they were done).
+  writePeriod(raw, "2024-Q1", sample(7));
+  const mixed = await withLanes("2", () => runPipeline({ raw, out: `${root}/two` }));
+  assert.deepEqual([mixed.recomputed, mixed.reused], [["2024-Q1"], ["2023", "2024-Q2"]]);
+  await same(
+    mixed.out,
+    (await withLanes("1", () => runPipeline({ raw, out: `${root}/clean` }))).out,
+  );
 });
 
 Deno.test("two at a time, the earliest failing period is the one reported, and no later period starts", async () => {

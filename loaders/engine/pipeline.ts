@@ -172,12 +172,26 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         (!perAsn || PER_ASN_FILES.every((f) => existsSync(join(cached, f))));
       plan.push({ p, dir, meta, hash, cached, target, perAsn, fresh });
     }
+    // A period's accounting, once its files are in staging; above --max-quarantine it fails the run.
+    const accounted = new Map<string, PeriodAccounting>();
+    const accepted = (p: string) => {
+      const a: PeriodAccounting = JSON.parse(
+        Deno.readTextFileSync(join(staging, "periode", p, "accounting.json")),
+      );
+      accounted.set(p, a);
+      checkQuarantineShare(
+        a,
+        o.maxQuarantineShare ?? 0.1,
+        `${out}.failed/periode/${p}/quarantine.csv`,
+      );
+    };
     for (const x of plan.filter((x) => x.fresh)) {
       log({ type: "period", periode: x.p, recompute: false });
       for (const e of Deno.readDirSync(x.cached)) {
         if (!x.perAsn && PER_ASN_FILES.includes(e.name)) continue;
         Deno.linkSync(join(x.cached, e.name), join(x.target, e.name));
       }
+      accepted(x.p);
       reused.push(x.p);
     }
     const compute = plan.filter((x) => !x.fresh);
@@ -204,11 +218,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       });
       Deno.writeTextFileSync(join(x.target, "hash.txt"), x.hash);
       log({ type: "done", periode: x.p, ms: performance.now() - t0 });
-      checkQuarantineShare(
-        JSON.parse(Deno.readTextFileSync(join(x.target, "accounting.json"))),
-        o.maxQuarantineShare ?? 0.1,
-        `${out}.failed/periode/${x.p}/quarantine.csv`,
-      );
+      accepted(x.p);
     };
     let next = 0;
     await Promise.all(Array.from({ length: lanes.lanes }, async () => {
@@ -227,14 +237,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     recomputed.sort((a, b) => periods.indexOf(a) - periods.indexOf(b));
     for (const p of periods) {
       const target = join(staging, "periode", p);
+      accounting[p] = accounted.get(p)!; // in period order: accounting.json lists them so
       // The official results (method "resmi") go wherever the period has them.
       if (computedProfiles(target).includes(RESMI)) metodeFor[p] = [...metodeFor[p], RESMI];
-      accounting[p] = JSON.parse(Deno.readTextFileSync(join(target, "accounting.json")));
-      checkQuarantineShare(
-        accounting[p],
-        o.maxQuarantineShare ?? 0.1,
-        `${out}.failed/periode/${p}/quarantine.csv`,
-      );
     }
     await combine({ staging, periods, profiles, wilayah, accounting, metas, baku, metodeFor });
   } catch (err) {
