@@ -354,6 +354,12 @@ Deno.test({
       const before = await firstRow();
       await page.getByRole("combobox", { name: "Periode", exact: true }).selectOption("2024-Q2");
       await page.waitForFunction(() => location.search.includes("periode=2024-Q2"));
+      // Another period's rows are fetched after the URL changes (peringkat-baku.csv): wait for
+      // the table to show them (a timeout fails the test), then read it.
+      await page.waitForFunction(
+        (b) => document.querySelector("table.tabel-data tbody tr")?.textContent !== b,
+        before,
+      );
       assert.notEqual(await firstRow(), before);
       await page.getByRole("combobox", { name: "Provinsi", exact: true }).selectOption("64");
       await page.waitForFunction(() => location.search.includes("provinsi=64"));
