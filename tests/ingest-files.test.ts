@@ -98,6 +98,42 @@ Deno.test("blank records are skipped and counted; the rows after them keep their
   assert.ok(r.acc.kinerja.notes.includes("51 blank records skipped (only delimiters or spaces)"));
 });
 
+Deno.test("CSV cells are trimmed, also in a file where the reader rejects a record", async () => {
+  for (const broken of [false, true]) {
+    const root = await tempDir();
+    const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [] });
+    const lines = [
+      HEADERS.pegawai.join(","),
+      pegawaiLine(1),
+      // Spaces around every value: read as the values themselves.
+      `  ${nip(2)} , Uji ,  PPPK , 6474 , U1 , Dinas Uji , FUNGSIONAL , Guru ,  D3  `,
+      ...(broken ? [pegawaiLine(3) + ",extra"] : []), // one field too many: rejected by the reader
+      pegawaiLine(4),
+    ];
+    Deno.writeTextFileSync(`${dir}/pegawai.csv`, lines.join("\n") + "\n");
+    const r = await run(`${root}/raw`);
+    assert.deepEqual(
+      [r.acc.pegawai.read, r.acc.pegawai.used, r.acc.pegawai.quarantined],
+      broken ? [4, 3, 1] : [3, 3, 0],
+    );
+    if (broken) assert.deepEqual(r.q.map((x) => `${x.tabel}:${x.line}`), ["pegawai:4"]);
+    const rows = await queryOut<Row>(
+      r.out,
+      `SELECT nip, jenis_pegawai, kode_unit, nama_unit, jenis_jabatan, pendidikan FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2024' AND nip = '${
+        nip(2)
+      }'`,
+    );
+    assert.deepEqual(rows, [{
+      nip: nip(2),
+      jenis_pegawai: "PPPK",
+      kode_unit: "U1",
+      nama_unit: "Dinas Uji",
+      jenis_jabatan: "FUNGSIONAL",
+      pendidikan: "D3",
+    }]);
+  }
+});
+
 Deno.test("Parquet: blank records are skipped and counted; a value in a column the contract does not read makes a record not blank", async () => {
   const root = await tempDir();
   const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [{ nip: nip(1) }] });
