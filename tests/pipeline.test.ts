@@ -279,6 +279,14 @@ Deno.test("a period over 150 MB of input runs alone; small ones two at a time (w
   assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: "3000MB" });
   assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: "3000MB" });
   assert.equal(await withLanes("1", () => Promise.resolve(periodLanes([small, small]).lanes)), 1);
+  // A mistyped setting is a usage error that says what to write, not a silent default.
+  await withLanes(
+    "two",
+    () =>
+      Promise.resolve(
+        assert.throws(() => periodLanes([small, small]), /IPASN_PERIOD_LANES=two is not a number/),
+      ),
+  );
 });
 
 Deno.test("CSV files the CLI writes neutralise cells a spreadsheet would run as formulas", async () => {

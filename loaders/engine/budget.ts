@@ -52,6 +52,12 @@ export const ALONE_ABOVE = 150e6;
 export function periodLanes(dirs: string[]): { lanes: number; memoryLimit: string } {
   const budget = memoryBudget();
   const set = Deno.env.get("IPASN_PERIOD_LANES");
+  if (set && !/^[1-9][0-9]*$/.test(set.trim())) {
+    throw new UsageError(
+      `IPASN_PERIOD_LANES=${set} is not a number of periods`,
+      "write 1 to compute one period at a time, 2 for two, or unset it for the default",
+    );
+  }
   const small = dirs.every((d) =>
     periodInputFiles(d).reduce((n, f) => n + Deno.statSync(f).size, 0) <= ALONE_ABOVE
   );
@@ -59,7 +65,7 @@ export function periodLanes(dirs: string[]): { lanes: number; memoryLimit: strin
     1,
     Math.min(
       dirs.length,
-      set ? Math.floor(Number(set)) || 1 : small && navigator.hardwareConcurrency >= 2 ? 2 : 1,
+      set ? Number(set) : small && navigator.hardwareConcurrency >= 2 ? 2 : 1,
     ),
   );
   return { lanes, memoryLimit: duckdbMemory(budget / lanes) };
