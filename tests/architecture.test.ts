@@ -101,7 +101,7 @@ Deno.test("the SQL toolkit escapes in one place", () => {
   assert.throws(() => lit(Number.NaN));
   assert.equal(dateLit("2024-09-30"), "DATE '2024-09-30'");
   assert.throws(() => dateLit("30/09/2024"));
-  assert.equal(inList("x", ["a", "b'c"]), "x IN ('a', 'b''c')");
+  assert.equal(inList("x", ["a", "b'c"]), "list_contains(['a', 'b''c'], x)");
   assert.equal(inList("x", []), "FALSE");
   assert.equal(
     caseMap("p", [["S1", lit(15)], ["S'2", lit(20)]], "0"),
@@ -113,6 +113,31 @@ Deno.test("the SQL toolkit escapes in one place", () => {
     valuesTable(["k"], []),
     `(SELECT NULL::VARCHAR AS "k" WHERE FALSE) v`,
   );
+});
+
+Deno.test("inList is evaluated only on the rows that reach it, with IN's NULL", async () => {
+  const db = await Db.open();
+  try {
+    await db.run(`CREATE TABLE t AS SELECT * FROM (VALUES ('7'), ('a'), ('b'), (NULL)) v(x)`);
+    // CAST('a' AS INTEGER) fails: it must not run on the rows the CASE keeps from the list
+    // (IN with this many values became a join that ran it on every row).
+    const rows = await db.all<{ x: string | null; hit: boolean | null }>(
+      `SELECT x, CASE WHEN x IS NULL THEN ${inList("x", ["7"])} WHEN x = '7' THEN ${
+        inList(
+          "CAST(CAST(x AS INTEGER) + 1 AS VARCHAR)",
+          Array.from({ length: 10 }, (_, i) => String(8 + i)),
+        )
+      } ELSE FALSE END AS hit FROM t ORDER BY x NULLS LAST`,
+    );
+    assert.deepEqual(rows, [
+      { x: "7", hit: true },
+      { x: "a", hit: false },
+      { x: "b", hit: false },
+      { x: null, hit: null },
+    ]);
+  } finally {
+    db.close();
+  }
 });
 
 Deno.test("per-person files only where asked; a cached period without them is recomputed when they are", async () => {

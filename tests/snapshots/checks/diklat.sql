@@ -1,57 +1,57 @@
 -- 1. nip
-WHEN CASE WHEN starts_with("nip", '#') THEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nip", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nip") ELSE FALSE END
 THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 2. jenis
-WHEN CASE WHEN starts_with("jenis", '#') THEN "jenis" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis" || ' in jenis (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 3. jenjang
-WHEN CASE WHEN starts_with("jenjang", '#') THEN "jenjang" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenjang", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenjang") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenjang" || ' in jenjang (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 4. nama
-WHEN CASE WHEN starts_with("nama", '#') THEN "nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nama", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nama") ELSE FALSE END
 THEN 'spreadsheet error ' || "nama" || ' in nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 5. jp
-WHEN CASE WHEN starts_with("jp", '#') THEN "jp" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jp", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jp") ELSE FALSE END
 THEN 'spreadsheet error ' || "jp" || ' in jp (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 6. tanggal_mulai
-WHEN CASE WHEN starts_with("tanggal_mulai", '#') THEN "tanggal_mulai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tanggal_mulai", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tanggal_mulai") ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_mulai" || ' in tanggal_mulai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 7. tanggal_selesai
-WHEN CASE WHEN starts_with("tanggal_selesai", '#') THEN "tanggal_selesai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tanggal_selesai", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tanggal_selesai") ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_selesai" || ' in tanggal_selesai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 8. jenis_diklat_id
-WHEN CASE WHEN starts_with("jenis_diklat_id", '#') THEN "jenis_diklat_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis_diklat_id", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis_diklat_id") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_diklat_id" || ' in jenis_diklat_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 9. jenis_kursus_sertifikat
-WHEN CASE WHEN starts_with("jenis_kursus_sertifikat", '#') THEN "jenis_kursus_sertifikat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis_kursus_sertifikat", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis_kursus_sertifikat") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_kursus_sertifikat" || ' in jenis_kursus_sertifikat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 10. latihan_struktural
-WHEN CASE WHEN starts_with("latihan_struktural", '#') THEN "latihan_struktural" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("latihan_struktural", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "latihan_struktural") ELSE FALSE END
 THEN 'spreadsheet error ' || "latihan_struktural" || ' in latihan_struktural (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 11. latihan_struktural_id
-WHEN CASE WHEN starts_with("latihan_struktural_id", '#') THEN "latihan_struktural_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("latihan_struktural_id", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "latihan_struktural_id") ELSE FALSE END
 THEN 'spreadsheet error ' || "latihan_struktural_id" || ' in latihan_struktural_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 12. tanggal_kursus
-WHEN CASE WHEN starts_with("tanggal_kursus", '#') THEN "tanggal_kursus" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tanggal_kursus", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tanggal_kursus") ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_kursus" || ' in tanggal_kursus (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 13. tanggal_selesai_kursus
-WHEN CASE WHEN starts_with("tanggal_selesai_kursus", '#') THEN "tanggal_selesai_kursus" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tanggal_selesai_kursus", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tanggal_selesai_kursus") ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_selesai_kursus" || ' in tanggal_selesai_kursus (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 14. tanggal_diklat
-WHEN CASE WHEN starts_with("tanggal_diklat", '#') THEN "tanggal_diklat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tanggal_diklat", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tanggal_diklat") ELSE FALSE END
 THEN 'spreadsheet error ' || "tanggal_diklat" || ' in tanggal_diklat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 15. nip
@@ -79,7 +79,7 @@ WHEN "jenis" IS NOT NULL AND jenis__code IS NULL
 THEN 'unknown jenis "' || left("jenis", 60) || '"; use one of: STRUKTURAL, FUNGSIONAL, TEKNIS, SEMINAR, WORKSHOP, KURSUS, MAGANG, LAINNYA (or add an alias in data/aliases/kode.json)'
 
 -- 21. jenjang
-WHEN "jenjang" IS NULL AND (jenis__code IN ('STRUKTURAL'))
+WHEN "jenjang" IS NULL AND (list_contains(['STRUKTURAL'], jenis__code))
 THEN 'jenjang is empty' || ' (required when jenis is STRUKTURAL)'
 
 -- 22. jenjang
@@ -87,7 +87,7 @@ WHEN "jenjang" IS NOT NULL AND jenjang__code IS NULL
 THEN 'unknown jenjang "' || left("jenjang", 60) || '"; use one of: PIM_I, PIM_II, PIM_III, PIM_IV, PKN_I, PKN_II, PKA, PKP (or add an alias in data/aliases/kode.json)'
 
 -- 23. jp
-WHEN "jp" IS NULL AND (jenis__code IN ('TEKNIS'))
+WHEN "jp" IS NULL AND (list_contains(['TEKNIS'], jenis__code))
 THEN 'jp is empty' || ' (required when jenis is TEKNIS)'
 
 -- 24. jp

@@ -1,25 +1,25 @@
 -- 1. nip
-WHEN CASE WHEN starts_with("nip", '#') THEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nip", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nip") ELSE FALSE END
 THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 2. tingkat
-WHEN CASE WHEN starts_with("tingkat", '#') THEN "tingkat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tingkat", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tingkat") ELSE FALSE END
 THEN 'spreadsheet error ' || "tingkat" || ' in tingkat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 3. jenis
-WHEN CASE WHEN starts_with("jenis", '#') THEN "jenis" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis" || ' in jenis (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 4. tmt
-WHEN CASE WHEN starts_with("tmt", '#') THEN "tmt" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tmt", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tmt") ELSE FALSE END
 THEN 'spreadsheet error ' || "tmt" || ' in tmt (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 5. akhir
-WHEN CASE WHEN starts_with("akhir", '#') THEN "akhir" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("akhir", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "akhir") ELSE FALSE END
 THEN 'spreadsheet error ' || "akhir" || ' in akhir (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 6. jenis_hukuman_nama
-WHEN CASE WHEN starts_with("jenis_hukuman_nama", '#') THEN "jenis_hukuman_nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis_hukuman_nama", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis_hukuman_nama") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_hukuman_nama" || ' in jenis_hukuman_nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 7. nip

@@ -1,21 +1,21 @@
 -- 1. nip
-WHEN CASE WHEN starts_with("nip", '#') THEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nip", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nip") ELSE FALSE END
 THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 2. tahun
-WHEN CASE WHEN starts_with("tahun", '#') THEN "tahun" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("tahun", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "tahun") ELSE FALSE END
 THEN 'spreadsheet error ' || "tahun" || ' in tahun (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 3. predikat
-WHEN CASE WHEN starts_with("predikat", '#') THEN "predikat" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("predikat", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "predikat") ELSE FALSE END
 THEN 'spreadsheet error ' || "predikat" || ' in predikat (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 4. kuadran_nilai
-WHEN CASE WHEN starts_with("kuadran_nilai", '#') THEN "kuadran_nilai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("kuadran_nilai", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "kuadran_nilai") ELSE FALSE END
 THEN 'spreadsheet error ' || "kuadran_nilai" || ' in kuadran_nilai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 5. nilai_prestasi_kerja
-WHEN CASE WHEN starts_with("nilai_prestasi_kerja", '#') THEN "nilai_prestasi_kerja" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nilai_prestasi_kerja", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nilai_prestasi_kerja") ELSE FALSE END
 THEN 'spreadsheet error ' || "nilai_prestasi_kerja" || ' in nilai_prestasi_kerja (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 6. nip

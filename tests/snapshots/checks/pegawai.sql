@@ -1,69 +1,69 @@
 -- 1. nip
-WHEN CASE WHEN starts_with("nip", '#') THEN "nip" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nip", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nip") ELSE FALSE END
 THEN 'spreadsheet error ' || "nip" || ' in nip (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 2. nama
-WHEN CASE WHEN starts_with("nama", '#') THEN "nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nama", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nama") ELSE FALSE END
 THEN 'spreadsheet error ' || "nama" || ' in nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 3. jenis_pegawai
-WHEN CASE WHEN starts_with("jenis_pegawai", '#') THEN "jenis_pegawai" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis_pegawai", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis_pegawai") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_pegawai" || ' in jenis_pegawai (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 4. kode_instansi
-WHEN CASE WHEN starts_with("kode_instansi", '#') THEN "kode_instansi" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("kode_instansi", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "kode_instansi") ELSE FALSE END
 THEN 'spreadsheet error ' || "kode_instansi" || ' in kode_instansi (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 5. kode_unit
-WHEN CASE WHEN starts_with("kode_unit", '#') THEN "kode_unit" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("kode_unit", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "kode_unit") ELSE FALSE END
 THEN 'spreadsheet error ' || "kode_unit" || ' in kode_unit (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 6. nama_unit
-WHEN CASE WHEN starts_with("nama_unit", '#') THEN "nama_unit" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nama_unit", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nama_unit") ELSE FALSE END
 THEN 'spreadsheet error ' || "nama_unit" || ' in nama_unit (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 7. jenis_jabatan
-WHEN CASE WHEN starts_with("jenis_jabatan", '#') THEN "jenis_jabatan" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis_jabatan", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis_jabatan") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_jabatan" || ' in jenis_jabatan (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 8. nama_jabatan
-WHEN CASE WHEN starts_with("nama_jabatan", '#') THEN "nama_jabatan" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nama_jabatan", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nama_jabatan") ELSE FALSE END
 THEN 'spreadsheet error ' || "nama_jabatan" || ' in nama_jabatan (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 9. pendidikan
-WHEN CASE WHEN starts_with("pendidikan", '#') THEN "pendidikan" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("pendidikan", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "pendidikan") ELSE FALSE END
 THEN 'spreadsheet error ' || "pendidikan" || ' in pendidikan (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 10. jenis_pegawai_nama
-WHEN CASE WHEN starts_with("jenis_pegawai_nama", '#') THEN "jenis_pegawai_nama" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis_pegawai_nama", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis_pegawai_nama") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_pegawai_nama" || ' in jenis_pegawai_nama (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 11. kedudukan_hukum_id
-WHEN CASE WHEN starts_with("kedudukan_hukum_id", '#') THEN "kedudukan_hukum_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("kedudukan_hukum_id", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "kedudukan_hukum_id") ELSE FALSE END
 THEN 'spreadsheet error ' || "kedudukan_hukum_id" || ' in kedudukan_hukum_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 12. pendidikan_id
-WHEN CASE WHEN starts_with("pendidikan_id", '#') THEN "pendidikan_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("pendidikan_id", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "pendidikan_id") ELSE FALSE END
 THEN 'spreadsheet error ' || "pendidikan_id" || ' in pendidikan_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 13. jenis_jabatan_id
-WHEN CASE WHEN starts_with("jenis_jabatan_id", '#') THEN "jenis_jabatan_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("jenis_jabatan_id", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "jenis_jabatan_id") ELSE FALSE END
 THEN 'spreadsheet error ' || "jenis_jabatan_id" || ' in jenis_jabatan_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 14. eselon
-WHEN CASE WHEN starts_with("eselon", '#') THEN "eselon" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("eselon", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "eselon") ELSE FALSE END
 THEN 'spreadsheet error ' || "eselon" || ' in eselon (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 15. eselon_id
-WHEN CASE WHEN starts_with("eselon_id", '#') THEN "eselon_id" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("eselon_id", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "eselon_id") ELSE FALSE END
 THEN 'spreadsheet error ' || "eselon_id" || ' in eselon_id (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 16. nama_instansi
-WHEN CASE WHEN starts_with("nama_instansi", '#') THEN "nama_instansi" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nama_instansi", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nama_instansi") ELSE FALSE END
 THEN 'spreadsheet error ' || "nama_instansi" || ' in nama_instansi (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 17. nama_instansi_induk
-WHEN CASE WHEN starts_with("nama_instansi_induk", '#') THEN "nama_instansi_induk" IN ('#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA') ELSE FALSE END
+WHEN CASE WHEN starts_with("nama_instansi_induk", '#') THEN list_contains(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA'], "nama_instansi_induk") ELSE FALSE END
 THEN 'spreadsheet error ' || "nama_instansi_induk" || ' in nama_instansi_induk (a formula that failed in Excel, saved as its error); fix the formula or type the value'
 
 -- 18. nip
@@ -119,7 +119,7 @@ WHEN "jenis_jabatan" IS NULL AND (TRUE)
 THEN 'jenis_jabatan is empty'
 
 -- 31. jenis_jabatan
-WHEN CASE WHEN "jenis_jabatan" IS NOT NULL AND jenis_jabatan__code IS NULL THEN norm_code("jenis_jabatan") IN ('JABATAN STRUKTURAL') ELSE FALSE END
+WHEN CASE WHEN "jenis_jabatan" IS NOT NULL AND jenis_jabatan__code IS NULL THEN list_contains(['JABATAN STRUKTURAL'], norm_code("jenis_jabatan")) ELSE FALSE END
 THEN 'jenis_jabatan "' || left("jenis_jabatan", 60) || '" needs its eselon to say JPT, ADMINISTRATOR or PENGAWAS' || CASE WHEN coalesce(eselon, eselon_id) IS NULL THEN ', and the eselon is empty' ELSE ', and eselon "' || coalesce(eselon, eselon_id) || '" is not known (add it to the eselon aliases in data/aliases/siasn.json)' END
 
 -- 32. jenis_jabatan

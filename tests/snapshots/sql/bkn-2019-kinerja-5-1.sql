@@ -4,8 +4,8 @@ CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip, sum(d.jp) FILTER (WHERE d.
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
   min(CASE d.jenjang WHEN 'PIM_I' THEN 1 WHEN 'PIM_II' THEN 2 WHEN 'PIM_III' THEN 3 WHEN 'PIM_IV' THEN 4 WHEN 'PKN_I' THEN 1 WHEN 'PKN_II' THEN 2 WHEN 'PKA' THEN 3 WHEN 'PKP' THEN 4 ELSE NULL END) FILTER (WHERE d.jenis = 'STRUKTURAL' AND d.tanggal <= DATE '2024-09-30') AS "bkn-2019-kinerja-5-1:level__kepemimpinan",
   bool_or(d.jenis = 'FUNGSIONAL' AND d.tanggal <= DATE '2024-09-30') AS "bkn-2019-kinerja-5-1:ada__fungsional",
-  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND d.jenis IN ('TEKNIS')) AS "bkn-2019-kinerja-5-1:jp__teknis",
-  bool_or(d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND d.jenis IN ('SEMINAR', 'WORKSHOP', 'KURSUS', 'MAGANG')) AS "bkn-2019-kinerja-5-1:ada__seminar" FROM diklat d GROUP BY d.nip;
+  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['TEKNIS'], d.jenis)) AS "bkn-2019-kinerja-5-1:jp__teknis",
+  bool_or(d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['SEMINAR', 'WORKSHOP', 'KURSUS', 'MAGANG'], d.jenis)) AS "bkn-2019-kinerja-5-1:ada__seminar" FROM diklat d GROUP BY d.nip;
 
 CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2019-kinerja-5-1:predikat",
   max(tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2019-kinerja-5-1:tahun" FROM kinerja GROUP BY nip;
@@ -13,7 +13,7 @@ CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER
 WITH
 counted AS (
   SELECT p.*, CASE WHEN p.jenis_jabatan = 'FUNGSIONAL' THEN coalesce(contains(lower(p.nama_jabatan), 'guru') OR contains(lower(p.nama_jabatan), 'dokter') OR contains(lower(p.nama_jabatan), 'dokter gigi') OR contains(lower(p.nama_jabatan), 'perawat') OR contains(lower(p.nama_jabatan), 'bidan') OR contains(lower(p.nama_jabatan), 'apoteker') OR contains(lower(p.nama_jabatan), 'psikolog') OR contains(lower(p.nama_jabatan), 'asesor'), FALSE) ELSE FALSE END AS "dikecualikan__fungsional"
-  FROM pegawai p WHERE p.jenis_pegawai IN ('PNS')
+  FROM pegawai p WHERE list_contains(['PNS'], p.jenis_pegawai)
 ),
 training AS (
   SELECT nip, jp_jendela, n_pengembangan_jendela, "bkn-2019-kinerja-5-1:level__kepemimpinan" AS "level__kepemimpinan", "bkn-2019-kinerja-5-1:ada__fungsional" AS "ada__fungsional", "bkn-2019-kinerja-5-1:jp__teknis" AS "jp__teknis", "bkn-2019-kinerja-5-1:ada__seminar" AS "ada__seminar"

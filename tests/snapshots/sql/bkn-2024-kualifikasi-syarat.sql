@@ -10,7 +10,7 @@ CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER
 WITH
 counted AS (
   SELECT p.*, NULL AS _no_exempt
-  FROM (FROM pegawai UNION ALL BY NAME SELECT NULL::VARCHAR AS "syarat_pendidikan" WHERE FALSE) p WHERE p.jenis_pegawai IN ('PNS', 'PPPK') AND EXISTS (SELECT 1 FROM (FROM pegawai UNION ALL BY NAME SELECT NULL::VARCHAR AS "syarat_pendidikan" WHERE FALSE) x WHERE x."syarat_pendidikan" IS NOT NULL)
+  FROM (FROM pegawai UNION ALL BY NAME SELECT NULL::VARCHAR AS "syarat_pendidikan" WHERE FALSE) p WHERE list_contains(['PNS', 'PPPK'], p.jenis_pegawai) AND EXISTS (SELECT 1 FROM (FROM pegawai UNION ALL BY NAME SELECT NULL::VARCHAR AS "syarat_pendidikan" WHERE FALSE) x WHERE x."syarat_pendidikan" IS NOT NULL)
 ),
 training AS (
   SELECT nip, jp_jendela, n_pengembangan_jendela, "bkn-2024-kualifikasi-syarat:jp__pengembangan" AS "jp__pengembangan"

@@ -10,7 +10,7 @@ CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER
 WITH
 counted AS (
   SELECT p.*, NULL AS _no_exempt
-  FROM pegawai p WHERE p.jenis_pegawai IN ('PNS', 'PPPK')
+  FROM pegawai p WHERE list_contains(['PNS', 'PPPK'], p.jenis_pegawai)
 ),
 training AS (
   SELECT nip, jp_jendela, n_pengembangan_jendela, "bkn-2024:jp__pengembangan" AS "jp__pengembangan"
