@@ -28,7 +28,7 @@ import {
 } from "./periods.ts";
 import { loadReferensi } from "./reference.ts";
 import { errorShare, loadAndValidate, type LoadStep } from "./step.ts";
-import { loadAliases } from "./validate.ts";
+import { loadAliases, parseDate } from "./validate.ts";
 
 export interface PeriksaOptions {
   raw: string;
@@ -364,18 +364,14 @@ async function dateCounts(
   const out = [];
   for (const name of dateCols.filter((c) => present.has(c))) {
     const x = ident(name);
-    // The formats of validate.ts (its date_shape macro) and either order of day and month.
-    const parse = (dm: string, ds: string) =>
-      `CAST(CASE date_shape(${x}) WHEN '%Y-%m-%d' THEN try_strptime(${x}, '%Y-%m-%d')
-        WHEN 'ISO' THEN try_strptime(left(${x}, 10), '%Y-%m-%d')
-        WHEN '%d-%m-%Y' THEN try_strptime(${x}, ${lit(dm)})
-        WHEN '%d/%m/%Y' THEN try_strptime(${x}, ${lit(ds)}) END AS DATE)`;
+    // The formats of validate.ts and either order of day and month.
+    const parse = (monthFirst: boolean) => parseDate(x, `date_shape(${x})`, monthFirst);
     const rows = await db.all<
       { file: number; values: number; day: number; month: number }
     >(
       `SELECT _file AS file, count(${x}) AS values,
-        count(${parse("%d-%m-%Y", "%d/%m/%Y")}) AS day,
-        count(${parse("%m-%d-%Y", "%m/%d/%Y")}) AS month
+        count(${parse(false)}) AS day,
+        count(${parse(true)}) AS month
       FROM raw_${table} GROUP BY _file HAVING count(${x}) > 0 ORDER BY _file`,
     );
     for (const r of rows) {

@@ -27,7 +27,7 @@ WHEN starts_with("nip", '#EXCEL_NUMBER:')
 THEN 'NIP is stored as a number in Excel, which keeps only 15 digits; format the column as text and enter the NIP again'
 
 -- 8. nip
-WHEN NOT regexp_full_match(nip__clean, '\d{18}')
+WHEN NOT (nip__clean GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')
 THEN 'NIP must be 18 digits, got "' || left("nip", 40) || '" (' || length(nip__clean) || ' characters)'
 
 -- 9. nip

@@ -1,0 +1,151 @@
+/**
+ * The cheap forms the validation uses on every cell give exactly what the plain forms give: the
+ * GLOB for 18 digits against the regex \d{18}, DuckDB's date cast against try_strptime, the
+ * date_shape macro's GLOB against its regexes, the decimal comma. Each is compared on values
+ * chosen to sit at the edges (other scripts' digits, wildcards, impossible dates), so a cheaper
+ * form that reads one value differently fails here, not in a user's quarantine.
+ */
+import assert from "node:assert/strict";
+import { Db, lit } from "../loaders/duck.ts";
+import {
+  ALIAS_FILE,
+  digits,
+  loadAliases,
+  parseDate,
+  parseNumber,
+  prepare,
+} from "../loaders/engine/validate.ts";
+
+async function withDb(f: (db: Db) => Promise<void>): Promise<void> {
+  const db = await Db.open();
+  try {
+    await prepare(db, await loadAliases(ALIAS_FILE), []);
+    await f(db);
+  } finally {
+    db.close();
+  }
+}
+
+const values = (xs: readonly string[]) =>
+  `(VALUES ${xs.map((x) => `(${lit(x)})`).join(", ")}) v(x)`;
+
+Deno.test("18 digits: the GLOB says what the regex says", async () => {
+  const d = "196501011990031001";
+  const odd = [
+    d,
+    d.slice(1),
+    d + "1",
+    "",
+    "19650101199003100a",
+    "1965010119900310 1",
+    "*",
+    "?",
+    "[0-9]",
+    "1965010119900310?",
+    "196501011990031*",
+    "١٩٦٥٠١٠١١٩٩٠٠٣١٠٠١", // Arabic-Indic digits
+    "１９６５０１０１１９９００３１００１", // fullwidth digits
+    "19650101199003100١",
+    "+96501011990031001",
+    "-96501011990031001",
+    "1.6501011990031001",
+    "1e6501011990031001",
+    "0x6501011990031001",
+    "000000000000000000",
+    "999999999999999999",
+  ];
+  await withDb(async (db) => {
+    const rows = await db.all<{ x: string; glob: boolean; re: boolean }>(
+      `SELECT x, ${digits("x", 18)} AS glob, regexp_full_match(x, '\\d{18}') AS re FROM ${
+        values(odd)
+      }`,
+    );
+    assert.equal(rows.length, odd.length);
+    for (const r of rows) assert.equal(r.glob, r.re, r.x);
+    assert.equal(rows.filter((r) => r.glob).length, 3); // d and the two all-0 / all-9
+  });
+});
+
+Deno.test("a year-first date: the cast gives what try_strptime gives, for every month and day text", async () => {
+  // Every month and day text of one or two digits (00 to 99) for years at the edges; the whole
+  // range 0000-9999 (121 M strings) was compared once when the cast replaced try_strptime.
+  const years = ["0000", "0001", "1582", "1900", "1950", "2000", "2023", "2024", "2100", "9999"];
+  await withDb(async (db) => {
+    const r = await db.one<{ n: number; dates: number; differ: number; example: string | null }>(`
+      WITH md AS (SELECT CAST(i AS VARCHAR) AS s FROM range(10) t(i)
+                  UNION ALL SELECT lpad(CAST(i AS VARCHAR), 2, '0') FROM range(100) t(i)),
+        y AS (SELECT unnest([${years.map(lit).join(", ")}]) AS s),
+        x AS (SELECT y.s || '-' || m.s || '-' || d.s AS x FROM y, md m, md d
+              UNION ALL SELECT y.s || '-' || m.s || '-' || d.s || ' 10:20:30' FROM y, md m, md d
+              WHERE length(m.s) = 2 AND length(d.s) = 2),
+        pair AS (SELECT x, ${parseDate("x", "date_shape(x)", false)} AS engine,
+          CAST(CASE WHEN regexp_full_match(x, '\\d{4}-\\d{1,2}-\\d{1,2}')
+                    THEN try_strptime(x, '%Y-%m-%d')
+                    ELSE try_strptime(left(x, 10), '%Y-%m-%d') END AS DATE) AS plain FROM x)
+      SELECT count(*) AS n, count(engine) AS dates,
+        count(*) FILTER (WHERE engine IS DISTINCT FROM plain) AS differ,
+        any_value(x) FILTER (WHERE engine IS DISTINCT FROM plain) AS example FROM pair`);
+    assert.equal(r.n, 10 * 110 * 110 + 10 * 100 * 100);
+    assert.equal(r.differ, 0, `first difference: ${r.example}`);
+    // And the dates it reads are the calendar's (proleptic Gregorian, as DuckDB's), counted here.
+    const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = (y: number, m: number) =>
+      m === 2 ? (leap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+    const spellings = (n: number) => (n < 10 ? 2 : 1); // "5" and "05"; "12"
+    let expected = 0;
+    for (const y of years.map(Number)) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= days(y, m); d++) expected += spellings(m) * spellings(d) + 1; // + ISO
+      }
+    }
+    assert.equal(r.dates, expected);
+  });
+});
+
+Deno.test("date_shape: the GLOB in front of the regexes changes no shape", async () => {
+  const odd = [
+    "2024-01-05",
+    "2024-1-5",
+    "2024-01-5",
+    "2024-13-45",
+    "0000-00-00",
+    "2024-01-05 10:20",
+    "2024-01-05T10:20:30.5",
+    "05-01-2024",
+    "5/1/2024",
+    "2024/01/05",
+    "2024-01-05x",
+    "x2024-01-05",
+    "2024-01-0*",
+    "2024-01-0?",
+    "2024-01-[5]",
+    "２０２４-01-05",
+    "2024-0١-05",
+    "20240105",
+    "",
+  ];
+  await withDb(async (db) => {
+    const rows = await db.all<{ x: string; shape: string | null; plain: string | null }>(
+      `SELECT x, date_shape(x) AS shape, CASE
+        WHEN regexp_full_match(x, '\\d{4}-\\d{1,2}-\\d{1,2}') THEN '%Y-%m-%d'
+        WHEN regexp_full_match(x, '\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?') THEN 'ISO'
+        WHEN regexp_full_match(x, '\\d{1,2}-\\d{1,2}-\\d{4}') THEN '%d-%m-%Y'
+        WHEN regexp_full_match(x, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN '%d/%m/%Y' END AS plain
+      FROM ${values(odd)}`,
+    );
+    assert.equal(rows.length, odd.length);
+    for (const r of rows) assert.equal(r.shape, r.plain, r.x);
+  });
+});
+
+Deno.test("numbers: a decimal comma is a point, and only a comma is replaced", async () => {
+  const odd = ["12", "12,5", "12.5", "1,234.5", "1.234,5", ",5", "5,", "abc", "1e3", "", " 7 "];
+  await withDb(async (db) => {
+    const rows = await db.all<{ x: string; engine: number | null; plain: number | null }>(
+      `SELECT x, ${parseNumber("x")} AS engine, try_cast(replace(x, ',', '.') AS DOUBLE) AS plain
+      FROM ${values(odd)}`,
+    );
+    for (const r of rows) assert.equal(r.engine, r.plain, r.x);
+    assert.equal(rows.find((r) => r.x === "12,5")?.engine, 12.5);
+  });
+});
