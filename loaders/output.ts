@@ -221,6 +221,66 @@ export function swapIn(staging: string, out: string, kind: OutputKind): void {
   removeOwn(old, kind);
 }
 
+const Lock = z.object({ alat: z.literal("ipasn"), pid: z.number().int(), sejak: z.string() });
+
+/**
+ * Holds `<out>.lock` while a run writes `out` and the staging, backup and failure folders beside
+ * it (`using lock = lockOutput(…)` releases it however the run ends). Without it a second run on
+ * the same output deletes the first one's staging folder (`freshStaging`) and the first fails in
+ * the middle of its swap: two CI jobs triggered by the same data, or a build started twice. A lock
+ * whose process is gone (a run that was killed) is taken over; a file of that name that is not
+ * such a lock is refused, never deleted.
+ */
+export function lockOutput(out: string, option: string): Disposable {
+  const file = `${resolve(out)}.lock`;
+  const mine = JSON.stringify({ alat: "ipasn", pid: Deno.pid, sejak: new Date().toISOString() });
+  for (;;) {
+    try {
+      Deno.writeTextFileSync(file, mine + "\n", { createNew: true });
+      break;
+    } catch (err) {
+      if (!(err instanceof Deno.errors.AlreadyExists)) throw err;
+    }
+    let held: z.infer<typeof Lock> | null = null;
+    try {
+      held = Lock.parse(JSON.parse(Deno.readTextFileSync(file)));
+    } catch {
+      // Not a lock this tool wrote (or one half-written): refused below.
+    }
+    if (!held) {
+      throw new InputError(
+        file,
+        "is in the way of the lock file that guards the output, and ipasn did not write it",
+        "move that file away and run again",
+      );
+    }
+    if (running(held.pid)) {
+      throw new InputError(
+        `${option} ${out}`,
+        `another ipasn run (process ${held.pid}, started ${held.sejak}) is writing this output`,
+        `wait for it to finish, or write elsewhere; if no run is going, delete ${file}`,
+      );
+    }
+    Deno.removeSync(file); // its run is gone
+  }
+  return {
+    [Symbol.dispose]() {
+      try {
+        if (Deno.readTextFileSync(file).trim() === mine) Deno.removeSync(file);
+      } catch {
+        // Already gone: nothing to release.
+      }
+    },
+  };
+}
+
+/** Whether process `pid` is running; where that cannot be known, it is taken to be. */
+function running(pid: number): boolean {
+  if (pid === Deno.pid) return true;
+  if (Deno.build.os !== "linux") return true;
+  return existsSync(`/proc/${pid}`);
+}
+
 /** Puts back the last good output if a previous run died in the middle of the swap. */
 export function recoverOutput(out: string, kind: OutputKind): void {
   const old = `${out}.old`;

@@ -24,6 +24,7 @@ import { methodsDir } from "../loaders/engine/method.ts";
 import {
   freshStaging,
   guardOutput,
+  lockOutput,
   MARKER,
   markOutput,
   recoverOutput,
@@ -129,6 +130,7 @@ async function generateDemo(demo: string, stamp: string, version: string): Promi
   if (!existsSync(stamp) || Deno.readTextFileSync(stamp) !== version) {
     step("no real export in data/raw/: generating the synthetic demo data into data/demo/raw/");
     guardOutput({ out: demo, option: "the demo folder", kind: "demo" });
+    using _lock = lockOutput(demo, "the demo folder");
     const tmp = `${demo}.tmp`;
     freshStaging(tmp, "demo");
     await generate({ out: tmp, scale: "kanreg8" });
@@ -322,6 +324,7 @@ try {
     kind: "site",
     inputs: [computed, join(ROOT, "src"), ...(values.raw ? [values.raw] : [])],
   });
+  using lock = lockOutput(out, "--out");
   recoverOutput(out, "site");
   const raw = await rawFolder();
   if (requireReal) {
@@ -375,6 +378,7 @@ try {
   const inputs = await siteInputs(await refreshLoaderCache(computed), computed);
   if (siteCurrent(out, inputs)) {
     step(`nothing changed since the last build: ${out} is current`);
+    lock[Symbol.dispose](); // Deno.exit leaves without releasing what `using` holds
     Deno.exit(0);
   }
   step(`building the ${values.audience} site (Observable Framework, offline)`);

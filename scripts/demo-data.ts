@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { type Format, generate, type Scale } from "../loaders/demo/generate.ts";
 import { UserError } from "../loaders/errors.ts";
-import { freshStaging, guardOutput, markOutput, swapIn } from "../loaders/output.ts";
+import { freshStaging, guardOutput, lockOutput, markOutput, swapIn } from "../loaders/output.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -46,6 +46,7 @@ const staging = `${out}.tmp`;
 let r;
 try {
   guardOutput({ out, option: "--out", kind: "demo", inputs: ["data/raw"] });
+  using _lock = lockOutput(out, "--out");
   freshStaging(staging, "demo");
   r = await generate({
     out: staging,

@@ -1,7 +1,8 @@
 /**
  * Crash safety: the scoring CLI is killed with SIGKILL at random moments, 20 times. After each
  * kill the published outputs are complete (the previous good ones, or the new ones if the run
- * had finished), never partial; and the next run completes and equals a clean run.
+ * had finished), never partial; and the next run completes and equals a clean run. Two runs on one
+ * output never overlap.
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -9,7 +10,8 @@ import { join } from "node:path";
 import { generate } from "../loaders/demo/generate.ts";
 import { recover, runPipeline } from "../loaders/engine/pipeline.ts";
 import { Rng } from "../loaders/demo/random.ts";
-import { tempDir } from "./helpers/fixture.ts";
+import { InputError } from "../loaders/errors.ts";
+import { nip, tempDir, writePeriod } from "./helpers/fixture.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const PUBLISHED = [
@@ -87,4 +89,43 @@ Deno.test({
     assert.equal(snapshot(out), snapshot(cleanB));
     assert.ok(completed < 20, "no run was actually interrupted");
   },
+});
+
+Deno.test("one run at a time per output: a second is refused, a killed run's lock is taken over, a stranger's file kept", async () => {
+  const root = await tempDir("ipasn-lock-");
+  const raw = join(root, "raw");
+  writePeriod(raw, "2024-Q3", { pegawai: [{ nip: nip(1) }, { nip: nip(2) }] });
+  const out = join(root, "out");
+  const lock = `${out}.lock`;
+  const refused = (pid: number) => (e: unknown) =>
+    e instanceof InputError && e.message.includes(`another ipasn run (process ${pid},`) &&
+    e.message.includes(`delete ${lock}`);
+
+  // Started while the first holds the output: without the lock it would delete the first one's
+  // staging folder, and the first would fail in its swap.
+  const first = runPipeline({ raw, out });
+  await assert.rejects(runPipeline({ raw, out }), refused(Deno.pid));
+  await first;
+  assert.ok(existsSync(join(out, "instansi.csv")));
+  assert.ok(!existsSync(lock), "the lock is released when the run ends");
+
+  // A lock whose process still runs is respected; once that process is gone it is taken over.
+  const other = new Deno.Command("sleep", { args: ["30"] }).spawn();
+  Deno.writeTextFileSync(
+    lock,
+    JSON.stringify({ alat: "ipasn", pid: other.pid, sejak: "2026-11-26T08:00:00.000Z" }),
+  );
+  await assert.rejects(runPipeline({ raw, out }), refused(other.pid));
+  other.kill("SIGKILL");
+  await other.status;
+  await runPipeline({ raw, out });
+  assert.ok(!existsSync(lock));
+
+  // A file of that name that ipasn did not write is never deleted.
+  Deno.writeTextFileSync(lock, "notes\n");
+  await assert.rejects(
+    runPipeline({ raw, out }),
+    (e: unknown) => e instanceof InputError && e.message.includes("ipasn did not write it"),
+  );
+  assert.equal(Deno.readTextFileSync(lock), "notes\n");
 });

@@ -11,6 +11,7 @@ import { InputError } from "../errors.ts";
 import {
   freshStaging,
   guardOutput,
+  lockOutput,
   markOutput,
   recoverOutput,
   removeOwn,
@@ -110,6 +111,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     kind: "computed",
     inputs: [raw, profileDir, aliasesPath, wilayahPath],
   });
+  using _lock = lockOutput(out, "--out");
   recover(out);
   let profiles = await loadProfiles(profileDir);
   if (o.methods?.length) {
