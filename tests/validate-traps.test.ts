@@ -105,3 +105,37 @@ Deno.test("instansi by name: Kab./Kabupaten spellings resolve, an unknown name i
       e instanceof InputError && /pegawai\.csv: no row has a kode_instansi/.test(e.message),
   );
 });
+
+Deno.test("exact duplicates: each collapses into the first of its group, however the groups interleave", async () => {
+  const root = await tempDir();
+  const [a, b] = [nip(905), nip(906)];
+  const row = (n: string, jp: number, tanggal: string) => ({
+    nip: n,
+    jenis: "TEKNIS",
+    jp,
+    tanggal_mulai: tanggal,
+  });
+  writePeriod(join(root, "raw"), "2024-Q3", {
+    pegawai: [{ nip: a }, { nip: b }],
+    // Lines 2-9: A B A C B A A' C, where A' differs from A in one column only.
+    diklat: [
+      row(a, 10, "2024-01-10"),
+      row(b, 12, "2024-02-10"),
+      row(a, 10, "2024-01-10"),
+      row(a, 8, "2024-03-10"),
+      row(b, 12, "2024-02-10"),
+      row(a, 10, "2024-01-10"),
+      row(a, 10, "2024-01-11"),
+      row(a, 8, "2024-03-10"),
+    ],
+  });
+  const { q, acc } = await run(join(root, "raw"));
+  assert.deepEqual(q, []);
+  assert.equal(acc.diklat.read, 8);
+  assert.equal(acc.diklat.duplikat, 4);
+  // Line (= the first line of its group), in file order.
+  assert.ok(
+    acc.diklat.notes.some((n: string) => n.includes("4 (= 2), 6 (= 3), 7 (= 2), 9 (= 5)")),
+    JSON.stringify(acc.diklat.notes),
+  );
+});

@@ -805,7 +805,10 @@ export async function validateTable(
   const all = caseOf([...rowChecks, ...later]);
   // The first line of a group of identical history rows (every raw column equal). Rows are
   // grouped by a hash of their columns first: only the few rows whose hash repeats are compared
-  // column by column (a window over every column of every row cost more than all the checks).
+  // column by column (a window over every column of every row cost more than all the checks). A
+  // repeating hash is one equal to its neighbour once the hashes are sorted: sorting 8-byte keys
+  // is cheaper than a hash aggregate over millions of distinct ones (the 11.5 M national
+  // trainings: 1.98 -> 1.27 s, measured alone).
   const rawCols = columns(table).map((c) => ident(c.name)).join(", ");
   const ordered = `(SELECT *, ${ord} AS _ord FROM ${src})`;
   let base = ordered;
@@ -814,7 +817,9 @@ export async function validateTable(
       SELECT _ord, _dup_of FROM (
         SELECT _ord, min(_ord) OVER (PARTITION BY ${rawCols}) AS _dup_of FROM ${ordered}
         WHERE hash(${rawCols}) IN (
-          SELECT _h FROM (SELECT hash(${rawCols}) AS _h FROM ${src}) GROUP BY _h HAVING count(*) > 1))
+          SELECT _h FROM (
+            SELECT _h, lag(_h) OVER (ORDER BY _h) AS _prev FROM (SELECT hash(${rawCols}) AS _h FROM ${src})
+          ) WHERE _h = _prev))
       WHERE _dup_of < _ord`);
     base = await isEmpty(db, `dup_${table}`)
       ? `(SELECT *, _ord AS _dup_of FROM ${ordered})`
