@@ -234,6 +234,7 @@ const Lock = z.object({ alat: z.literal("ipasn"), pid: z.number().int(), sejak: 
 export function lockOutput(out: string, option: string): Disposable {
   const file = `${resolve(out)}.lock`;
   const mine = JSON.stringify({ alat: "ipasn", pid: Deno.pid, sejak: new Date().toISOString() });
+  Deno.mkdirSync(dirname(file), { recursive: true }); // an output in new folders is fine
   for (;;) {
     try {
       Deno.writeTextFileSync(file, mine + "\n", { createNew: true });

@@ -121,6 +121,12 @@ Deno.test("one run at a time per output: a second is refused, a killed run's loc
   await runPipeline({ raw, out });
   assert.ok(!existsSync(lock));
 
+  // An output in folders that do not exist yet: they are made, as before the lock.
+  const deep = join(root, "new", "deeper", "out");
+  await runPipeline({ raw, out: deep });
+  assert.ok(existsSync(join(deep, "instansi.csv")));
+  assert.ok(!existsSync(`${deep}.lock`));
+
   // A file of that name that ipasn did not write is never deleted.
   Deno.writeTextFileSync(lock, "notes\n");
   await assert.rejects(
