@@ -16,6 +16,8 @@ const TRACE_MS = TRACE_ENV > 1 ? TRACE_ENV : 500;
  * are summed over threads. Costs a SET per statement: for performance work only.
  */
 const PROFILE_DIR = Deno.env.get("IPASN_PROFILE");
+// The folder is made here, so that a folder that does not exist yet is not a stack trace later.
+if (PROFILE_DIR) Deno.mkdirSync(PROFILE_DIR, { recursive: true });
 let profiled = 0;
 
 export class Db {

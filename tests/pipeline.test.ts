@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { tahunLalu } from "../loaders/engine/combine.ts";
 import { periodLanes } from "../loaders/engine/budget.ts";
+import { periodHash } from "../loaders/engine/cache.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { PER_ASN_FILES } from "../loaders/engine/step.ts";
 import { nip, queryOut, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
@@ -122,6 +123,39 @@ Deno.test("instansi.csv equals an independent per-person computation, with ranks
     }
     assert.equal(r.metode_baku, r.metode === "bkn-2024");
   }
+});
+
+Deno.test("the period key sees every byte of a file larger than one hashed chunk", async () => {
+  // The key hashes 1 MiB chunks separately: a change in a later chunk, a byte added at the end, a
+  // file exactly two chunks long, and bytes moved from one file to the next all change it.
+  const dir = await tempDir();
+  const big = new Uint8Array(2 * (1 << 20) + 12345).map((_, i) => 97 + (i % 26));
+  const write = (pegawai: Uint8Array, diklat: Uint8Array) => {
+    Deno.writeFileSync(`${dir}/pegawai.csv`, pegawai);
+    Deno.writeFileSync(`${dir}/diklat.csv`, diklat);
+  };
+  const key = () => periodHash(dir, "config");
+  write(big, new Uint8Array([1, 2, 3]));
+  const first = await key();
+  assert.equal(await key(), first, "the same bytes, the same key");
+  assert.notEqual(await periodHash(dir, "other config"), first);
+  const flipped = big.slice();
+  flipped[(1 << 20) + 777] ^= 1;
+  write(flipped, new Uint8Array([1, 2, 3]));
+  assert.notEqual(await key(), first, "a byte in the second chunk");
+  flipped[(1 << 20) + 777] ^= 1;
+  flipped[flipped.length - 1] ^= 1;
+  write(flipped, new Uint8Array([1, 2, 3]));
+  assert.notEqual(await key(), first, "the last byte");
+  write(new Uint8Array([...big, 10]), new Uint8Array([1, 2, 3]));
+  assert.notEqual(await key(), first, "a byte added");
+  write(big.subarray(0, 2 << 20), new Uint8Array([1, 2, 3]));
+  const even = await key();
+  assert.notEqual(even, first, "two whole chunks");
+  write(big, new Uint8Array([1, 2, 3]));
+  assert.equal(await key(), first, "back as it was");
+  write(big.subarray(0, big.length - 1), new Uint8Array([big[big.length - 1], 1, 2, 3]));
+  assert.notEqual(await key(), first, "a byte moved from one file to the next");
 });
 
 Deno.test("only new or changed periods are recomputed; an unchanged run recomputes nothing", async () => {

@@ -9,9 +9,33 @@ import { moduleGraph } from "../modules.ts";
 import { ROOT } from "../paths.ts";
 import { periodInputFiles } from "./ingest.ts";
 
-async function sha256File(path: string, h = createHash("sha256")): Promise<void> {
-  const f = await Deno.open(path);
-  for await (const chunk of f.readable) h.update(chunk);
+/** Bytes hashed at a time, and how many of those hashes run at once. */
+const CHUNK = 1 << 20;
+const IN_FLIGHT = 8;
+
+/**
+ * Feeds `h` a file's content as the SHA-256 of each 1 MiB chunk, in order: any changed byte
+ * changes one chunk's hash, so the key is as strict as a hash of the bytes themselves. WebCrypto
+ * hashes the chunks off the main thread, several at once, with the processor's SHA instructions.
+ * Measured: the national CSV period (1.3 GB) 2.7 s through `createHash` alone, 1.2 s this way; a
+ * no-change build, which hashes the demo's 13 periods (719 MB), 2.9–3.3 s against 2.1–2.2 s.
+ */
+async function hashFileInto(path: string, h: ReturnType<typeof createHash>): Promise<void> {
+  using f = await Deno.open(path);
+  const pending: Promise<ArrayBuffer>[] = [];
+  for (;;) {
+    const buf = new Uint8Array(CHUNK);
+    let n = 0;
+    while (n < CHUNK) {
+      const r = await f.read(buf.subarray(n));
+      if (r === null) break;
+      n += r;
+    }
+    if (n > 0) pending.push(crypto.subtle.digest("SHA-256", buf.subarray(0, n)));
+    if (pending.length >= IN_FLIGHT) h.update(new Uint8Array(await pending.shift()!));
+    if (n < CHUNK) break;
+  }
+  for (const p of pending) h.update(new Uint8Array(await p));
 }
 
 /**
@@ -28,7 +52,7 @@ export async function configHash(files: string[]): Promise<string> {
   }
   for (const f of [...moduleGraph(new URL("./pipeline.ts", import.meta.url).pathname), ...files]) {
     h.update(f.replace(ROOT, "") + "\0");
-    await sha256File(f, h);
+    await hashFileInto(f, h);
   }
   return h.digest("hex");
 }
@@ -42,7 +66,7 @@ export async function periodHash(dir: string, config: string): Promise<string> {
   const h = createHash("sha256").update(config);
   for (const f of periodInputFiles(dir)) {
     h.update(f.slice(dir.length) + "\0");
-    await sha256File(f, h);
+    await hashFileInto(f, h);
   }
   return h.digest("hex");
 }
