@@ -42,6 +42,22 @@ export class Db {
     }
   }
 
+  /**
+   * `run`, interrupted when `stop` resolves true before the statement ends (the call then throws).
+   * DuckDB ignores an interrupt that comes when no statement runs (tests/architecture.test.ts).
+   */
+  async runUnless(sql: string, stop: Promise<boolean>): Promise<void> {
+    let running = true;
+    stop.then((yes) => {
+      if (yes && running) this.conn.interrupt();
+    }, () => {});
+    try {
+      await this.run(sql);
+    } finally {
+      running = false;
+    }
+  }
+
   /** Rows as plain JS objects; BIGINT becomes number when it is safe, DATE an ISO string. */
   async all<T = Row>(sql: string): Promise<T[]> {
     if (PROFILE_DIR) await this.profile(sql);

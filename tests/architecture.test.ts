@@ -140,6 +140,29 @@ Deno.test("inList is evaluated only on the rows that reach it, with IN's NULL", 
   }
 });
 
+Deno.test("runUnless stops a statement when asked before it ends, and only that statement", async () => {
+  const db = await Db.open();
+  try {
+    const long = "CREATE TABLE t AS SELECT count(*) AS n FROM range(20000000000)";
+    const stop = new Promise<boolean>((r) => setTimeout(() => r(true), 100));
+    await assert.rejects(db.runUnless(long, stop), /Interrupted/);
+    // A stop that comes after the statement, or says no, changes nothing.
+    let late!: (yes: boolean) => void;
+    await db.runUnless("CREATE TABLE a AS SELECT 1 AS x", new Promise((r) => (late = r)));
+    late(true);
+    await new Promise((r) => setTimeout(r, 10));
+    await db.runUnless("CREATE TABLE b AS SELECT 2 AS x", Promise.resolve(false));
+    await db.run("CREATE TABLE c AS SELECT 3 AS x");
+    assert.deepEqual(
+      (await db.all<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() ORDER BY 1"))
+        .map((r) => r.t),
+      ["a", "b", "c"],
+    );
+  } finally {
+    db.close();
+  }
+});
+
 Deno.test("per-person files only where asked; a cached period without them is recomputed when they are", async () => {
   const root = await tempDir("ipasn-perasn-");
   const raw = join(root, "raw");

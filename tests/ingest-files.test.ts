@@ -77,6 +77,64 @@ Deno.test("an unclosed quote on row 392 of 400 quarantines that row; the 8 peopl
   assert.deepEqual([n, last], [399, 2]);
 });
 
+Deno.test("a file plain in its first MiB but not after it is read whole: a quoted comma, an unclosed quote, blank records", async () => {
+  // DuckDB starts reading a file that looks plain from its first MiB while the records are
+  // counted; what the count finds past that MiB sends the file down the full path, as before.
+  const rows = 20_000; // 74 bytes a line: row 18,000 lies past the first MiB
+  const late = 18_000;
+  const cases: [string, (l: string) => string][] = [
+    ["quoted comma", (l) => l.replace(",Uji,", ',"Hidayat, S.Pd",')],
+    ["unclosed quote", (l) => l.replace(",Uji,", ',"Dedi Kurniawan,')],
+    ["blank records", (l) => `${l}\n,,,,,,,,\n`],
+  ];
+  // 20,000 distinct NIPs: 900 a day of birth.
+  const id = (i: number) =>
+    nip(1 + i % 900, `198001${String(1 + Math.floor(i / 900)).padStart(2, "0")}`);
+  const line = (i: number) =>
+    toCsv(HEADERS.pegawai, [{ ...pegawaiDefaults, nip: id(i), nama: "Uji" }]).split("\n")[1];
+  for (const [name, edit] of cases) {
+    const root = await tempDir();
+    const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [] });
+    const lines = [HEADERS.pegawai.join(",")];
+    for (let i = 1; i <= rows; i++) lines.push(i === late ? edit(line(i)) : line(i));
+    Deno.writeTextFileSync(`${dir}/pegawai.csv`, lines.join("\n") + "\n");
+    assert.ok(
+      lines.slice(0, late).join("\n").length > 1 << 20,
+      "the change lies past the first MiB",
+    );
+    const r = await run(`${root}/raw`);
+    const acc = r.acc.pegawai;
+    const [{ n, nama }] = await queryOut<{ n: number; nama: string }>(
+      r.out,
+      `SELECT count(*)::INT AS n, max(nama) FILTER (WHERE nip = '${id(late)}') AS nama
+       FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2024'`,
+    );
+    if (name === "quoted comma") {
+      assert.deepEqual([acc.read, acc.used, acc.quarantined, n, nama], [
+        rows,
+        rows,
+        0,
+        rows,
+        "Hidayat, S.Pd",
+      ], name);
+      assert.deepEqual(acc.notes, [], "read from disk by DuckDB, as a quoted file always was");
+    } else if (name === "unclosed quote") {
+      assert.deepEqual(
+        [acc.read, acc.used, acc.quarantined, n],
+        [rows, rows - 1, 1, rows - 1],
+        name,
+      );
+      assert.deepEqual(r.q.map((x) => [x.line, x.reason.slice(0, 14)]), [[
+        String(late + 1),
+        "unclosed quote",
+      ]]);
+    } else {
+      assert.deepEqual([acc.read, acc.used, acc.quarantined, n], [rows, rows, 0, rows], name);
+      assert.deepEqual(acc.notes, ["2 blank records skipped (only delimiters or spaces)"], name);
+    }
+  }
+});
+
 Deno.test("blank records are skipped and counted; the rows after them keep their line numbers", async () => {
   const root = await tempDir();
   const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [{ nip: nip(1) }] });

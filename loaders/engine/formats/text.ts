@@ -499,6 +499,42 @@ export async function scanText(
   };
 }
 
+/** A plain file's header: its first line, when that is one (see `scanPlain`); `end` is where the records start. */
+function headerOf(chunk: Uint8Array): { header: string[]; delim: string; end: number } | null {
+  const k = chunk.indexOf(LF);
+  if (k < 0) return null;
+  const bytes = chunk.subarray(0, k);
+  let text: string;
+  try {
+    text = utf8Strict.decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return null;
+  }
+  if (!text.trim() || /^\s*"?sep=/i.test(text) || blankBytes(bytes, 0x2c)) return null;
+  const counts = [",", ";", "\t", "|"].map((d) => [d, splitRecord(text, d).fields.length] as const);
+  const delim = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  if (blankBytes(bytes, delim.charCodeAt(0))) return null;
+  return { header: splitRecord(text, delim).fields.map(cleanHeaderCell), delim, end: k + 1 };
+}
+
+/**
+ * The header `scanPlain` would find, from the file's first MiB alone (null when that MiB already
+ * shows the file is not plain), so that DuckDB can read the file while `scanPlain` counts its
+ * records. Whenever `scanPlain` returns a scan, its header and delimiter are these: both take
+ * them from the same first line with `headerOf`.
+ */
+export async function plainHeader(
+  path: string,
+): Promise<{ header: string[]; delim: string } | null> {
+  using file = await Deno.open(path);
+  const buf = new Uint8Array(1 << 20);
+  const n = await file.read(buf);
+  if (n === null) return null;
+  const chunk = buf.subarray(0, n);
+  if (chunk.indexOf(Q) >= 0 || chunk.indexOf(CR) >= 0 || chunk.indexOf(0) >= 0) return null;
+  return headerOf(chunk);
+}
+
 /**
  * `scanText` for the file nearly every export is: no quote character, no CR, no NUL byte, valid
  * UTF-8, no blank record and no `sep=` line. Its records are then its lines, counted with one
@@ -517,7 +553,6 @@ export async function scanPlain(path: string): Promise<TextScan | null> {
     // Bytes of the current line before this chunk (a line that runs over a chunk boundary).
     let carry = 0;
     let carryBlank = true;
-    let headBytes: Uint8Array | null = null;
     let open = false;
     for (;;) {
       const n = await file.read(buf);
@@ -536,19 +571,11 @@ export async function scanPlain(path: string): Promise<TextScan | null> {
       }
       let start = 0;
       if (!header) {
-        const k = chunk.indexOf(LF);
-        if (k < 0) return null;
-        headBytes = chunk.slice(0, k);
-        const text = utf8Strict.decode(headBytes).replace(/^\uFEFF/, "");
-        if (!text.trim() || /^\s*"?sep=/i.test(text) || blankBytes(headBytes, 0x2c)) return null;
-        const counts = [",", ";", "\t", "|"].map((d) =>
-          [d, splitRecord(text, d).fields.length] as const
-        );
-        delim = counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+        const head = headerOf(chunk);
+        if (!head) return null;
+        ({ header, delim } = head);
         D = delim.charCodeAt(0);
-        if (blankBytes(headBytes, D)) return null;
-        header = splitRecord(text, delim).fields.map(cleanHeaderCell);
-        start = k + 1;
+        start = head.end;
       }
       for (let k = chunk.indexOf(LF, start); k >= 0; k = chunk.indexOf(LF, start)) {
         const len = carry + k - start;
