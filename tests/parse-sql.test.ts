@@ -1,7 +1,8 @@
 /**
  * The cheap forms the validation uses on every cell give exactly what the plain forms give: the
  * GLOB for 18 digits against the regex \d{18}, DuckDB's date cast against try_strptime, the
- * date_shape macro's GLOB against its regexes, the decimal comma. Each is compared on values
+ * date_shape macro's GLOB against its regexes, the decimal comma, the guard in front of the
+ * month-first probe. Each is compared on values
  * chosen to sit at the edges (other scripts' digits, wildcards, impossible dates), so a cheaper
  * form that reads one value differently fails here, not in a user's quarantine.
  */
@@ -14,6 +15,7 @@ import {
   parseDate,
   parseNumber,
   prepare,
+  startsDayMonth,
 } from "../loaders/engine/validate.ts";
 
 async function withDb(f: (db: Db) => Promise<void>): Promise<void> {
@@ -147,5 +149,62 @@ Deno.test("numbers: a decimal comma is a point, and only a comma is replaced", a
     );
     for (const r of rows) assert.equal(r.engine, r.plain, r.x);
     assert.equal(rows.find((r) => r.x === "12,5")?.engine, 12.5);
+  });
+});
+
+Deno.test("the month-first probe's guard lets through every value its regexes match", async () => {
+  const odd = [
+    "1/2/2024",
+    "12-31-2024",
+    "01/02/2024",
+    "1-2-2024",
+    "3/14/2024",
+    "31/12/1999",
+    "1/2/24",
+    "1-/2",
+    "a1/2/2024",
+    "123/4/2024",
+    "-1/2/2024",
+    " 1/2/2024",
+    "2024-01-02",
+    "2024/01/02",
+    "١/٢/٢٠٢٤",
+    "１/2/2024",
+    "1\\2\\2024",
+    "1.2.2024",
+    "*/2/2024",
+    "?/2/2024",
+    "[0-9]/2/2024",
+    "12/31/2024 10:00",
+    "",
+    "1",
+    "12",
+    "12/",
+    "9-",
+  ];
+  await withDb(async (db) => {
+    const rows = await db.all<{ x: string; guard: boolean; re: boolean }>(
+      `SELECT x, ${startsDayMonth("x")} AS guard,
+         regexp_matches(x, '^(\\d{1,2})[-/]\\d{1,2}[-/]\\d{4}$') AS re FROM ${values(odd)}`,
+    );
+    const matched = rows.filter((r) => r.re).map((r) => r.x);
+    assert.deepEqual(matched, [
+      "1/2/2024",
+      "12-31-2024",
+      "01/02/2024",
+      "1-2-2024",
+      "3/14/2024",
+      "31/12/1999",
+    ]);
+    assert.deepEqual(
+      rows.filter((r) => r.re && !r.guard).map((r) => r.x),
+      [],
+      "a match the guard stops",
+    );
+    // The guard is not the regex: it lets through cells the regex then rejects, and stops the rest.
+    assert.deepEqual(
+      rows.filter((r) => r.guard && !r.re).map((r) => r.x),
+      ["1/2/24", "1-/2", "12/31/2024 10:00", "12/", "9-"],
+    );
   });
 });

@@ -86,6 +86,17 @@ export function digits(x: string, n: number): string {
   return `(${x} GLOB '${"[0-9]".repeat(n)}')`;
 }
 
+/**
+ * Whether text `x` starts with one or two ASCII digits and a `-` or `/`: true of every value the
+ * day/month regexes `^\d{1,2}[-/]…` can match, so that they need run on no other value.
+ */
+export function startsDayMonth(x: string): string {
+  return `(${
+    ["[0-9]/*", "[0-9]-*", "[0-9][0-9]/*", "[0-9][0-9]-*"].map((g) => `${x} GLOB '${g}'`)
+      .join(" OR ")
+  })`;
+}
+
 /** The number in text `x`, a decimal comma read as a point (replace() copies: only where needed). */
 export function parseNumber(x: string): string {
   return `CASE WHEN contains(${x}, ',') THEN try_cast(replace(${x}, ',', '.') AS DOUBLE) ELSE try_cast(${x} AS DOUBLE) END`;
@@ -939,12 +950,18 @@ async function isEmpty(db: Db, table: string): Promise<boolean> {
  */
 async function detectMonthFirst(db: Db, src: string, dates: string[]): Promise<string | null> {
   if (!dates.length) return null;
+  // The regexes run only on cells that start with one or two digits and a separator, which every
+  // cell they match does: a year-first date never reaches them (national trainings, ISO dates:
+  // 0.91 → 0.31 s; day-first dates 1.96 s either way). One branch per column, not an unnest.
   const r = await db.one<{ first: number; second: number; n: number }>(`
     SELECT count(*) FILTER (WHERE a > 12) AS first, count(*) FILTER (WHERE b > 12) AS second, count(*) AS n
-    FROM (
+    FROM (${
+    dates.map((d) => `
       SELECT TRY_CAST(regexp_extract(x, '^(\\d{1,2})[-/]\\d{1,2}[-/]\\d{4}$', 1) AS INTEGER) AS a,
         TRY_CAST(regexp_extract(x, '^\\d{1,2}[-/](\\d{1,2})[-/]\\d{4}$', 1) AS INTEGER) AS b
-      FROM (SELECT unnest([${dates.map(ident).join(", ")}]) AS x FROM ${src}))
+      FROM (SELECT ${ident(d)} AS x FROM ${src} WHERE ${startsDayMonth(ident(d))})`).join(`
+      UNION ALL`)
+  })
     WHERE a IS NOT NULL`);
   if (Number(r.second) > 0 && Number(r.first) === 0) {
     return `dates read month-first (M/D/YYYY): ${r.second} of ${r.n} day/month dates have a second field above 12 and none a first field above 12`;
