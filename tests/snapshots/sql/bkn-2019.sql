@@ -69,7 +69,7 @@ FROM item_scores;
 (CASE WHEN round(v, 2) >= 91 THEN 'Sangat Tinggi' WHEN round(v, 2) >= 81 THEN 'Tinggi' WHEN round(v, 2) >= 71 THEN 'Sedang' WHEN round(v, 2) >= 61 THEN 'Rendah' ELSE 'Sangat Rendah' END);
 
 WITH
-s AS (SELECT * FROM skor WHERE metode = 'bkn-2019'),
+s AS NOT MATERIALIZED (SELECT * FROM skor WHERE metode = 'bkn-2019'),
 modus_skp AS (
   SELECT kode_instansi, predikat FROM (
     SELECT kode_instansi, predikat_dipakai AS predikat,
@@ -96,14 +96,11 @@ gains AS (
     (CASE m.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'BURUK' THEN 5 WHEN 'SANGAT_KURANG' THEN 5 ELSE 0 END) - p.kinerja + least(40, p.kompetensi + 0) - p.kompetensi AS poin
   FROM s p JOIN modus_skp m USING (kode_instansi) WHERE p.skp_kosong
   UNION ALL
-  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'pendidikan', e.pendidikan, (CASE e.pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) - p.kualifikasi
-  FROM s p JOIN (
-    SELECT p.nip, coalesce(mj.pendidikan, mi.pendidikan) AS pendidikan FROM s p
-    LEFT JOIN modus_pendidikan mj USING (kode_instansi, jenis_jabatan)
-    LEFT JOIN modus_pendidikan_instansi mi USING (kode_instansi)
-    WHERE p.pendidikan_kosong
-  ) e USING (nip)
-  WHERE e.pendidikan IS NOT NULL
+  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'pendidikan', coalesce(mj.pendidikan, mi.pendidikan), (CASE coalesce(mj.pendidikan, mi.pendidikan) WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) - p.kualifikasi
+  FROM s p
+  LEFT JOIN modus_pendidikan mj USING (kode_instansi, jenis_jabatan)
+  LEFT JOIN modus_pendidikan_instansi mi USING (kode_instansi)
+  WHERE p.pendidikan_kosong AND coalesce(mj.pendidikan, mi.pendidikan) IS NOT NULL
   UNION ALL SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'kompetensi:kepemimpinan' AS intervensi, NULL AS asumsi,
       least(40, p.kompetensi + (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) - coalesce(p.komponen_1, 0)) - p.kompetensi AS poin
     FROM s p
