@@ -46,7 +46,7 @@ Deno.test("without per-person files the scores carry no name or job title, and d
     withNames,
   );
   // The exemption from diklat fungsional still reads the job title, before the final SELECT.
-  assert.match(without, /contains\(lower\(p\.nama_jabatan\)/);
+  assert.match(without, /regexp_matches\(lower\(p\.nama_jabatan\)/);
 });
 
 Deno.test("no profile value reaches the SQL as raw quoted text: a quote in a label is escaped", () => {

@@ -2,7 +2,7 @@
  * The cheap forms the validation uses on every cell give exactly what the plain forms give: the
  * GLOB for 18 digits against the regex \d{18}, DuckDB's date cast against try_strptime, the
  * date_shape macro's GLOB against its regexes, the decimal comma, the guard in front of the
- * month-first probe. Each is compared on values
+ * month-first probe, one regex of words against a `contains` per word. Each is compared on values
  * chosen to sit at the edges (other scripts' digits, wildcards, impossible dates), so a cheaper
  * form that reads one value differently fails here, not in a user's quarantine.
  */
@@ -17,6 +17,7 @@ import {
   prepare,
   startsDayMonth,
 } from "../loaders/engine/validate.ts";
+import { containsAny } from "../loaders/engine/score.ts";
 
 async function withDb(f: (db: Db) => Promise<void>): Promise<void> {
   const db = await Db.open();
@@ -206,5 +207,62 @@ Deno.test("the month-first probe's guard lets through every value its regexes ma
       rows.filter((r) => r.guard && !r.re).map((r) => r.x),
       ["1/2/24", "1-/2", "12/31/2024 10:00", "12/", "9-"],
     );
+  });
+});
+
+Deno.test("containsAny says what a contains per word says, whatever the words hold", async () => {
+  const words = ["guru", "dokter gigi", "a.b", "c++", "(x)", "[y]", "$z", "^w", "1|2", "\\d", "é"];
+  const titles = [
+    "guru",
+    "Guru Madya",
+    "dokter",
+    "dokter gigi",
+    "dokter  gigi",
+    "axb",
+    "a.b",
+    "c",
+    "c++ dev",
+    "(x)",
+    "x",
+    "[y]",
+    "y",
+    "$z",
+    "z",
+    "^w",
+    "w",
+    "1|2",
+    "1",
+    "2",
+    "\\d",
+    "7",
+    "é",
+    "e",
+    "É",
+    "",
+  ];
+  await withDb(async (db) => {
+    for (const ws of [words, words.slice(0, 2), ["ü"], []]) {
+      const plain = ws.length ? ws.map((w) => `contains(x, ${lit(w)})`).join(" OR ") : "FALSE";
+      const rows = await db.all<{ x: string; any: boolean; plain: boolean }>(
+        `SELECT x, ${containsAny("x", ws)} AS any, ${plain} AS plain FROM ${values(titles)}`,
+      );
+      assert.deepEqual(rows.filter((r) => r.any !== r.plain).map((r) => r.x), [], ws.join(" "));
+    }
+    const hits = await db.all<{ x: string }>(
+      `SELECT x FROM ${values(titles)} WHERE ${containsAny("x", words)}`,
+    );
+    assert.deepEqual(hits.map((r) => r.x), [
+      "guru",
+      "dokter gigi",
+      "a.b",
+      "c++ dev",
+      "(x)",
+      "[y]",
+      "$z",
+      "^w",
+      "1|2",
+      "\\d",
+      "é",
+    ]);
   });
 });

@@ -44,6 +44,18 @@ function pointsCase(
   })`;
 }
 
+/**
+ * Whether text `x` contains any of `words`: one regular expression of the words, escaped, instead
+ * of a `contains` per word (bkn-2019's exemption, 8 words on the FUNGSIONAL titles among 3.9 M
+ * national ASN: the scoring statement 4.87 -> 4.45 s). FALSE for no words.
+ */
+export function containsAny(x: string, words: string[]): string {
+  if (!words.length) return "FALSE";
+  return `regexp_matches(${x}, ${
+    lit(words.map((w) => w.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&")).join("|"))
+  })`;
+}
+
 /** Kualifikasi table points of an education level (`expr`); empty or unknown: `kosong`. */
 export function kualifikasiPoints(profile: MethodProfile, expr: string): string {
   return pointsCase(
@@ -313,9 +325,7 @@ export function scoreSql(
   // WHEN holds): FALSE for every other row and for a missing title, as `coalesce(a AND b, FALSE)`.
   const exempt = fungsional.map((it) =>
     `CASE WHEN p.jenis_jabatan = ${lit("FUNGSIONAL")} THEN coalesce(${
-      it.dikecualikan.map((w) => `contains(lower(p.nama_jabatan), ${lit(w.toLowerCase())})`).join(
-        " OR ",
-      )
+      containsAny("lower(p.nama_jabatan)", it.dikecualikan.map((w) => w.toLowerCase()))
     }, FALSE) ELSE FALSE END AS ${ident(`dikecualikan__${it.id}`)}`
   );
   const compiled = items.map((it) => ({ it, ...itemSql(it) }));

@@ -13,7 +13,7 @@ CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER
 
 WITH
 counted AS (
-  SELECT p.*, CASE WHEN p.jenis_jabatan = 'FUNGSIONAL' THEN coalesce(contains(lower(p.nama_jabatan), 'guru') OR contains(lower(p.nama_jabatan), 'dokter') OR contains(lower(p.nama_jabatan), 'dokter gigi') OR contains(lower(p.nama_jabatan), 'perawat') OR contains(lower(p.nama_jabatan), 'bidan') OR contains(lower(p.nama_jabatan), 'apoteker') OR contains(lower(p.nama_jabatan), 'psikolog') OR contains(lower(p.nama_jabatan), 'asesor'), FALSE) ELSE FALSE END AS "dikecualikan__fungsional"
+  SELECT p.*, CASE WHEN p.jenis_jabatan = 'FUNGSIONAL' THEN coalesce(regexp_matches(lower(p.nama_jabatan), 'guru|dokter|dokter gigi|perawat|bidan|apoteker|psikolog|asesor'), FALSE) ELSE FALSE END AS "dikecualikan__fungsional"
   FROM pegawai p WHERE list_contains(['PNS'], p.jenis_pegawai)
 ),
 training AS (
