@@ -264,17 +264,14 @@ async function loadText(
   let scan: TextScan | null;
   let direct: { rejected: number } | null = null;
   let triedDirect = false;
+  const read = (delim: string, width: number, m: Map<number, string>, n: Promise<number | null>) =>
+    readDirect(db, table, original, path, index, delim, width, m, n);
   const head = await plainHeader(path);
   const early = head && mapHeader(table, head.header);
   if (!head || !early?.ok) scan = await scanPlain(path);
   else {
     const counting = scanPlain(path);
-    direct = await readDirect(
-      db,
-      table,
-      original,
-      path,
-      index,
+    direct = await read(
       head.delim,
       head.header.length,
       early.mapping,
@@ -288,12 +285,7 @@ async function loadText(
   if (!mapped.ok) throw new InputError(original, mapped.problem, mapped.fix);
   if (scan.clean) {
     if (!triedDirect) {
-      direct = await readDirect(
-        db,
-        table,
-        original,
-        path,
-        index,
+      direct = await read(
         scan.delim,
         scan.header.length,
         mapped.mapping,
