@@ -382,6 +382,43 @@ Deno.test("an instansi the reference lacks is kept under its code and listed, ne
   ]);
 });
 
+Deno.test("the ASN a profile does not count are scored for reconciliation, and only there", async () => {
+  // bkn-2019 counts PNS only; bkn-2024 PNS and PPPK. No training, SKP or punishment: each score is
+  // kualifikasi + disiplin 5, by hand: S1 15 + 5 = 20, S2 20 + 5 = 25, S3 25 + 5 = 30.
+  const root = await tempDir();
+  const raw = `${root}/raw`, out = `${root}/out`;
+  writePeriod(raw, "2024-Q3", {
+    pegawai: [
+      { nip: nip(1), pendidikan: "S1" },
+      { nip: nip(2), pendidikan: "S2" },
+      { nip: nip(3), pendidikan: "S3", jenis_pegawai: "PPPK" },
+    ],
+  });
+  await runPipeline({ raw, out, perAsn: "all", methods: ["bkn-2019", "bkn-2024"] });
+  const instansi = await queryOut<Num>(
+    out,
+    `SELECT metode, n_asn, nilai FROM read_csv('{out}/instansi.csv') ORDER BY metode`,
+  );
+  assert.deepEqual(instansi, [
+    { metode: "bkn-2019", n_asn: 2, nilai: 22.5 },
+    { metode: "bkn-2024", n_asn: 3, nilai: 25 },
+  ]);
+  const perPerson = await queryOut<Num>(
+    out,
+    `SELECT metode, count(*) AS n FROM '{out}/skor_asn.parquet' GROUP BY ALL ORDER BY ALL`,
+  );
+  assert.deepEqual(perPerson, [{ metode: "bkn-2019", n: 2 }, { metode: "bkn-2024", n: 3 }]);
+  const varian = await queryOut<Num>(
+    out,
+    `SELECT populasi, n_asn, nilai FROM read_csv('{out}/varian_instansi.csv')
+     WHERE metode = 'bkn-2019' AND data = 'semua' ORDER BY populasi`,
+  );
+  assert.deepEqual(varian, [
+    { populasi: "PNS", n_asn: 2, nilai: 22.5 },
+    { populasi: "PNS_PPPK", n_asn: 3, nilai: 25 },
+  ]);
+});
+
 Deno.test("year-on-year change: the same quarter a year earlier, else that year's annual figure", async () => {
   assert.equal(tahunLalu("2025-Q3", ["2023", "2024-Q3", "2025-Q3"]), "2024-Q3");
   assert.equal(tahunLalu("2024-Q3", ["2023", "2024-Q3", "2025-Q3"]), "2023");

@@ -6,40 +6,15 @@
  * counted population and data completeness.
  */
 import { lit } from "../duck.ts";
-import type { MethodProfile } from "./method.ts";
 import { RESMI } from "./resmi.ts";
-import type { Period } from "./period.ts";
-import { itemSlots, scoreSql } from "./score.ts";
-
-/**
- * Scores of the ASN each profile does not count, into `skor_luar` (same columns as `skor`).
- * `jenisPegawai` is every jenis pegawai present in the period: a profile's outside is the rest of
- * them, scored under its rules.
- */
-export function outsideScoreSql(
-  profiles: MethodProfile[],
-  period: Period,
-  jenisPegawai: readonly string[],
-): string[] {
-  const statements = ["CREATE OR REPLACE TABLE skor_luar AS SELECT * FROM skor LIMIT 0"];
-  for (const p of profiles) {
-    const counted: readonly string[] = p.populasi.jenis_pegawai;
-    const outside = jenisPegawai.filter((j) => !counted.includes(j));
-    statements.push(
-      `INSERT INTO skor_luar ${
-        scoreSql(p, period, { populasi: outside, slots: itemSlots(profiles) })
-      }`,
-    );
-  }
-  return statements;
-}
 
 /** Per (periode, metode, instansi, jenis pegawai, completeness): ASN count and score sum. */
 export const componentSql = `
 SELECT periode, metode, kode_instansi, jenis_pegawai,
   NOT (pendidikan_kosong OR skp_kosong OR pengembangan_kosong) AS data_lengkap,
   count(*) AS n_asn, sum(nilai) AS jumlah_nilai
-FROM (SELECT * FROM skor UNION ALL SELECT * FROM skor_luar)
+-- skor_semua: the counted ASN and those the profile leaves out (luar), scored alike.
+FROM skor_semua
 -- Official results have no population or completeness choices to reconcile.
 WHERE metode <> ${lit(RESMI)}
 GROUP BY ALL`;

@@ -20,7 +20,7 @@ import {
 import type { MethodProfile } from "./method.ts";
 import { parsePeriod, type Period } from "./period.ts";
 import { kodeProvinsi, type Wilayah } from "./reference.ts";
-import { componentSql, outsideScoreSql } from "./rekonsiliasi.ts";
+import { componentSql } from "./rekonsiliasi.ts";
 import {
   RESMI,
   resmiGainSql,
@@ -359,12 +359,19 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // the scoring (nationally they are most of the 3 GB budget, and what passes it spills to disk).
   await db.run("DROP TABLE diklat; DROP TABLE kinerja");
   const slots = itemSlots(o.profiles);
+  // `skor_semua` also holds the ASN each profile does not count (`luar`), for reconciliation;
+  // `skor`, the view everything else reads, only the counted.
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
-      `${i ? "INSERT INTO skor" : "CREATE OR REPLACE TABLE skor AS"} ${
-        scoreSql(profile, period, { slots, pribadi: o.perAsn })
+      `${i ? "INSERT INTO skor_semua" : "CREATE OR REPLACE TABLE skor_semua AS"} ${
+        scoreSql(profile, period, { slots, pribadi: o.perAsn, luar: true })
       }`,
     );
+    if (!i) {
+      await db.run(
+        "CREATE OR REPLACE VIEW skor AS SELECT * EXCLUDE (luar) FROM skor_semua WHERE NOT luar",
+      );
+    }
     const { n } = await db.one<{ n: number }>(
       `SELECT count(*) AS n FROM skor WHERE metode = ${lit(profile.id)}`,
     );
@@ -376,17 +383,15 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   const resmiP = resmiProfile(o.profiles.find((p) => p.id === o.baku) ?? o.profiles[0]);
   if (nResmi) {
     await db.run(
-      `INSERT INTO skor BY NAME ${resmiSkorSql(o.periode, (v) => categorySql(resmiP, v))}`,
+      `INSERT INTO skor_semua BY NAME SELECT *, FALSE AS luar FROM (${
+        resmiSkorSql(o.periode, (v) => categorySql(resmiP, v))
+      })`,
     );
     o.log({ type: "scored", periode: o.periode, metode: RESMI, n: nResmi });
   }
   // What still reads pegawai, the facts or hukdis comes first, then they go: the aggregates and
   // gains run with the scores alone (nationally 1 GB less spilled past the 3 GB budget). The
   // names are kept for the privacy scan's file.
-  const jenis = (await db.all<{ j: string }>(
-    "SELECT DISTINCT jenis_pegawai AS j FROM pegawai ORDER BY j",
-  )).map((r) => r.j);
-  for (const s of outsideScoreSql(o.profiles, period, jenis)) await db.run(s);
   await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
       SELECT nama FROM pegawai UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL;
     DROP TABLE pegawai; DROP TABLE hukdis; DROP TABLE fakta_diklat; DROP TABLE fakta_skp`);
