@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { tahunLalu } from "../loaders/engine/combine.ts";
-import { periodLanes } from "../loaders/engine/budget.ts";
+import { defaultBudget, duckdbMemory, periodLanes } from "../loaders/engine/budget.ts";
 import { periodHash } from "../loaders/engine/cache.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { PER_ASN_FILES } from "../loaders/engine/step.ts";
@@ -306,12 +306,20 @@ Deno.test("a period over 150 MB of input runs alone; small ones two at a time (w
   await f.truncate(200e6);
   f.close();
   const cores = navigator.hardwareConcurrency;
+  const whole = duckdbMemory(defaultBudget());
   assert.deepEqual(periodLanes([small, small]), {
     lanes: cores >= 2 ? 2 : 1,
-    memoryLimit: cores >= 2 ? "1500MB" : "3000MB",
+    memoryLimit: cores >= 2 ? duckdbMemory(defaultBudget() / 2) : whole,
   });
-  assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: "3000MB" });
-  assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: "3000MB" });
+  assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: whole });
+  assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: whole });
+  // The default budget: half the machine's memory, at most 5 GB.
+  assert.deepEqual([2e9, 8e9, 10e9, 24e9].map((total) => defaultBudget(total)), [
+    1e9,
+    4e9,
+    5e9,
+    5e9,
+  ]);
   assert.equal(await withLanes("1", () => Promise.resolve(periodLanes([small, small]).lanes)), 1);
   // A mistyped setting is a usage error that says what to write, not a silent default.
   await withLanes(

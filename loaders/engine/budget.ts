@@ -9,15 +9,26 @@
 import { UsageError } from "../errors.ts";
 import { periodInputFiles } from "./ingest.ts";
 
+/**
+ * The budget without `IPASN_MEMORY_LIMIT`: half the machine's memory, at most 5 GB. A national
+ * period's tables need about 7 GB at their peak, and what passes the budget spills to disk: on the
+ * national Parquet job (2 cores) 3 GB took 36.6 / 37.9 s, 4 GB 35.2 s, 4.5 GB 34.5 / 34.7 s and
+ * 5.5 GB 33.4 s, each at a peak RSS of about the budget; the CSV job 44.4 s at 3 GB, 43.1 s at
+ * 5 GB (5.05 GB peak). 5 GB keeps a national run inside 6 GB; half leaves a small machine the rest.
+ */
+export function defaultBudget(total = Deno.systemMemoryInfo().total): number {
+  return Math.min(5e9, Math.floor(total / 2));
+}
+
 /** DuckDB's memory budget for a run (`IPASN_MEMORY_LIMIT`, e.g. "3GB"), in bytes. */
 export function memoryBudget(): number {
   const set = Deno.env.get("IPASN_MEMORY_LIMIT");
-  if (!set) return 3e9;
+  if (!set) return defaultBudget();
   const m = set.trim().match(/^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)?$/i);
   if (!m) {
     throw new UsageError(
       `IPASN_MEMORY_LIMIT=${set} is not a size`,
-      "write a size such as 3GB or 4096MB, or unset it for the default of 3GB",
+      "write a size such as 3GB or 4096MB, or unset it for the default (half the memory, at most 5GB)",
     );
   }
   const unit: Record<string, number> = {

@@ -356,7 +356,7 @@ const maksOf = (p: MethodProfile) => ({
 async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   for (const s of factsSql(o.profiles, period)) await db.run(s);
   // The history tables are read only through their facts: dropping them frees their memory for
-  // the scoring (nationally they are most of the 3 GB budget, and what passes it spills to disk).
+  // the scoring (nationally most of a 3 GB budget, and what passes the budget spills to disk).
   await db.run("DROP TABLE diklat; DROP TABLE kinerja");
   const slots = itemSlots(o.profiles);
   // `skor_semua` also holds the ASN each profile does not count (`luar`), for reconciliation;
@@ -390,7 +390,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
     o.log({ type: "scored", periode: o.periode, metode: RESMI, n: nResmi });
   }
   // What still reads pegawai, the facts or hukdis comes first, then they go: the aggregates and
-  // gains run with the scores alone (nationally 1 GB less spilled past the 3 GB budget). The
+  // gains run with the scores alone (nationally 1 GB less spilled past a 3 GB budget). The
   // names are kept for the privacy scan's file.
   await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
       SELECT nama FROM pegawai UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL;
