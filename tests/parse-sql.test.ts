@@ -2,7 +2,8 @@
  * The cheap forms the validation uses on every cell give exactly what the plain forms give: the
  * GLOB for 18 digits against the regex \d{18}, DuckDB's date cast against try_strptime, the
  * date_shape macro's GLOB against its regexes, the decimal comma, the guard in front of the
- * month-first probe, one regex of words against a `contains` per word. Each is compared on values
+ * month-first probe, one regex of words against a `contains` per word, the NIP's dates as integer
+ * arithmetic against try_strptime on its digits. Each is compared on values
  * chosen to sit at the edges (other scripts' digits, wildcards, impossible dates), so a cheaper
  * form that reads one value differently fails here, not in a user's quarantine.
  */
@@ -10,6 +11,7 @@ import assert from "node:assert/strict";
 import { Db, lit } from "../loaders/duck.ts";
 import {
   ALIAS_FILE,
+  checksOf,
   digits,
   loadAliases,
   parseDate,
@@ -18,6 +20,7 @@ import {
   startsDayMonth,
 } from "../loaders/engine/validate.ts";
 import { containsAny } from "../loaders/engine/score.ts";
+import { parsePeriod } from "../loaders/engine/period.ts";
 
 async function withDb(f: (db: Db) => Promise<void>): Promise<void> {
   const db = await Db.open();
@@ -109,6 +112,53 @@ Deno.test("a year-first date: the cast gives what try_strptime gives, for every 
       }
     }
     assert.equal(r.dates, expected);
+  });
+});
+
+Deno.test("NIP structure: the integer arithmetic gives try_strptime's verdicts on the digits", async () => {
+  // The four structure checks of a PNS NIP as compiled, against their plain forms (substr and
+  // try_strptime, as they were written first), for 2024: every birth MMDD text (0000-9999) in
+  // years at the edges of the calendar and of the check, every TMT year-month text (000000-999999),
+  // every sex digit. All 10^8 birth date texts were compared once when the arithmetic came in.
+  const checks = checksOf("pegawai", parsePeriod("2024-Q3")).filter((c) =>
+    /birth date|birth year|year-month|sex/.test(c.reason)
+  );
+  assert.equal(checks.length, 4);
+  const plain = [
+    "try_strptime(substr(x, 1, 8), '%Y%m%d') IS NULL",
+    "NOT (CAST(substr(x, 1, 4) AS INTEGER) BETWEEN 1940 AND 2009)",
+    "(try_strptime(substr(x, 9, 6) || '01', '%Y%m%d') IS NULL OR CAST(substr(x, 9, 4) AS INTEGER) NOT BETWEEN 1960 AND 2025)",
+    "substr(x, 15, 1) NOT IN ('1', '2')",
+  ];
+  const years = ["0000", "1582", "1900", "1939", "1940", "1996", "2000", "2009", "2010", "2100"];
+  await withDb(async (db) => {
+    const r = await db.all<{ i: number; n: number; fail: number; differ: number; example: string }>(
+      `
+      WITH nips AS (
+        SELECT y || lpad(CAST(i AS VARCHAR), 4, '0') || '2005011001' AS x
+        FROM unnest([${years.map(lit).join(", ")}]) t(y), range(10000) r(i)
+        UNION ALL SELECT '19800101' || lpad(CAST(i AS VARCHAR), 6, '0') || '1001' FROM range(1000000) r(i)
+        UNION ALL SELECT '19800101200501' || CAST(i AS VARCHAR) || '001' FROM range(10) r(i)),
+      verdicts AS (
+        SELECT x, ${
+        checks.map((c, i) =>
+          `coalesce(${c.fails}, FALSE) AS cheap_${i}, coalesce(${plain[i]}, FALSE) AS plain_${i}`
+        ).join(", ")
+      }
+        FROM (SELECT x, x AS nip__clean, CAST(x AS BIGINT) AS nip__angka, 'PNS' AS jenis_pegawai__code FROM nips))
+      ${
+        checks.map((_, i) =>
+          `SELECT ${i} AS i, count(*) AS n, count(*) FILTER (WHERE plain_${i}) AS fail,
+          count(*) FILTER (WHERE cheap_${i} <> plain_${i}) AS differ,
+          coalesce(any_value(x) FILTER (WHERE cheap_${i} <> plain_${i}), '') AS example FROM verdicts`
+        ).join(" UNION ALL ")
+      } ORDER BY i`,
+    );
+    for (const c of r) {
+      assert.equal(c.n, 10 * 10000 + 1000000 + 10);
+      assert.ok(c.fail > 0, `check ${c.i} fails no NIP here: the comparison would prove nothing`);
+      assert.equal(c.differ, 0, `check ${c.i}: first difference ${c.example}`);
+    }
   });
 });
 

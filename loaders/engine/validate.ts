@@ -123,6 +123,13 @@ export function parseDate(x: string, shape: string, monthFirst: boolean): string
  */
 export async function prepare(db: Db, aliases: Aliases, instansi: Instansi[]): Promise<void> {
   await db.run(`
+    -- Digits a to a + len - 1 (from 1) of an 18-digit number, and whether integers make a date of
+    -- the Gregorian calendar: the NIP structure checks (tableChecks says why not try_strptime).
+    CREATE OR REPLACE MACRO nip_digits(n, a, len) AS
+      n // CAST(10 ** (19 - a - len) AS BIGINT) % CAST(10 ** len AS BIGINT);
+    CREATE OR REPLACE MACRO valid_date(y, m, d) AS m BETWEEN 1 AND 12 AND d BETWEEN 1 AND
+      [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]
+      + CAST(m = 2 AND y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0) AS INTEGER);
     CREATE OR REPLACE MACRO norm_code(x) AS trim(regexp_replace(upper(replace(x, '.', '')), '[^A-Z0-9]+', ' ', 'g'));
     -- The GLOB is the common case of the first regex, at about half its cost.
     CREATE OR REPLACE MACRO date_shape(x) AS CASE
@@ -449,34 +456,44 @@ function codeList(kind: AliasKind): string {
   } as Record<AliasKind, string>)[kind];
 }
 
+/**
+ * Digits `from`..`from + len - 1` (1-based) of an 18-digit NIP, from the NIP as a number
+ * (`nip__angka`, pegawai only; the macros are in `prepare`). These checks run after the 18-digit
+ * check, so every NIP they see is a number.
+ */
+const nipDigits = (from: number, len: number) => `nip_digits(nip__angka, ${from}, ${len})`;
+
 /** Checks that need the whole table or another table (duplicates, unknown NIPs, NIP structure). */
 function tableChecks(table: TableName, period: Period, firstAt: string): Check[] {
   const nip = "nip__clean";
+  // The NIP's dates as integer arithmetic on the NIP as a number: the same verdicts as
+  // try_strptime on its digits (compared on all 10^8 eight-digit birth dates, every six-digit
+  // year-month and every sex digit), at a third of the cost (the national 4.45 M NIPs: 0.97 ->
+  // 0.35 s alone, four substr and two strptime per row before).
+  const [year, month, day] = [nipDigits(1, 4), nipDigits(5, 2), nipDigits(7, 2)];
+  const [tmtYear, tmtMonth] = [nipDigits(9, 4), nipDigits(13, 2)];
   const nipStructure: Check[] = [
     {
       column: "nip",
-      fails: `jenis_pegawai__code = 'PNS' AND try_strptime(substr(${nip}, 1, 8), '%Y%m%d') IS NULL`,
+      fails: `jenis_pegawai__code = 'PNS' AND NOT valid_date(${year}, ${month}, ${day})`,
       reason: `'NIP ' || ${nip} || ': digits 1-8 are not a valid birth date (YYYYMMDD)'`,
     },
     {
       column: "nip",
-      fails:
-        `jenis_pegawai__code = 'PNS' AND NOT (CAST(substr(${nip}, 1, 4) AS INTEGER) BETWEEN 1940 AND ${
-          period.year - 15
-        })`,
+      fails: `jenis_pegawai__code = 'PNS' AND NOT (${year} BETWEEN 1940 AND ${period.year - 15})`,
       reason: `'NIP ' || ${nip} || ': birth year ' || substr(${nip}, 1, 4) || ' is not plausible'`,
     },
     {
       column: "nip",
       fails:
-        `jenis_pegawai__code = 'PNS' AND (try_strptime(substr(${nip}, 9, 6) || '01', '%Y%m%d') IS NULL OR CAST(substr(${nip}, 9, 4) AS INTEGER) NOT BETWEEN 1960 AND ${
+        `jenis_pegawai__code = 'PNS' AND (NOT (${tmtMonth} BETWEEN 1 AND 12) OR ${tmtYear} NOT BETWEEN 1960 AND ${
           period.year + 1
         })`,
       reason: `'NIP ' || ${nip} || ': digits 9-14 are not a valid year-month'`,
     },
     {
       column: "nip",
-      fails: `jenis_pegawai__code = 'PNS' AND substr(${nip}, 15, 1) NOT IN ('1', '2')`,
+      fails: `jenis_pegawai__code = 'PNS' AND ${nipDigits(15, 1)} NOT IN (1, 2)`,
       reason: `'NIP ' || ${nip} || ': digit 15 (sex) must be 1 or 2'`,
     },
   ];
@@ -784,6 +801,8 @@ export async function validateTable(
     ...cols.filter((c) => c.kind === "number").map((c) =>
       `${parseNumber(ident(c.name))} AS ${ident(c.name + "__num")}`
     ),
+    // The NIP as a number, for the NIP structure checks (see nipDigits).
+    ...(table === "pegawai" ? ["TRY_CAST(nip__clean AS BIGINT) AS nip__angka"] : []),
   ];
   // Duplicates: the first line of each NIP (and year, for SKP) among rows that pass the row checks.
   const duplicateKey = table === "pegawai"

@@ -131,19 +131,19 @@ WHEN "pendidikan" IS NOT NULL AND pendidikan__code IS NULL
 THEN 'unknown pendidikan "' || left("pendidikan", 60) || '"; use one of: S3, S2, S1, D4, D3, D2, D1, SLTA, SLTP, SD (or add an alias in data/aliases/kode.json)'
 
 -- 34. nip
-WHEN jenis_pegawai__code = 'PNS' AND try_strptime(substr(nip__clean, 1, 8), '%Y%m%d') IS NULL
+WHEN jenis_pegawai__code = 'PNS' AND NOT valid_date(nip_digits(nip__angka, 1, 4), nip_digits(nip__angka, 5, 2), nip_digits(nip__angka, 7, 2))
 THEN 'NIP ' || nip__clean || ': digits 1-8 are not a valid birth date (YYYYMMDD)'
 
 -- 35. nip
-WHEN jenis_pegawai__code = 'PNS' AND NOT (CAST(substr(nip__clean, 1, 4) AS INTEGER) BETWEEN 1940 AND 2009)
+WHEN jenis_pegawai__code = 'PNS' AND NOT (nip_digits(nip__angka, 1, 4) BETWEEN 1940 AND 2009)
 THEN 'NIP ' || nip__clean || ': birth year ' || substr(nip__clean, 1, 4) || ' is not plausible'
 
 -- 36. nip
-WHEN jenis_pegawai__code = 'PNS' AND (try_strptime(substr(nip__clean, 9, 6) || '01', '%Y%m%d') IS NULL OR CAST(substr(nip__clean, 9, 4) AS INTEGER) NOT BETWEEN 1960 AND 2025)
+WHEN jenis_pegawai__code = 'PNS' AND (NOT (nip_digits(nip__angka, 13, 2) BETWEEN 1 AND 12) OR nip_digits(nip__angka, 9, 4) NOT BETWEEN 1960 AND 2025)
 THEN 'NIP ' || nip__clean || ': digits 9-14 are not a valid year-month'
 
 -- 37. nip
-WHEN jenis_pegawai__code = 'PNS' AND substr(nip__clean, 15, 1) NOT IN ('1', '2')
+WHEN jenis_pegawai__code = 'PNS' AND nip_digits(nip__angka, 15, 1) NOT IN (1, 2)
 THEN 'NIP ' || nip__clean || ': digit 15 (sex) must be 1 or 2'
 
 -- 38. nip
