@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { tahunLalu } from "../loaders/engine/combine.ts";
-import { defaultBudget, duckdbMemory, periodLanes } from "../loaders/engine/budget.ts";
+import { defaultBudget, duckdbMemory, lowestLimit, periodLanes } from "../loaders/engine/budget.ts";
 import { periodHash } from "../loaders/engine/cache.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { PER_ASN_FILES } from "../loaders/engine/step.ts";
@@ -320,6 +320,10 @@ Deno.test("a period over 150 MB of input runs alone; small ones two at a time (w
     5e9,
     5e9,
   ]);
+  // A container's limit counts where it is lower; "max" and v1's huge "unlimited" do not.
+  assert.equal(lowestLimit(24e9, ["4294967296\n"]), 4294967296);
+  assert.equal(lowestLimit(24e9, ["max\n", "9223372036854771712\n"]), 24e9);
+  assert.equal(lowestLimit(8e9, []), 8e9);
   assert.equal(await withLanes("1", () => Promise.resolve(periodLanes([small, small]).lanes)), 1);
   // A mistyped setting is a usage error that says what to write, not a silent default.
   await withLanes(

@@ -16,8 +16,37 @@ import { periodInputFiles } from "./ingest.ts";
  * 5.5 GB 33.4 s, each at a peak RSS of about the budget; the CSV job 44.4 s at 3 GB, 43.1 s at
  * 5 GB (5.05 GB peak). 5 GB keeps a national run inside 6 GB; half leaves a small machine the rest.
  */
-export function defaultBudget(total = Deno.systemMemoryInfo().total): number {
+export function defaultBudget(total = machineMemory()): number {
   return Math.min(5e9, Math.floor(total / 2));
+}
+
+/** Control-group memory limits (v2, then v1): a container's own limit, below the host's memory. */
+const CGROUP_LIMITS = [
+  "/sys/fs/cgroup/memory.max",
+  "/sys/fs/cgroup/memory/memory.limit_in_bytes",
+];
+
+/**
+ * The memory this process may use: the machine's, or its container's limit when that is lower (a
+ * container sees the host's memory in /proc/meminfo, and a budget taken from it could pass the
+ * container's limit and be killed instead of spilling to disk).
+ */
+export function machineMemory(): number {
+  const limits: string[] = [];
+  for (const f of CGROUP_LIMITS) {
+    try {
+      limits.push(Deno.readTextFileSync(f));
+    } catch {
+      // No such control group here.
+    }
+  }
+  return lowestLimit(Deno.systemMemoryInfo().total, limits);
+}
+
+/** `total`, or the lowest of the control-group limit files' numbers below it ("max": none). */
+export function lowestLimit(total: number, limits: string[]): number {
+  const numbers = limits.map((t) => t.trim()).filter((t) => /^\d+$/.test(t)).map(Number);
+  return Math.min(total, ...numbers);
 }
 
 /** DuckDB's memory budget for a run (`IPASN_MEMORY_LIMIT`, e.g. "3GB"), in bytes. */
