@@ -7,7 +7,13 @@ import assert from "node:assert/strict";
 import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { loadProfiles, type MethodProfile } from "../loaders/engine/method.ts";
 import { parsePeriod } from "../loaders/engine/period.ts";
-import { categorySql, factsSql, scoreSql } from "../loaders/engine/score.ts";
+import {
+  categorySql,
+  factsSql,
+  scoreColumnsSql,
+  scoreSql,
+  scoreStoredSql,
+} from "../loaders/engine/score.ts";
 import { gainSql } from "../loaders/engine/gain.ts";
 
 const DIR = new URL("./snapshots/sql/", import.meta.url);
@@ -36,8 +42,8 @@ Deno.test("without per-person files the scores carry no name or job title, and d
   // bkn-2019: it has the exemption from diklat fungsional, which reads the job title.
   const p = profiles.find((x) => x.id === "bkn-2019")!;
   const period = parsePeriod("2024-Q3");
-  const withNames = scoreSql(p, period);
-  const without = scoreSql(p, period, { pribadi: false });
+  const withNames = scoreColumnsSql(p, period, "t");
+  const without = scoreColumnsSql(p, period, "t", { pribadi: false });
   assert.match(without, /CAST\(NULL AS VARCHAR\) AS nama,/);
   assert.match(without, /CAST\(NULL AS VARCHAR\) AS nama_jabatan,/);
   assert.equal(
@@ -45,8 +51,19 @@ Deno.test("without per-person files the scores carry no name or job title, and d
       .replace("CAST(NULL AS VARCHAR) AS nama_jabatan,", "nama_jabatan,"),
     withNames,
   );
-  // The exemption from diklat fungsional still reads the job title, before the final SELECT.
-  assert.match(without, /regexp_matches\(lower\(p\.nama_jabatan\)/);
+  // What is stored holds them only with per-person files; the exemption from diklat fungsional
+  // still reads the job title, before the final SELECT.
+  const stored = (pribadi: boolean) => {
+    const sql = scoreStoredSql(p, period, { pribadi });
+    return { sql, last: sql.slice(sql.lastIndexOf("SELECT")) };
+  };
+  assert.doesNotMatch(stored(false).last, /\bnama\b|nama_jabatan/);
+  assert.match(stored(true).last, /\bnama, .*nama_jabatan, /s);
+  assert.match(stored(false).sql, /regexp_matches\(lower\(p\.nama_jabatan\)/);
+  assert.equal(
+    stored(false).sql,
+    stored(true).sql.replace("nama, ", "").replace("nama_jabatan, ", ""),
+  );
 });
 
 Deno.test("no profile value reaches the SQL as raw quoted text: a quote in a label is escaped", () => {

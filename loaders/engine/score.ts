@@ -293,34 +293,89 @@ export function skorAsnSql(profiles: MethodProfile[]): string {
   }) REPLACE (${rincian} AS kompetensi_rincian) FROM skor`;
 }
 
+interface ScoreOptions {
+  /** The number of item columns, the same for every profile written to one table (`itemSlots`). */
+  slots?: number;
+  /**
+   * true: every ASN is scored under the profile's rules, and a last column `luar` says who the
+   * profile does not count (reconciliation shows their effect). In the statement that scores the
+   * counted ASN, since their joins with the facts are most of its cost: nationally a statement of
+   * its own for the 0.5 M outside cost 1.4 s, and these rows add 0.2 s here.
+   */
+  luar?: boolean;
+  /**
+   * false: the person's name and job title stay empty. Only the per-person files read them
+   * (skor_asn, selisih_asn); without those, carrying them through 8.4 M national rows cost
+   * seconds.
+   */
+  pribadi?: boolean;
+}
+
 /**
  * The SQL that scores every counted ASN of the loaded period under `profile`, from the tables of
- * `factsSql` and `pegawai` and `hukdis`. `slots` is the number of item columns, the same for every
- * profile written to one table (see `itemSlots`).
+ * `factsSql` and `pegawai` and `hukdis`: the rows of `skor`. It is `scoreColumnsSql` over
+ * `scoreStoredSql`, which is how the engine stores it (see there).
  */
 export function scoreSql(
   profile: MethodProfile,
   period: Period,
-  {
-    slots = profile.kompetensi.komponen.length,
-    pribadi = true,
-    luar = false,
-  }: {
-    slots?: number;
-    /**
-     * true: every ASN is scored under the profile's rules, and a last column `luar` says who the
-     * profile does not count (reconciliation shows their effect). In the statement that scores the
-     * counted ASN, since their joins with the facts are most of its cost: nationally a statement of
-     * its own for the 0.5 M outside cost 1.4 s, and these rows add 0.2 s here.
-     */
-    luar?: boolean;
-    /**
-     * false: the person's name and job title stay empty. Only the per-person files read them
-     * (skor_asn, selisih_asn); without those, carrying them through 8.4 M national rows cost
-     * seconds.
-     */
-    pribadi?: boolean;
-  } = {},
+  options: ScoreOptions = {},
+): string {
+  return scoreColumnsSql(profile, period, `(${scoreStoredSql(profile, period, options)})`, options);
+}
+
+/**
+ * The columns of `skor` from `source`, rows of `scoreStoredSql`: what the stored columns and the
+ * profile determine (the period, the method, the total, its category, the empty records, the
+ * potentials, who is outside the population) is computed here, as it is read. Nationally writing
+ * these columns for 4.4 M ASN cost about 0.8 s per profile; each read computes only those it
+ * needs, and a read of one method skips the other methods' rows unseen (their `metode` is a
+ * constant of their branch of the `skor_semua` view).
+ */
+export function scoreColumnsSql(
+  profile: MethodProfile,
+  period: Period,
+  source: string,
+  { slots = profile.kompetensi.komponen.length, pribadi = true, luar = false }: ScoreOptions = {},
+): string {
+  const dim = profile.dimensi;
+  const total = "kualifikasi + kompetensi + kinerja + disiplin";
+  return `SELECT
+  ${lit(period.id)} AS periode, ${lit(profile.id)} AS metode,
+  nip, ${
+    pribadi ? "nama" : "CAST(NULL AS VARCHAR) AS nama"
+  }, jenis_pegawai, kode_instansi, kode_unit,
+  nama_unit, jenis_jabatan, ${
+    pribadi ? "nama_jabatan" : "CAST(NULL AS VARCHAR) AS nama_jabatan"
+  }, pendidikan,
+  kualifikasi, kompetensi, kinerja, disiplin,
+  ${total} AS nilai,
+  ${categorySql(profile, total)} AS kategori,
+  jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
+  predikat_dipakai, tahun_skp,
+  CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
+  CAST(NULL AS MAP(VARCHAR, DOUBLE)) AS kompetensi_rincian,
+  pendidikan IS NULL AS pendidikan_kosong,
+  predikat_dipakai IS NULL AS skp_kosong,
+  pengembangan_kosong,
+  CASE WHEN kualifikasi = 0 THEN ${num(dim.kualifikasi.maks)} ELSE 0 END AS potensi_kualifikasi,
+  potensi_kompetensi,
+  CASE WHEN kinerja = 0 THEN ${num(dim.kinerja.maks)} ELSE 0 END AS potensi_kinerja,
+  CASE WHEN disiplin = 0 THEN ${num(dim.disiplin.maks)} ELSE 0 END AS potensi_disiplin,
+  ${Array.from({ length: slots }, (_, i) => itemColumn(i)).join(", ")}${
+    luar ? `,\n  NOT ${inList("jenis_pegawai", profile.populasi.jenis_pegawai)} AS luar` : ""
+  }
+FROM ${source}`;
+}
+
+/**
+ * The scores of every ASN the profile counts (with `luar`: of every ASN), as the engine stores
+ * them: only what `scoreColumnsSql` cannot compute from the other columns.
+ */
+export function scoreStoredSql(
+  profile: MethodProfile,
+  period: Period,
+  { slots = profile.kompetensi.komponen.length, pribadi = true, luar = false }: ScoreOptions = {},
 ): string {
   const items = profile.kompetensi.komponen;
   const dim = profile.dimensi;
@@ -419,32 +474,16 @@ item_scores AS (
   LEFT JOIN punishment h USING (nip)
 )
 SELECT
-  ${lit(period.id)} AS periode, ${lit(profile.id)} AS metode,
   nip, ${
-    pribadi ? "nama" : "CAST(NULL AS VARCHAR) AS nama"
-  }, jenis_pegawai, kode_instansi, kode_unit,
-  nama_unit, jenis_jabatan, ${
-    pribadi ? "nama_jabatan" : "CAST(NULL AS VARCHAR) AS nama_jabatan"
-  }, pendidikan,
+    pribadi ? "nama, " : ""
+  }jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, ${
+    pribadi ? "nama_jabatan, " : ""
+  }pendidikan,
   kualifikasi, kompetensi, kinerja, disiplin,
-  kualifikasi + kompetensi + kinerja + disiplin AS nilai,
-  ${categorySql(profile, "kualifikasi + kompetensi + kinerja + disiplin")} AS kategori,
   coalesce(jp_jendela, 0) AS jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
-  predikat AS predikat_dipakai, tahun_skp,
-  CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
-  CAST(NULL AS MAP(VARCHAR, DOUBLE)) AS kompetensi_rincian,
-  pendidikan IS NULL AS pendidikan_kosong,
-  predikat IS NULL AS skp_kosong,
+  predikat AS predikat_dipakai, tahun_skp, tingkat_berlaku,
   coalesce(n_pengembangan_jendela, 0) = 0 AS pengembangan_kosong,
-  CASE WHEN kualifikasi = 0 THEN ${num(dim.kualifikasi.maks)} ELSE 0 END AS potensi_kualifikasi,
   kompetensi_terisi - kompetensi AS potensi_kompetensi,
-  CASE WHEN kinerja = 0 THEN ${num(dim.kinerja.maks)} ELSE 0 END AS potensi_kinerja,
-  CASE WHEN disiplin = 0 THEN ${num(dim.disiplin.maks)} ELSE 0 END AS potensi_disiplin,
-  ${Array.from({ length: slots }, (_, i) => itemColumn(i)).join(", ")}${
-    luar
-      ? `,
-  NOT ${inPopulation("jenis_pegawai")} AS luar`
-      : ""
-  }
+  ${Array.from({ length: slots }, (_, i) => itemColumn(i)).join(", ")}
 FROM item_scores`;
 }

@@ -4,7 +4,7 @@
  * changed period, then combines the periods' files (combine.ts).
  */
 import { basename, join } from "node:path";
-import { Db, inList, lit, valuesTable } from "../duck.ts";
+import { Db, ident, inList, lit, valuesTable } from "../duck.ts";
 import { aggregateSql } from "./aggregate.ts";
 import { type InputTable, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
@@ -30,7 +30,14 @@ import {
   selisihInstansiSql,
   validateResmi,
 } from "./resmi.ts";
-import { categorySql, factsSql, itemSlots, scoreSql, skorAsnSql } from "./score.ts";
+import {
+  categorySql,
+  factsSql,
+  itemSlots,
+  scoreColumnsSql,
+  scoreStoredSql,
+  skorAsnSql,
+} from "./score.ts";
 import { type Aliases, prepare, validateTable } from "./validate.ts";
 
 export type PipelineEvent =
@@ -359,21 +366,19 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // the scoring (nationally most of a 3 GB budget, and what passes the budget spills to disk).
   await db.run("DROP TABLE diklat; DROP TABLE kinerja");
   const slots = itemSlots(o.profiles);
-  // `skor_semua` also holds the ASN each profile does not count (`luar`), for reconciliation;
-  // `skor`, the view everything else reads, only the counted.
+  // Each profile's scores are stored narrow (`skor_<i>`, every ASN, see `scoreStoredSql`), and
+  // `skor_semua` is the view of their full rows, one branch per method: it also holds the ASN each
+  // profile does not count (`luar`), for reconciliation; `skor`, the view everything else reads,
+  // only the counted.
+  const options = { slots, pribadi: o.perAsn, luar: true };
+  const branches: string[] = [];
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
-      `${i ? "INSERT INTO skor_semua" : "CREATE OR REPLACE TABLE skor_semua AS"} ${
-        scoreSql(profile, period, { slots, pribadi: o.perAsn, luar: true })
-      }`,
+      `CREATE OR REPLACE TABLE skor_${i} AS ${scoreStoredSql(profile, period, options)}`,
     );
-    if (!i) {
-      await db.run(
-        "CREATE OR REPLACE VIEW skor AS SELECT * EXCLUDE (luar) FROM skor_semua WHERE NOT luar",
-      );
-    }
+    branches.push(scoreColumnsSql(profile, period, `skor_${i}`, options));
     const { n } = await db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM skor WHERE metode = ${lit(profile.id)}`,
+      `SELECT count(*) AS n FROM (${branches[i]}) WHERE NOT luar`,
     );
     o.log({ type: "scored", periode: o.periode, metode: profile.id, n });
   }
@@ -383,12 +388,15 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   const resmiP = resmiProfile(o.profiles.find((p) => p.id === o.baku) ?? o.profiles[0]);
   if (nResmi) {
     await db.run(
-      `INSERT INTO skor_semua BY NAME SELECT *, FALSE AS luar FROM (${
+      `CREATE OR REPLACE TABLE skor_resmi AS ${
         resmiSkorSql(o.periode, (v) => categorySql(resmiP, v))
-      })`,
+      }`,
     );
+    branches.push("SELECT *, FALSE AS luar FROM skor_resmi");
     o.log({ type: "scored", periode: o.periode, metode: RESMI, n: nResmi });
   }
+  await db.run(`CREATE OR REPLACE VIEW skor_semua AS ${await unionAs(db, branches)};
+    CREATE OR REPLACE VIEW skor AS SELECT * EXCLUDE (luar) FROM skor_semua WHERE NOT luar`);
   // What still reads pegawai, the facts or hukdis comes first, then they go: the aggregates and
   // gains run with the scores alone (nationally 1 GB less spilled past a 3 GB budget). The
   // names are kept for the privacy scan's file.
@@ -421,6 +429,35 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
     await db.run(`INSERT INTO peluang BY NAME ${gainRows(resmiGainSql(o.baku, maksOf(resmiP)))}`);
   }
   return nResmi > 0;
+}
+
+/**
+ * `queries` as one UNION ALL with the first one's columns and types: a later query's column is
+ * matched by name, cast to the first one's type, and NULL when it has none, as an INSERT BY NAME
+ * into a table made from the first one would store it.
+ */
+async function unionAs(db: Db, queries: string[]): Promise<string> {
+  const describe = async (q: string) =>
+    new Map(
+      (await db.all<{ column_name: string; column_type: string }>(`DESCRIBE ${q}`)).map((
+        c,
+      ) => [c.column_name, c.column_type]),
+    );
+  const first = await describe(queries[0]);
+  const rest = [];
+  for (const q of queries.slice(1)) rest.push(await describe(q));
+  return [
+    queries[0],
+    ...rest.map((has, i) =>
+      `SELECT ${
+        [...first].map(([name, type]) =>
+          has.get(name) === type
+            ? ident(name)
+            : `CAST(${has.has(name) ? ident(name) : "NULL"} AS ${type}) AS ${ident(name)}`
+        ).join(", ")
+      } FROM (${queries[i + 1]})`
+    ),
+  ].join("\nUNION ALL\n");
 }
 
 /** Write: the period's files, which combine.ts merges across periods. */

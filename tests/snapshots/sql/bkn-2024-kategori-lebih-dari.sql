@@ -7,6 +7,26 @@ CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip, sum(d.jp) FILTER (WHERE d.
 CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-kategori-lebih-dari:predikat",
   max(tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-kategori-lebih-dari:tahun" FROM kinerja GROUP BY nip;
 
+SELECT
+  '2024-Q3' AS periode, 'bkn-2024-kategori-lebih-dari' AS metode,
+  nip, nama, jenis_pegawai, kode_instansi, kode_unit,
+  nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
+  kualifikasi, kompetensi, kinerja, disiplin,
+  kualifikasi + kompetensi + kinerja + disiplin AS nilai,
+  (CASE WHEN kualifikasi + kompetensi + kinerja + disiplin > 90 THEN 'Sangat Tinggi' WHEN kualifikasi + kompetensi + kinerja + disiplin > 80 THEN 'Tinggi' WHEN kualifikasi + kompetensi + kinerja + disiplin > 70 THEN 'Sedang' WHEN kualifikasi + kompetensi + kinerja + disiplin > 60 THEN 'Rendah' ELSE 'Sangat Rendah' END) AS kategori,
+  jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
+  predikat_dipakai, tahun_skp,
+  CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
+  CAST(NULL AS MAP(VARCHAR, DOUBLE)) AS kompetensi_rincian,
+  pendidikan IS NULL AS pendidikan_kosong,
+  predikat_dipakai IS NULL AS skp_kosong,
+  pengembangan_kosong,
+  CASE WHEN kualifikasi = 0 THEN 25 ELSE 0 END AS potensi_kualifikasi,
+  potensi_kompetensi,
+  CASE WHEN kinerja = 0 THEN 30 ELSE 0 END AS potensi_kinerja,
+  CASE WHEN disiplin = 0 THEN 5 ELSE 0 END AS potensi_disiplin,
+  komponen_1, komponen_2
+FROM (
 WITH
 counted AS (
   SELECT p.*, NULL AS _no_exempt
@@ -43,25 +63,14 @@ item_scores AS (
   LEFT JOIN punishment h USING (nip)
 )
 SELECT
-  '2024-Q3' AS periode, 'bkn-2024-kategori-lebih-dari' AS metode,
-  nip, nama, jenis_pegawai, kode_instansi, kode_unit,
-  nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
+  nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
   kualifikasi, kompetensi, kinerja, disiplin,
-  kualifikasi + kompetensi + kinerja + disiplin AS nilai,
-  (CASE WHEN kualifikasi + kompetensi + kinerja + disiplin > 90 THEN 'Sangat Tinggi' WHEN kualifikasi + kompetensi + kinerja + disiplin > 80 THEN 'Tinggi' WHEN kualifikasi + kompetensi + kinerja + disiplin > 70 THEN 'Sedang' WHEN kualifikasi + kompetensi + kinerja + disiplin > 60 THEN 'Rendah' ELSE 'Sangat Rendah' END) AS kategori,
   coalesce(jp_jendela, 0) AS jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
-  predikat AS predikat_dipakai, tahun_skp,
-  CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
-  CAST(NULL AS MAP(VARCHAR, DOUBLE)) AS kompetensi_rincian,
-  pendidikan IS NULL AS pendidikan_kosong,
-  predikat IS NULL AS skp_kosong,
+  predikat AS predikat_dipakai, tahun_skp, tingkat_berlaku,
   coalesce(n_pengembangan_jendela, 0) = 0 AS pengembangan_kosong,
-  CASE WHEN kualifikasi = 0 THEN 25 ELSE 0 END AS potensi_kualifikasi,
   kompetensi_terisi - kompetensi AS potensi_kompetensi,
-  CASE WHEN kinerja = 0 THEN 30 ELSE 0 END AS potensi_kinerja,
-  CASE WHEN disiplin = 0 THEN 5 ELSE 0 END AS potensi_disiplin,
   komponen_1, komponen_2
-FROM item_scores;
+FROM item_scores);
 
 (CASE WHEN v > 90 THEN 'Sangat Tinggi' WHEN v > 80 THEN 'Tinggi' WHEN v > 70 THEN 'Sedang' WHEN v > 60 THEN 'Rendah' ELSE 'Sangat Rendah' END);
 
