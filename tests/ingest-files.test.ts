@@ -361,6 +361,43 @@ Deno.test("table files: prefixes, SIASN names, folders; each file keeps its name
   await assert.rejects(findTables(dir), /hukdis-2\.csv: a link to a file that does not exist/);
 });
 
+Deno.test("a table in several files: a NIP (or NIP and year) repeated in a later file is a duplicate, named with its first file", async () => {
+  // Lines are counted per file, so the first line of a key is compared as (file, line): person 2's
+  // second row is line 2 of the second file, after line 3 of the first.
+  const root = await tempDir();
+  const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [] });
+  Deno.removeSync(`${dir}/pegawai.csv`);
+  Deno.removeSync(`${dir}/kinerja.csv`);
+  const pegawai = (ns: number[]) =>
+    toCsv(HEADERS.pegawai, ns.map((n) => ({ ...pegawaiDefaults, nip: nip(n) })));
+  Deno.writeTextFileSync(`${dir}/pegawai-a.csv`, pegawai([1, 2]));
+  Deno.writeTextFileSync(`${dir}/pegawai-b.csv`, pegawai([2, 3]));
+  // (Rows equal in every column would be an exact duplicate instead: collapsed, not quarantined.)
+  const skp = (rows: [number, number, string][]) =>
+    toCsv(HEADERS.kinerja, rows.map(([n, tahun, predikat]) => ({ nip: nip(n), tahun, predikat })));
+  Deno.writeTextFileSync(`${dir}/rw-skp-a.csv`, skp([[1, 2023, "BAIK"], [3, 2023, "BAIK"]]));
+  Deno.writeTextFileSync(`${dir}/rw-skp-b.csv`, skp([[3, 2023, "CUKUP"], [3, 2024, "BAIK"]]));
+  const out = `${root}/out`;
+  await runPipeline({ raw: `${root}/raw`, out, maxQuarantineShare: 1 });
+  const acc = JSON.parse(Deno.readTextFileSync(`${out}/accounting.json`))["2024-Q3"];
+  assert.deepEqual([acc.pegawai.read, acc.pegawai.used, acc.pegawai.quarantined], [4, 3, 1]);
+  assert.deepEqual([acc.kinerja.read, acc.kinerja.used, acc.kinerja.quarantined], [4, 3, 1]);
+  const q = await queryOut<{ file: string; line: number; reason: string }>(
+    out,
+    "SELECT file, line, reason FROM read_csv('{out}/quarantine.csv') ORDER BY tabel DESC",
+  );
+  assert.equal(q.length, 2);
+  assert.match(q[0].file, /pegawai-b\.csv$/);
+  assert.equal(q[0].line, 2);
+  assert.match(q[0].reason, /duplicate NIP .*\(first at line 3 of .*pegawai-a\.csv\)/);
+  assert.match(q[1].file, /rw-skp-b\.csv$/);
+  assert.equal(q[1].line, 2);
+  assert.match(
+    q[1].reason,
+    /second SKP for NIP .* and year 2023 \(first at line 3 of .*rw-skp-a\.csv\)/,
+  );
+});
+
 Deno.test("JSON keeps a NIP written as a number digit for digit", async () => {
   const root = await tempDir();
   const dir = writePeriod(`${root}/raw`, "2024-Q3", { pegawai: [] });

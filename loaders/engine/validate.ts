@@ -510,7 +510,7 @@ function tableChecks(table: TableName, period: Period, firstAt: string): Check[]
         ...nipStructure,
         {
           column: "nip",
-          fails: `_first_line < _line`,
+          fails: `_first_line < _ord`,
           reason:
             `'duplicate NIP ' || ${nip} || ' (first at line ' || ${firstAt} || '); keep one row per ASN'`,
         },
@@ -524,7 +524,7 @@ function tableChecks(table: TableName, period: Period, firstAt: string): Check[]
         },
         {
           column: "tahun",
-          fails: `_first_line < _line`,
+          fails: `_first_line < _ord`,
           reason:
             `'second SKP for NIP ' || ${nip} || ' and year ' || tahun || ' (first at line ' || ${firstAt} || '); keep one'`,
         },

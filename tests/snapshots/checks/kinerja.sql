@@ -55,7 +55,7 @@ WHEN nip__clean NOT IN (SELECT nip FROM pegawai)
 THEN 'NIP ' || nip__clean || ' is not in pegawai'
 
 -- 15. tahun
-WHEN _first_line < _line
+WHEN _first_line < _ord
 THEN 'second SKP for NIP ' || nip__clean || ' and year ' || tahun || ' (first at line ' || _first_line || '); keep one'
 
 -- 16. tahun

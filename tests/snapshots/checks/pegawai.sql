@@ -147,5 +147,5 @@ WHEN jenis_pegawai__code = 'PNS' AND nip_digits(nip__angka, 15, 1) NOT IN (1, 2)
 THEN 'NIP ' || nip__clean || ': digit 15 (sex) must be 1 or 2'
 
 -- 38. nip
-WHEN _first_line < _line
+WHEN _first_line < _ord
 THEN 'duplicate NIP ' || nip__clean || ' (first at line ' || _first_line || '); keep one row per ASN'
