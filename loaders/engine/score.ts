@@ -192,12 +192,12 @@ export function factsSql(profiles: MethodProfile[], period: Period): string[] {
     ];
   });
   return [
-    `CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip, ${
+    `CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip_kunci, ${
       diklat.join(",\n  ")
-    } FROM diklat d GROUP BY d.nip`,
-    `CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, ${
+    } FROM diklat d GROUP BY d.nip_kunci`,
+    `CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, ${
       skp.join(",\n  ")
-    } FROM kinerja GROUP BY nip`,
+    } FROM kinerja GROUP BY nip_kunci`,
   ];
 }
 
@@ -435,22 +435,22 @@ counted AS (
   FROM ${source} p WHERE ${luar ? "TRUE" : inPopulation("p.jenis_pegawai")}${computable}
 ),
 training AS (
-  SELECT nip, jp_jendela, n_pengembangan_jendela${
+  SELECT nip_kunci, jp_jendela, n_pengembangan_jendela${
     trainingFacts(items, period).map((f) => `, ${factColumn(profile, f.name)} AS ${ident(f.name)}`)
       .join("")
   }
   FROM fakta_diklat
 ),
 skp AS (
-  SELECT nip, ${factColumn(profile, "predikat")} AS predikat, ${
+  SELECT nip_kunci, ${factColumn(profile, "predikat")} AS predikat, ${
     factColumn(profile, "tahun")
   } AS tahun FROM fakta_skp
 ),
 punishment AS (
-  SELECT nip, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
+  SELECT nip_kunci, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
   FROM hukdis
   WHERE ${punished}
-  GROUP BY nip
+  GROUP BY nip_kunci
 ),
 item_scores AS (
   SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
@@ -469,9 +469,9 @@ item_scores AS (
     CAST(${kinerja} AS DOUBLE) AS kinerja,
     CAST(${disiplin} AS DOUBLE) AS disiplin
   FROM counted p
-  LEFT JOIN training t USING (nip)
-  LEFT JOIN skp s USING (nip)
-  LEFT JOIN punishment h USING (nip)
+  LEFT JOIN training t USING (nip_kunci)
+  LEFT JOIN skp s USING (nip_kunci)
+  LEFT JOIN punishment h USING (nip_kunci)
 )
 SELECT
   nip, ${

@@ -465,7 +465,7 @@ function codeList(kind: AliasKind): string {
 
 /**
  * Digits `from`..`from + len - 1` (1-based) of an 18-digit NIP, from the NIP as a number
- * (`nip__angka`, pegawai only; the macros are in `prepare`). These checks run after the 18-digit
+ * (`nip__angka`; the macros are in `prepare`). These checks run after the 18-digit
  * check, so every NIP they see is a number.
  */
 const nipDigits = (from: number, len: number) => `nip_digits(nip__angka, ${from}, ${len})`;
@@ -504,6 +504,9 @@ function tableChecks(table: TableName, period: Period, firstAt: string): Check[]
       reason: `'NIP ' || ${nip} || ': digit 15 (sex) must be 1 or 2'`,
     },
   ];
+  // By the NIP as a number, which every row that reaches a table check has (the 18-digit check
+  // comes first): national trainings 3.47 -> 3.34 s against the text.
+  const notInPegawai = "nip__angka NOT IN (SELECT nip_kunci FROM pegawai)";
   switch (table) {
     case "pegawai":
       return [
@@ -519,7 +522,7 @@ function tableChecks(table: TableName, period: Period, firstAt: string): Check[]
       return [
         {
           column: "nip",
-          fails: `${nip} NOT IN (SELECT nip FROM pegawai)`,
+          fails: notInPegawai,
           reason: `'NIP ' || ${nip} || ' is not in pegawai'`,
         },
         {
@@ -532,7 +535,7 @@ function tableChecks(table: TableName, period: Period, firstAt: string): Check[]
     default:
       return [{
         column: "nip",
-        fails: `${nip} NOT IN (SELECT nip FROM pegawai)`,
+        fails: notInPegawai,
         reason: `'NIP ' || ${nip} || ' is not in pegawai'`,
       }];
   }
@@ -603,17 +606,23 @@ const duplicate = (dupAt: string): Check => ({
   duplikat: true,
 });
 
+//
+// `nip_kunci` is the NIP as a number, the key the facts are joined to pegawai by: every row kept
+// has an 18-digit NIP, so the number names one NIP exactly. Nationally, grouping the trainings by
+// it and joining the facts on it took 1.3 s from the facts and scores of 6.9 s; the history
+// tables keep no NIP text (the quarantine words its reasons from the raw rows).
 const TYPED: Record<TableName, string> = {
   pegawai:
-    `nip__clean AS nip, nama, jenis_pegawai__code AS jenis_pegawai, kode_instansi, kode_unit, nama_unit,
+    `nip__clean AS nip, nip__angka AS nip_kunci, nama, jenis_pegawai__code AS jenis_pegawai, kode_instansi, kode_unit, nama_unit,
     jenis_jabatan__code AS jenis_jabatan, nama_jabatan, pendidikan__code AS pendidikan`,
   // Only what the facts read (score.ts factsSql): a training's name and its two dates are checked
   // here and then never read again; writing them cost 1.5 s of the national run's 11.5 M rows.
-  diklat: `nip__clean AS nip, jenis__code AS jenis, jenjang__code AS jenjang, jp__num AS jp,
+  diklat: `nip__angka AS nip_kunci, jenis__code AS jenis, jenjang__code AS jenjang, jp__num AS jp,
     coalesce(tanggal_selesai__date, tanggal_mulai__date) AS tanggal`,
-  kinerja: `nip__clean AS nip, TRY_CAST(tahun AS INTEGER) AS tahun, predikat__code AS predikat`,
+  kinerja:
+    `nip__angka AS nip_kunci, TRY_CAST(tahun AS INTEGER) AS tahun, predikat__code AS predikat`,
   hukdis:
-    `nip__clean AS nip, tingkat__code AS tingkat, jenis, tmt__date AS tmt, akhir__date AS akhir`,
+    `nip__angka AS nip_kunci, tingkat__code AS tingkat, jenis, tmt__date AS tmt, akhir__date AS akhir`,
 };
 
 /** Alias rows of one kind as (normalised spelling, code) pairs, for CASE maps. */
@@ -826,8 +835,8 @@ export async function validateTable(
     ...cols.filter((c) => c.kind === "number").map((c) =>
       `${parseNumber(ident(c.name))} AS ${ident(c.name + "__num")}`
     ),
-    // The NIP as a number, for the NIP structure checks (see nipDigits).
-    ...(table === "pegawai" ? ["TRY_CAST(nip__clean AS BIGINT) AS nip__angka"] : []),
+    // The NIP as a number: for the NIP structure checks (see nipDigits), and kept as `nip_kunci`.
+    "TRY_CAST(nip__clean AS BIGINT) AS nip__angka",
   ];
   // Duplicates: the first line of each NIP (and year, for SKP) among rows that pass the row checks.
   const duplicateKey = table === "pegawai"

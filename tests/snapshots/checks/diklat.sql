@@ -139,7 +139,7 @@ WHEN "tanggal_selesai__date" > DATE '2025-12-31'
 THEN 'date in the future: "' || "tanggal_selesai" || '" is after 2025-12-31'
 
 -- 36. nip
-WHEN nip__clean NOT IN (SELECT nip FROM pegawai)
+WHEN nip__angka NOT IN (SELECT nip_kunci FROM pegawai)
 THEN 'NIP ' || nip__clean || ' is not in pegawai'
 
 -- 37. tanggal_selesai

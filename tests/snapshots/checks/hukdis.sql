@@ -83,7 +83,7 @@ WHEN FALSE
 THEN 'date in the future: "' || "akhir" || '" is after 2025-12-31'
 
 -- 22. nip
-WHEN nip__clean NOT IN (SELECT nip FROM pegawai)
+WHEN nip__angka NOT IN (SELECT nip_kunci FROM pegawai)
 THEN 'NIP ' || nip__clean || ' is not in pegawai'
 
 -- 23. akhir

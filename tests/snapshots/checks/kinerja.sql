@@ -51,7 +51,7 @@ WHEN "predikat" IS NOT NULL AND predikat__code IS NULL
 THEN 'unknown predikat "' || left("predikat", 60) || '"; use one of: SANGAT_BAIK, BAIK, CUKUP, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG, BURUK (or add an alias in data/aliases/kode.json)'
 
 -- 14. nip
-WHEN nip__clean NOT IN (SELECT nip FROM pegawai)
+WHEN nip__angka NOT IN (SELECT nip_kunci FROM pegawai)
 THEN 'NIP ' || nip__clean || ' is not in pegawai'
 
 -- 15. tahun

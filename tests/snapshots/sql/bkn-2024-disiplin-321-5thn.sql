@@ -1,11 +1,11 @@
 -- bkn-2024-disiplin-321-5thn 1.0.0, period 2024-Q3: facts, score, category of a value, gains
 
-CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip, sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
+CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip_kunci, sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
-  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS "bkn-2024-disiplin-321-5thn:jp__pengembangan" FROM diklat d GROUP BY d.nip;
+  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS "bkn-2024-disiplin-321-5thn:jp__pengembangan" FROM diklat d GROUP BY d.nip_kunci;
 
-CREATE OR REPLACE TABLE fakta_skp AS SELECT nip, arg_max(predikat, tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:predikat",
-  max(tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:tahun" FROM kinerja GROUP BY nip;
+CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, arg_max(predikat, tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:predikat",
+  max(tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:tahun" FROM kinerja GROUP BY nip_kunci;
 
 SELECT
   '2024-Q3' AS periode, 'bkn-2024-disiplin-321-5thn' AS metode,
@@ -33,17 +33,17 @@ counted AS (
   FROM pegawai p WHERE list_contains(['PNS', 'PPPK'], p.jenis_pegawai)
 ),
 training AS (
-  SELECT nip, jp_jendela, n_pengembangan_jendela, "bkn-2024-disiplin-321-5thn:jp__pengembangan" AS "jp__pengembangan"
+  SELECT nip_kunci, jp_jendela, n_pengembangan_jendela, "bkn-2024-disiplin-321-5thn:jp__pengembangan" AS "jp__pengembangan"
   FROM fakta_diklat
 ),
 skp AS (
-  SELECT nip, "bkn-2024-disiplin-321-5thn:predikat" AS predikat, "bkn-2024-disiplin-321-5thn:tahun" AS tahun FROM fakta_skp
+  SELECT nip_kunci, "bkn-2024-disiplin-321-5thn:predikat" AS predikat, "bkn-2024-disiplin-321-5thn:tahun" AS tahun FROM fakta_skp
 ),
 punishment AS (
-  SELECT nip, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
+  SELECT nip_kunci, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
   FROM hukdis
   WHERE tmt BETWEEN DATE '2020-01-01' AND DATE '2024-09-30'
-  GROUP BY nip
+  GROUP BY nip_kunci
 ),
 item_scores AS (
   SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
@@ -58,9 +58,9 @@ item_scores AS (
     CAST((CASE s.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'BUTUH_PERBAIKAN' THEN 20 WHEN 'CUKUP' THEN 20 WHEN 'KURANG' THEN 15 WHEN 'SANGAT_KURANG' THEN 10 WHEN 'BURUK' THEN 10 ELSE 0 END) AS DOUBLE) AS kinerja,
     CAST(CASE h.tingkat_berlaku WHEN 3 THEN 1 WHEN 2 THEN 2 WHEN 1 THEN 3 ELSE 5 END AS DOUBLE) AS disiplin
   FROM counted p
-  LEFT JOIN training t USING (nip)
-  LEFT JOIN skp s USING (nip)
-  LEFT JOIN punishment h USING (nip)
+  LEFT JOIN training t USING (nip_kunci)
+  LEFT JOIN skp s USING (nip_kunci)
+  LEFT JOIN punishment h USING (nip_kunci)
 )
 SELECT
   nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
