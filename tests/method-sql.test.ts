@@ -14,7 +14,7 @@ import {
   scoreSql,
   scoreStoredSql,
 } from "../loaders/engine/score.ts";
-import { gainSql } from "../loaders/engine/gain.ts";
+import { gainCountSql, gainSql } from "../loaders/engine/gain.ts";
 
 const DIR = new URL("./snapshots/sql/", import.meta.url);
 
@@ -26,6 +26,7 @@ function compiled(p: MethodProfile): string {
     scoreSql(p, period).trim() + ";",
     categorySql(p, "v") + ";",
     gainSql(p).trim() + ";",
+    gainCountSql(p, ["kode_instansi", "kode_unit"]).trim() + ";",
     "",
   ].join("\n\n");
 }

@@ -201,10 +201,22 @@ Deno.test("a plan on official values counts the SIASN fixes the local data shows
 Deno.test("the gain tables are the same with and without per-person files (official results too)", async () => {
   const root = await tempDir("ipasn-resmi-gains-");
   const raw = join(root, "raw");
-  // No SKP and no training for anyone: gains under both profiles; person 3 with no education
-  // (a pendidikan gain), and official values for two of them (the SIASN gains of `resmi`).
+  // No training for anyone: gains under both profiles. Person 2's SKP is the instansi's mode,
+  // assumed for 1 and 3 (an SKP gain); person 3 has no education (a pendidikan gain); person 1 a
+  // punishment in force (a disiplin gain); person 4 is in another instansi with no SKP at all
+  // (no mode to assume: no SKP gain); persons 5 and 6 are alike in every gain (counted together).
+  // Official values for two of them (the SIASN gains of `resmi`).
   const dir = writePeriod(raw, "2024-Q3", {
-    pegawai: [{ nip: nip(1) }, { nip: nip(2) }, { nip: nip(3), pendidikan: "" }],
+    pegawai: [
+      { nip: nip(1) },
+      { nip: nip(2) },
+      { nip: nip(3), pendidikan: "" },
+      { nip: nip(4), kode_instansi: "6472", kode_unit: "U9" },
+      { nip: nip(5) },
+      { nip: nip(6) },
+    ],
+    kinerja: [{ nip: nip(2), tahun: 2024, predikat: "BAIK" }],
+    hukdis: [{ nip: nip(1), tingkat: "RINGAN", tmt: "2024-02-01", akhir: "2024-12-31" }],
   });
   // Person 1's official kualifikasi is 0 where the export has S1 (15): a SIASN fix to count.
   const official = [
@@ -224,5 +236,15 @@ Deno.test("the gain tables are the same with and without per-person files (offic
     "SELECT DISTINCT metode FROM read_parquet('{out}/periode/2024-Q3/peluang_instansi.parquet')",
   )).map((m) => m.metode);
   for (const m of ["bkn-2019", "bkn-2024", "resmi"]) assert.ok(metode.includes(m), m);
+  const counted = await queryOut<{ intervensi: string; n: bigint }>(
+    none,
+    `SELECT intervensi, sum(n_asn) AS n FROM read_parquet('{out}/periode/2024-Q3/peluang_instansi.parquet')
+    WHERE metode = 'bkn-2024' AND intervensi IN ('skp', 'pendidikan', 'disiplin') GROUP BY ALL ORDER BY ALL`,
+  );
+  assert.deepEqual(counted.map((r) => [r.intervensi, Number(r.n)]), [
+    ["disiplin", 1],
+    ["pendidikan", 1],
+    ["skp", 4],
+  ]);
   assert.ok(!existsSync(join(none, "periode/2024-Q3/peluang_asn.parquet")));
 });

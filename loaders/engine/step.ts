@@ -8,7 +8,7 @@ import { Db, ident, inList, lit, valuesTable } from "../duck.ts";
 import { aggregateSql } from "./aggregate.ts";
 import { type InputTable, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
-import { gainCountRollUpSql, gainSql, gainTableSql } from "./gain.ts";
+import { gainCountRollUpSql, gainCountSql, gainSql, gainTableSql } from "./gain.ts";
 import {
   emptyRawTable,
   type FileLoad,
@@ -407,14 +407,14 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories)) await db.run(s);
   // `peluang` holds a row per ASN and gain when the per-person file is written. Without it the
   // gains are only counted, per unit and then per instansi: `peluang` holds the unit counts, made
-  // straight from the gain rows, and the instansi counts are their sums (write). Nationally the
-  // per-gain rows cost 6 s to materialise and 1 GB of the memory budget.
+  // without a row per gain (gainCountSql), and the instansi counts are their sums (write).
+  // Nationally the per-gain rows cost 6 s to materialise and 1 GB of the memory budget.
   const gainRows = (sql: string) =>
     o.perAsn ? sql : gainTableSql(`(${sql})`, ["kode_instansi", "kode_unit"]);
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
       `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${
-        gainRows(gainSql(profile))
+        o.perAsn ? gainSql(profile) : gainCountSql(profile, ["kode_instansi", "kode_unit"])
       }`,
     );
   }
