@@ -376,12 +376,19 @@ Deno.test("a table in several files: a NIP (or NIP and year) repeated in a later
   const skp = (rows: [number, number, string][]) =>
     toCsv(HEADERS.kinerja, rows.map(([n, tahun, predikat]) => ({ nip: nip(n), tahun, predikat })));
   Deno.writeTextFileSync(`${dir}/rw-skp-a.csv`, skp([[1, 2023, "BAIK"], [3, 2023, "BAIK"]]));
-  Deno.writeTextFileSync(`${dir}/rw-skp-b.csv`, skp([[3, 2023, "CUKUP"], [3, 2024, "BAIK"]]));
+  // Line 4 of the second file repeats line 2 of the first in every column: collapsed.
+  Deno.writeTextFileSync(
+    `${dir}/rw-skp-b.csv`,
+    skp([[3, 2023, "CUKUP"], [3, 2024, "BAIK"], [1, 2023, "BAIK"]]),
+  );
   const out = `${root}/out`;
   await runPipeline({ raw: `${root}/raw`, out, maxQuarantineShare: 1 });
   const acc = JSON.parse(Deno.readTextFileSync(`${out}/accounting.json`))["2024-Q3"];
   assert.deepEqual([acc.pegawai.read, acc.pegawai.used, acc.pegawai.quarantined], [4, 3, 1]);
-  assert.deepEqual([acc.kinerja.read, acc.kinerja.used, acc.kinerja.quarantined], [4, 3, 1]);
+  assert.deepEqual(
+    [acc.kinerja.read, acc.kinerja.used, acc.kinerja.quarantined, acc.kinerja.duplikat],
+    [5, 4, 1, 1],
+  );
   const q = await queryOut<{ file: string; line: number; reason: string }>(
     out,
     "SELECT file, line, reason FROM read_csv('{out}/quarantine.csv') ORDER BY tabel DESC",

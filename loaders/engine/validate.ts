@@ -881,12 +881,24 @@ export async function validateTable(
       SELECT _h, lag(_h) OVER (ORDER BY _h) AS _prev FROM (SELECT hash(${key}) AS _h FROM ${src})
     ) WHERE _h = _prev`;
   const ordered = `(SELECT *, ${ord} AS _ord FROM ${src})`;
+  const keys = duplicateKey?.split(", ") ?? [];
+  const rawKey = (t: string) =>
+    keys.map((k) => k === "nip__clean" ? nipCleanFast(`${t}nip`) : `${t}${k}`).join(", ");
+  // The hashes of the keys that repeat (see the first lines below), found once: rows equal in
+  // every column have equal keys, so the exact duplicates are among their rows too (national SKP:
+  // one sort of 6 M hashes instead of two, 1.5 -> 1.1 s for both statements).
+  if (duplicateKey) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE rep_${table} AS ${repeating(rawKey(""))}`);
+  }
+  const candidates = duplicateKey
+    ? `hash(${rawKey("")}) IN (SELECT _h FROM rep_${table})`
+    : `hash(${rawCols}) IN (${repeating(rawCols)})`;
   let base = ordered;
   if (history) {
     await db.run(`CREATE OR REPLACE TEMP TABLE dup_${table} AS
       SELECT _ord, _dup_of FROM (
         SELECT _ord, min(_ord) OVER (PARTITION BY ${rawCols}) AS _dup_of FROM ${ordered}
-        WHERE hash(${rawCols}) IN (${repeating(rawCols)}))
+        WHERE ${candidates})
       WHERE _dup_of < _ord`);
     base = await isEmpty(db, `dup_${table}`)
       ? `(SELECT *, _ord AS _dup_of FROM ${ordered})`
@@ -903,16 +915,13 @@ export async function validateTable(
   // A row's first line of its key (correlated on alias x), for the reasons of the failing rows.
   let firstOf = "CAST(NULL AS BIGINT)";
   if (duplicateKey) {
-    const keys = duplicateKey.split(", ");
     const same = (a: string, b: string) =>
       keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(" AND ");
-    const rawKey = (t: string) =>
-      keys.map((k) => k === "nip__clean" ? nipCleanFast(`${t}nip`) : `${t}${k}`).join(", ");
     await db.run(`CREATE OR REPLACE TEMP TABLE first_${table} AS
       SELECT ${duplicateKey}, min(_ord) AS _first_line FROM (
         SELECT *, ${caseOf(rowChecks).index} AS _row FROM (${
       parsedFrom(
-        `(SELECT b.* FROM ${base} b WHERE hash(${rawKey("b.")}) IN (${repeating(rawKey(""))}))`,
+        `(SELECT b.* FROM ${base} b WHERE hash(${rawKey("b.")}) IN (SELECT _h FROM rep_${table}))`,
       )
     })) WHERE _row IS NULL GROUP BY ALL HAVING count(*) > 1`);
     firstOf = await isEmpty(db, `first_${table}`)
@@ -978,6 +987,7 @@ export async function validateTable(
     DROP VIEW src_${table};
     DROP TABLE IF EXISTS dup_${table};
     DROP TABLE IF EXISTS first_${table};
+    DROP TABLE IF EXISTS rep_${table};
     DROP TABLE raw_${table};
   `,
   );
