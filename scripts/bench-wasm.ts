@@ -61,17 +61,23 @@ async function statements(periode: string, method: string): Promise<string[]> {
 }
 
 const LOAD = [...TABLE_NAMES, "ref_wilayah"];
-/** Codes stay text; dates and numbers are detected. (CSV, not Parquet: duckdb-wasm would download its Parquet extension.) */
+/**
+ * Codes stay text and the NIP key a BIGINT; dates and numbers are detected. (CSV, not Parquet:
+ * duckdb-wasm would download its Parquet extension.)
+ */
 const TEXT: Record<string, string[]> = {
   pegawai: ["nip", "kode_instansi", "kode_unit", "nama_jabatan", "pendidikan"],
-  diklat: ["nip", "jenjang"],
-  kinerja: ["nip"],
-  hukdis: ["nip"],
+  diklat: ["jenjang"],
+  kinerja: [],
+  hukdis: [],
   ref_wilayah: ["kode_instansi", "kode_provinsi"],
 };
 const readTable = (t: string, file: string) =>
   `CREATE TABLE ${t} AS SELECT * FROM read_csv('${file}', header = true, types = {${
-    TEXT[t].map((c) => `'${c}': 'VARCHAR'`).join(", ")
+    [
+      ...TEXT[t].map((c) => `'${c}': 'VARCHAR'`),
+      ...(t === "ref_wilayah" ? [] : ["'nip_kunci': 'BIGINT'"]),
+    ].join(", ")
   }})`;
 
 /** Seconds for the scoring SQL alone, and for reading the CSV files plus the SQL (the same job as the arquero path). */
