@@ -2,15 +2,17 @@
  * `deno run -A scripts/wilayah.ts [--check]`: writes data/reference/wilayah-nasional.csv, the
  * national instansi reference (one row per provincial and kabupaten/kota government), from
  *
- * - the pinned npm package idn-area-data (package.json: exact version; its data follows the
- *   Kemendagri decree on administrative codes, Kepmendagri 300.2.2-2138/2025 judging by the
- *   renames it carries; data licensed ODbL, github.com/fityannugroho/idn-area-data), read as files
- *   (data/provinces.csv, data/regencies.csv) rather than through its API, and
+ * - the data files provinces.csv and regencies.csv of the npm package idn-area-data 4.0.1 (its data
+ *   follows the Kemendagri decree on administrative codes, Kepmendagri 300.2.2-2138/2025 judging by
+ *   the renames it carries; data licensed ODbL, github.com/fityannugroho/idn-area-data), vendored
+ *   byte for byte as data/reference/idn-area-data-4.0.1-*.csv (data/reference/README.md says why
+ *   and how to re-check them): the package declares Node >= 22 and only these files were ever used,
+ *   and
  * - data/reference/kanreg-provinsi.csv, our own table of the Kantor Regional of each province with
  *   a source per row; a province without a source keeps an empty kanreg.
  *
  * The file is generated, never edited by hand; `--check` exits 1 when the committed file differs
- * from what the package and the table give (a test runs it).
+ * from what the vendored files and the table give (a test runs it).
  */
 import { csvFormat, csvParse } from "d3";
 import { join } from "node:path";
@@ -18,7 +20,8 @@ import { parseArgs } from "node:util";
 import { InputError, UserError } from "../loaders/errors.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-export const PAKET = join(ROOT, "node_modules/idn-area-data/data");
+/** Prefix of the vendored idn-area-data files: `${SUMBER}provinces.csv`, `${SUMBER}regencies.csv`. */
+export const SUMBER = join(ROOT, "data/reference/idn-area-data-4.0.1-");
 export const KANREG_PROVINSI = join(ROOT, "data/reference/kanreg-provinsi.csv");
 export const KELUARAN = join(ROOT, "data/reference/wilayah-nasional.csv");
 
@@ -78,7 +81,7 @@ export function wilayahNasional(
   );
 }
 
-export function bacaPaket(dir = PAKET, kanregFile = KANREG_PROVINSI) {
+export function bacaPaket(prefix = SUMBER, kanregFile = KANREG_PROVINSI) {
   const read = (f: string) => {
     try {
       return csvParse(Deno.readTextFileSync(f));
@@ -86,13 +89,13 @@ export function bacaPaket(dir = PAKET, kanregFile = KANREG_PROVINSI) {
       throw new InputError(
         f,
         "cannot be read",
-        "run `npm ci` (idn-area-data is a pinned dependency in package.json)",
+        "restore it from git (`git checkout -- data/reference`): the idn-area-data files are vendored there",
       );
     }
   };
   return wilayahNasional(
-    read(join(dir, "provinces.csv")) as never,
-    read(join(dir, "regencies.csv")) as never,
+    read(`${prefix}provinces.csv`) as never,
+    read(`${prefix}regencies.csv`) as never,
     read(kanregFile) as never,
   );
 }
@@ -118,7 +121,9 @@ if (import.meta.main) {
         now = Deno.readTextFileSync(KELUARAN);
       } catch { /* missing counts as different */ }
       if (now !== text) {
-        console.error(`${KELUARAN} differs from the package; run deno run -A scripts/wilayah.ts`);
+        console.error(
+          `${KELUARAN} differs from the vendored files and kanreg-provinsi.csv; run deno run -A scripts/wilayah.ts`,
+        );
         Deno.exit(1);
       }
     } else {
