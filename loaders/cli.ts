@@ -95,6 +95,12 @@ export function command<const O extends Options>(c: Command<O>): Command<O> {
 
 const HELP: BooleanOption = { type: "boolean", short: "h", help: "print this help and exit" };
 
+/** Options that were renamed: the old name gets the new one, not its nearest look-alike. */
+const RENAMED: Record<string, string> = {
+  // `--methods DIR` looked like `--method ID` (compute only that profile).
+  methods: "profiles",
+};
+
 /** The option the user most likely meant by `name` (without its dashes). */
 export function nearestOption(name: string, known: string[]): string {
   let best = known[0];
@@ -207,6 +213,10 @@ export function parse<O extends Options>(cmd: Command<O>, args: string[]): Parse
       : undefined;
     if (!o) {
       const shown = long ? `--${name}` : token;
+      const renamed = RENAMED[name];
+      if (long && renamed && Object.hasOwn(options, renamed)) {
+        throw new UsageError(`unknown option ${shown}`, `it is now called --${renamed}`);
+      }
       throw new UsageError(
         `unknown option ${shown}`,
         `did you mean --${

@@ -291,15 +291,17 @@ const Lock = z.object({ alat: z.literal("ipasn"), pid: z.number().int(), sejak: 
 export function lockOutput(out: string, option: string): Disposable {
   const file = `${resolve(out)}.lock`;
   const mine = JSON.stringify({ alat: "ipasn", pid: Deno.pid, sejak: new Date().toISOString() });
-  // guardOutput has tested the folder; a permission it could not see (a parent that cannot even
-  // be listed) surfaces here, still before anything is written.
+  // guardOutput has tested the folder; what it could not see (a parent that cannot even be
+  // listed) surfaces here, still before anything is written: the output's place is the user's.
   const unwritable = (err: unknown) =>
-    err instanceof Deno.errors.PermissionDenied
-      ? new InputError(`${option} ${out}`, `cannot be written (${err.message})`, WRITABLE)
-      : err;
+    new InputError(`${option} ${out}`, `cannot be written (${(err as Error).message})`, WRITABLE);
+  try {
+    Deno.mkdirSync(dirname(file), { recursive: true }); // an output in new folders is fine
+  } catch (err) {
+    throw unwritable(err);
+  }
   for (;;) {
     try {
-      Deno.mkdirSync(dirname(file), { recursive: true }); // an output in new folders is fine
       Deno.writeTextFileSync(file, mine + "\n", { createNew: true });
       break;
     } catch (err) {
