@@ -245,14 +245,12 @@ export function parse<O extends Options>(cmd: Command<O>, args: string[]): Parse
       }
       value = convert(name, o, raw);
     }
-    if (seen.has(name)) {
-      if (o.type === "string" && o.multiple) {
-        (seen.get(name) as string[]).push(value as string);
-        continue;
-      }
-      throw new UsageError(`--${name} is given twice`, `give --${name} once`);
+    if (o.type === "string" && o.multiple) {
+      seen.set(name, [...(seen.get(name) as string[] ?? []), value]);
+    } else {
+      // The last one counts, as in most tools: a wrapper appends its own to a default command.
+      seen.set(name, value);
     }
-    seen.set(name, o.type === "string" && o.multiple ? [value] : value);
   }
   const rest = end < 0 ? [] : args.slice(end + 1);
   if (rest.length && !cmd.rest) {
