@@ -56,7 +56,7 @@ export type Options = Record<string, Option>;
 export interface Command<O extends Options> {
   /** How the task is started, e.g. "deno task build". */
   name: string;
-  /** What the task does, a few lines, shown under the usage line. */
+  /** What the task does, shown under the usage line; a blank line starts a new paragraph. */
   summary: string;
   options: O;
   /** Text shown after the option table (exit codes, what a default means…). */
@@ -321,9 +321,9 @@ export function usage<O extends Options>(cmd: Command<O>): string {
     ...(cmd.positionals ? [`[${cmd.positionals.arg}...]`] : []),
     ...(cmd.rest ? [`[-- ${cmd.rest.arg}]`] : []),
   ].join(" ");
-  // The author's line breaks stay; a line longer than the terminal is wrapped.
+  // Paragraphs (split by a blank line) are refilled to the width.
   const text = (t: string) =>
-    t.trim().split("\n").flatMap((l) => l.length > 100 ? wrap(l, 0) : [l]);
+    t.trim().split(/\n\s*\n/).flatMap((p, i) => [...(i ? [""] : []), ...wrap(p, 0)]);
   return [
     `Usage: ${synopsis}`,
     "",

@@ -55,7 +55,7 @@ public build for personal data and swaps it into dist/. A failure leaves the pre
       values: ["public", "internal"],
       default: "public",
       help: "public: the site to publish; internal: also per-unit worklists with NIPs and " +
-        "names (never publish it)",
+        "names, never to be published",
     },
     raw: {
       type: "string",

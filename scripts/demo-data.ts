@@ -9,8 +9,10 @@ import { freshStaging, guardOutput, lockOutput, markOutput, swapIn } from "../lo
 export const DEMO_DATA = command({
   name: "deno task demo-data",
   summary: `Writes synthetic raw exports in the input contract, one folder per period.
+
 kanreg8: the 46 instansi of BKN Kantor Regional VIII, periods 2019–2023 and 2024-Q1 … 2025-Q4,
 calibrated to the reported figures in data/reference/official-ipasn.csv.
+
 national: about 4.5 million ASN in about 550 synthetic instansi, one period (2024-Q4), for benchmarks.`,
   options: {
     scale: {
@@ -22,7 +24,7 @@ national: about 4.5 million ASN in about 550 synthetic instansi, one period (202
     seed: {
       type: "integer",
       default: 20241,
-      help: "the random seed (the same seed, the same data)",
+      help: "the random seed; the same seed gives the same data",
     },
     format: {
       type: "string",

@@ -27,7 +27,7 @@ server with live reload on the pages under src/. Rerun \`deno task score\` after
       type: "string",
       values: ["public", "internal"],
       default: "public",
-      help: "internal: serve the internal pages too, with per-person data (never expose them)",
+      help: "internal: serve the internal pages too, with per-person data, never to be exposed",
     },
     profiles: {
       type: "string",

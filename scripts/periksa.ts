@@ -25,7 +25,7 @@ then one summary line. Nothing is written.`,
     "max-quarantine": {
       type: "share",
       help: "the share of a table's rows quarantined as errors above which a real run fails, " +
-        "as `score --max-quarantine` (default: score's)",
+        "as `score --max-quarantine` (default: the same as score's)",
     },
     profiles: {
       type: "string",
