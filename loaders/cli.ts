@@ -256,7 +256,7 @@ export function parse<O extends Options>(cmd: Command<O>, args: string[]): Parse
   if (rest.length && !cmd.rest) {
     throw new UsageError(
       `unexpected arguments after --: ${rest.join(" ")}`,
-      `${cmd.name} passes nothing on; drop them (${cmd.name} --help lists every option)`,
+      `${cmd.name} passes nothing on: write its options without the -- before them`,
     );
   }
   const values: Record<string, unknown> = {};
