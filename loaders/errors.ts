@@ -16,11 +16,14 @@ export class InputError extends UserError {
   }
 }
 
-/** A wrong command-line option or value. */
+/**
+ * A wrong command-line option or value (or environment variable), in one line: the problem, then
+ * the fix ("unknown option --raws; did you mean --raw?").
+ */
 export class UsageError extends UserError {
   override readonly exitCode = 2;
   constructor(readonly problem: string, readonly fix: string) {
-    super(`${problem}.\n  Fix: ${fix}.`);
+    super(`${problem}; ${fix}${/[.?!)]$/.test(fix) ? "" : "."}`);
     this.name = "UsageError";
   }
 }

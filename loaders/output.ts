@@ -113,13 +113,69 @@ export interface OutputTarget {
   kind: OutputKind;
   /** Folders the run reads: the output may be none of them, nor inside or around one. */
   inputs?: string[];
+  /** How writability is tested (tests replace it: a root user writes through any mode). */
+  probe?: WriteProbe;
+}
+
+/** Why the process cannot create entries in the existing folder `dir`, or null when it can. */
+export type WriteProbe = (dir: string) => string | null;
+
+/**
+ * Creates and removes an empty folder in `dir`: the one test that agrees with what the run will
+ * do, whatever decides it (mode bits, owner, ACLs, a read-only mount, root). Mode bits alone are
+ * wrong both ways (node:fs accessSync under Deno reads them: root writes into a 555 folder, nobody
+ * writes into a read-only mount). An empty folder, if a kill left one, lists no file, so it never
+ * makes an output look foreign (`foreignFiles` lists files).
+ */
+export const writeProbe: WriteProbe = (dir) => {
+  try {
+    Deno.removeSync(Deno.makeTempDirSync({ dir, prefix: ".ipasn-uji-tulis-" }));
+    return null;
+  } catch (err) {
+    // "Permission denied (os error 13): tmpdir '/x/.ipasn-uji-tulis-…'": the cause is enough.
+    return (err as Error).message.replace(/: tmpdir\b.*$/s, "");
+  }
+};
+
+const WRITABLE = "choose a folder you can write, or fix its permissions";
+
+/**
+ * Refuses an output the process cannot write, before anything is written: the run creates the
+ * staging folder and the lock beside `out` (in its nearest existing ancestor) and empties `out`
+ * itself when it replaces it.
+ */
+function guardWritable(t: OutputTarget, out: string): void {
+  const refuse = (problem: string) => {
+    throw new InputError(`${t.option} ${t.out}`, problem, WRITABLE);
+  };
+  let parent = dirname(out);
+  while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+  if (!Deno.statSync(parent).isDirectory) {
+    refuse(`cannot be created: ${parent} is a file, not a folder`);
+  }
+  for (const dir of existsSync(out) ? [parent, out] : [parent]) {
+    const why = (t.probe ?? writeProbe)(dir);
+    if (why) refuse(`cannot be written: ${dir} is read-only or owned by another user (${why})`);
+  }
+}
+
+/**
+ * Whether `dir` is an output of `kind` that ipasn wrote (its marker, or an earlier version's
+ * recognised layout), holding `file` when given: e.g. a scoring output with its manifest.json.
+ */
+export function ownOutput(dir: string, kind: OutputKind, file?: string): boolean {
+  if (!existsSync(dir) || !Deno.statSync(dir).isDirectory) return false;
+  const marker = readMarker(dir);
+  if (marker) return marker.jenis === kind && (!file || marker.berkas.includes(file));
+  return legacyOwned(dir, kind) && (!file || existsSync(join(dir, file)));
 }
 
 /**
  * Refuses an output folder whose replacement could delete anything the tool did not write: the
  * filesystem root, the home folder, the project, an input folder (or one inside or around any of
  * them), an existing file, and an existing folder that is neither empty nor a previous output.
- * Also checks the staging, backup and failure folders the swap uses beside it.
+ * Also checks the staging, backup and failure folders the swap uses beside it, and that the
+ * process can write there (`guardWritable`).
  */
 export function guardOutput(t: OutputTarget): void {
   const out = real(t.out);
@@ -172,6 +228,7 @@ export function guardOutput(t: OutputTarget): void {
       );
     }
   }
+  guardWritable(t, out);
 }
 
 /** Writes the marker into a finished staging folder (last, so a half-written folder has none). */
@@ -234,13 +291,21 @@ const Lock = z.object({ alat: z.literal("ipasn"), pid: z.number().int(), sejak: 
 export function lockOutput(out: string, option: string): Disposable {
   const file = `${resolve(out)}.lock`;
   const mine = JSON.stringify({ alat: "ipasn", pid: Deno.pid, sejak: new Date().toISOString() });
-  Deno.mkdirSync(dirname(file), { recursive: true }); // an output in new folders is fine
+  // guardOutput has tested the folder; what it could not see (a parent that cannot even be
+  // listed) surfaces here, still before anything is written: the output's place is the user's.
+  const unwritable = (err: unknown) =>
+    new InputError(`${option} ${out}`, `cannot be written (${(err as Error).message})`, WRITABLE);
+  try {
+    Deno.mkdirSync(dirname(file), { recursive: true }); // an output in new folders is fine
+  } catch (err) {
+    throw unwritable(err);
+  }
   for (;;) {
     try {
       Deno.writeTextFileSync(file, mine + "\n", { createNew: true });
       break;
     } catch (err) {
-      if (!(err instanceof Deno.errors.AlreadyExists)) throw err;
+      if (!(err instanceof Deno.errors.AlreadyExists)) throw unwritable(err);
     }
     let held: z.infer<typeof Lock> | null = null;
     try {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { command, parseArgsOrExit } from "../loaders/cli.ts";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
 import { launch } from "../tests/helpers/browser.ts";
@@ -19,21 +19,35 @@ import { nativeSeconds, typedTables, wasmSeconds } from "./bench-wasm.ts";
 import { nationalSite } from "./bench-national.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-const { values } = parseArgs({
-  args: Deno.args,
+const BENCH = command({
+  name: "deno task bench",
+  summary: `The benchmark suite: writes bench/results.json (full run) or bench/results-quick.json
+(--quick) and prints a table. Every figure is the median of several runs; targets are reported
+next to the figures, never asserted.`,
   options: {
-    quick: { type: "boolean", default: false },
-    only: { type: "string" },
-    /** Builds of the national site per kind (cold, warm); each takes minutes. */
-    "build-runs": { type: "string" },
+    quick: {
+      type: "boolean",
+      help: "3 instansi instead of 46 and fewer runs, into bench/results-quick.json",
+    },
+    only: {
+      type: "string",
+      list: true,
+      arg: "SECTION,...",
+      values: ["demo", "scoring", "engines", "peers", "builds", "pages", "national-site"],
+      help: "rerun only these sections (demo, scoring, engines, peers, builds, pages, " +
+        "national-site) and keep the others from the last results file",
+    },
+    "build-runs": {
+      type: "integer",
+      min: 1,
+      help: "builds of the national site per kind (cold, warm); each takes minutes " +
+        "(default: 2, or 1 with --quick)",
+    },
   },
 });
-const QUICK = values.quick!;
-/**
- * --only demo,scoring,engines,peers,builds,pages,national-site: rerun those sections and keep the
- * others from the last results file.
- */
-const ONLY = values.only?.split(",");
+const { values } = parseArgsOrExit(BENCH);
+const QUICK = values.quick;
+const ONLY: string[] | undefined = values.only;
 const part = (name: string) => !ONLY || ONLY.includes(name);
 const TMP = join(ROOT, "bench/tmp", QUICK ? "quick" : "full");
 Deno.mkdirSync(TMP, { recursive: true });
@@ -677,7 +691,7 @@ if (part("national-site")) {
       const scan = at(/\[build ([\d.]+) s\] checking the public build/);
       phases.push({ scoring_s: site, framework_s: round(scan - site, 1) });
     };
-    const BUILD_RUNS = Number(values["build-runs"] ?? (QUICK ? 1 : 2));
+    const BUILD_RUNS = values["build-runs"] ?? (QUICK ? 1 : 2);
     const cold = await repeat(BUILD_RUNS, async () => {
       // The built site too: with it in place a build whose inputs did not change stops after the
       // scoring (the second cold run measured 20 s of scoring and no Framework).

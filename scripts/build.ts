@@ -4,6 +4,7 @@
  * 1. Raw data: data/raw/ when it holds period folders, else the embedded demo data (generated into
  *    data/demo/raw/ when missing or when the generator changed).
  * 2. The scoring pipeline into data/computed/ (only new or changed periods are recomputed).
+ *    `--computed DIR` without `--raw` (or `--demo`) skips it and builds from that scoring output.
  * 3. Observable Framework, offline: npm versions seeded, loader outputs refreshed, built into
  *    dist.tmp/, given its Indonesian shell, checked for personal data, then swapped into dist/.
  * A failure at any step leaves the previous dist/ and data/computed/ in place.
@@ -15,9 +16,9 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
+import { command, main, profilesOption, type Values } from "../loaders/cli.ts";
 import { InputError, UsageError, UserError } from "../loaders/errors.ts";
 import { moduleGraph } from "../loaders/modules.ts";
 import { methodsDir } from "../loaders/engine/method.ts";
@@ -27,6 +28,7 @@ import {
   lockOutput,
   MARKER,
   markOutput,
+  ownOutput,
   recoverOutput,
   removeOwn,
   swapIn,
@@ -40,38 +42,63 @@ import { bacaSitus } from "../loaders/publish/situs.ts";
 import { ProgressReporter } from "./progress.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-const { values } = parseArgs({
-  args: Deno.args,
+
+export const BUILD = command({
+  name: "deno task build",
+  summary: `Raw data → scores → site. The raw data is data/raw/ when it holds period folders
+(YYYY or YYYY-Qn), else the synthetic demo data; it is scored into data/computed/ (only new or
+changed periods are recomputed), then Observable Framework builds the site, offline, checks the
+public build for personal data and swaps it into dist/. A failure leaves the previous outputs.`,
   options: {
-    audience: { type: "string", default: "public" },
-    raw: { type: "string" },
-    /** Build from the demo data even when data/raw/ holds an export. */
-    demo: { type: "boolean", default: false },
-    /** Where the pipeline writes (default data/computed). */
-    computed: { type: "string" },
-    /** Default: dist/ (public) or dist-internal/ (internal). */
-    out: { type: "string" },
-    /** A folder of method profiles instead of data/methods/. */
-    methods: { type: "string" },
-    /** Refuse synthetic data: never fall back to the demo, never publish a synthetic period. */
-    "require-real-data": { type: "boolean", default: false },
+    audience: {
+      type: "string",
+      values: ["public", "internal"],
+      default: "public",
+      help: "public: the site to publish; internal: also per-unit worklists with NIPs and " +
+        "names, never to be published",
+    },
+    raw: {
+      type: "string",
+      arg: "DIR",
+      help: "score this raw folder (default: data/raw/ when it holds period folders, else the " +
+        "demo data)",
+    },
+    demo: {
+      type: "boolean",
+      help: "build from the demo data even when data/raw/ holds an export",
+    },
+    computed: {
+      type: "string",
+      arg: "DIR",
+      help: "where the scores go (default: data/computed); without --raw or --demo, build the " +
+        "site from this existing scoring output without scoring again",
+    },
+    out: {
+      type: "string",
+      arg: "DIR",
+      help: "where the site goes (default: dist for public, dist-internal for internal)",
+    },
+    profiles: {
+      type: "string",
+      arg: "DIR",
+      help: "the folder of method profiles (default: data/methods)",
+    },
+    "max-quarantine": {
+      type: "share",
+      help: "fail the run when more than this share of a table's rows is quarantined as errors, " +
+        "e.g. 0.05 (default: no share limit)",
+    },
+    "require-real-data": {
+      type: "boolean",
+      help: "refuse synthetic data: never fall back to the demo, never publish a synthetic " +
+        "period (also wajib_data_nyata in data/situs.json)",
+    },
   },
+  notes: "Exit code: 0 done (or nothing changed), 1 a problem with the data or settings (the " +
+    "message names the file and the fix), 2 a wrong command line.",
 });
-if (values.methods) Deno.env.set("IPASN_METHODS", resolve(values.methods));
-const AUDIENCES = ["public", "internal"];
-if (!AUDIENCES.includes(values.audience!)) {
-  console.error(`--audience ${values.audience}: use one of ${AUDIENCES.join(", ")}`);
-  Deno.exit(2);
-}
-const internal = values.audience === "internal";
-let settings: ReturnType<typeof bacaSitus>;
-try {
-  settings = bacaSitus();
-} catch (e) {
-  console.error(`error: ${(e as Error).message}`);
-  Deno.exit(1);
-}
-const requireReal = values["require-real-data"] || settings.wajib_data_nyata;
+type BuildValues = Values<typeof BUILD.options>;
+
 const t0 = performance.now();
 const step = (msg: string) =>
   console.error(`[build ${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
@@ -93,7 +120,7 @@ async function demoVersion(): Promise<string> {
   return h.digest("hex");
 }
 
-async function rawFolder(): Promise<string> {
+async function rawFolder(values: BuildValues, requireReal: boolean): Promise<string> {
   if (values.raw) return values.raw;
   const real = join(ROOT, "data/raw");
   if (hasPeriods(real) && !values.demo) return real;
@@ -208,8 +235,12 @@ function filesUnder(dir: string, out: string[] = []): string[] {
  * still whole: nothing to do (a rebuild with no change takes the scoring check, not a Framework
  * build).
  */
-async function siteInputs(dataStamp: string, computed: string): Promise<string> {
-  const h = createHash("sha256").update(`${values.audience}\0${dataStamp}\0`);
+async function siteInputs(
+  audience: string,
+  dataStamp: string,
+  computed: string,
+): Promise<string> {
+  const h = createHash("sha256").update(`${audience}\0${dataStamp}\0`);
   const files = [
     ...filesUnder(join(ROOT, "src")),
     join(ROOT, "observablehq.config.js"),
@@ -241,7 +272,7 @@ function siteCurrent(out: string, inputs: string): boolean {
  * Deno process, each with its own DuckDB, per file (44.8 s for the demo's 70 files; one per report
  * card nationally). A file left out is still made by its loader, with the same bytes.
  */
-async function fillLoaderCache(computed: string): Promise<void> {
+async function fillLoaderCache(computed: string, audience: string): Promise<void> {
   const t = performance.now();
   const r = await new Deno.Command(Deno.execPath(), {
     args: [
@@ -250,9 +281,9 @@ async function fillLoaderCache(computed: string): Promise<void> {
       join(ROOT, "loaders/publish/muatan.ts"),
       "--cache",
       join(ROOT, "src/.observablehq/cache"),
-      ...(internal ? ["--internal"] : []),
+      ...(audience === "internal" ? ["--internal"] : []),
     ],
-    env: { IPASN_COMPUTED: computed, IPASN_AUDIENCE: values.audience! },
+    env: { IPASN_COMPUTED: computed, IPASN_AUDIENCE: audience },
     stdout: "piped",
     stderr: "piped",
   }).output();
@@ -303,19 +334,63 @@ function syntheticPeriods(raw: string): string[] {
   }).sort();
 }
 
-const computed = values.computed ? resolve(values.computed) : join(ROOT, "data/computed");
-const out = resolve(ROOT, values.out ?? (internal ? "dist-internal" : "dist"));
-if (internal && out === resolve(ROOT, "dist")) {
-  console.error(
-    "error: the internal build holds personal data and must not be written to dist/, the public site",
-  );
-  Deno.exit(2);
+/**
+ * The scoring output a build without `--raw` reads (`--computed DIR`): one ipasn wrote, with what
+ * the audience needs, and real data when the build requires it; checked before anything is written.
+ */
+function existingScores(computed: string, internal: boolean, requireReal: boolean): void {
+  if (!ownOutput(computed, "computed", "manifest.json")) {
+    throw new InputError(
+      `--computed ${computed}`,
+      existsSync(computed)
+        ? "holds no scoring output written by ipasn (no manifest.json listed in its .ipasn-keluaran.json)"
+        : "does not exist",
+      "score into it first (deno task score --raw DIR --out that folder), add --raw DIR to score and build in one go, or drop --computed to build from data/computed",
+    );
+  }
+  const manifest = JSON.parse(Deno.readTextFileSync(join(computed, "manifest.json")));
+  if (requireReal && manifest.sintetis === true) {
+    throw new InputError(
+      join(computed, "manifest.json"),
+      'says the scores come from synthetic data ("sintetis": true), and this build refuses to publish synthetic data',
+      "score the real exports into it, or drop --require-real-data / wajib_data_nyata for a demonstration site",
+    );
+  }
+  if (internal && !existsSync(join(computed, "peluang_asn.parquet"))) {
+    throw new InputError(
+      `--computed ${computed}`,
+      "holds no per-person files (peluang_asn.parquet), which the internal build's worklists read",
+      "score it with --per-asn latest (or all), or add --raw DIR to score again",
+    );
+  }
 }
-// Framework empties its output folder first, so it builds into a sub-folder of the marked staging
-// folder: whatever a crash leaves there is still recognisably the tool's own.
-const staging = `${out}.tmp`;
-const site = join(staging, "site");
-try {
+
+async function build(values: BuildValues): Promise<void> {
+  const internal = values.audience === "internal";
+  // Without --raw or --demo, a named --computed folder is built from as it is.
+  const scoring = values.raw !== undefined || values.demo || values.computed === undefined;
+  if (values.raw !== undefined && values.demo) {
+    throw new UsageError(
+      "--raw and --demo both name the raw data",
+      "give --raw DIR to score an export, or --demo for the synthetic data",
+    );
+  }
+  const computed = values.computed ? resolve(values.computed) : join(ROOT, "data/computed");
+  const out = resolve(ROOT, values.out ?? (internal ? "dist-internal" : "dist"));
+  if (internal && out === resolve(ROOT, "dist")) {
+    throw new UsageError(
+      "--audience internal with --out dist: the internal build holds personal data and must not be written to dist/, the public site",
+      "drop --out (the internal build goes to dist-internal/) or name another folder",
+    );
+  }
+  const profiles = profilesOption(values.profiles);
+  if (profiles) Deno.env.set("IPASN_METHODS", profiles);
+  const settings = bacaSitus();
+  const requireReal = values["require-real-data"] || settings.wajib_data_nyata;
+  // Framework empties its output folder first, so it builds into a sub-folder of the marked
+  // staging folder: whatever a crash leaves there is still recognisably the tool's own.
+  const staging = `${out}.tmp`;
+  const site = join(staging, "site");
   // Before anything is written: the swap at the end replaces `out`, so it must be a folder this
   // tool wrote (a previous site), a new folder or an empty one.
   guardOutput({
@@ -324,36 +399,47 @@ try {
     kind: "site",
     inputs: [computed, join(ROOT, "src"), ...(values.raw ? [values.raw] : [])],
   });
-  using lock = lockOutput(out, "--out");
-  recoverOutput(out, "site");
-  const raw = await rawFolder();
-  if (requireReal) {
-    const fake = syntheticPeriods(raw);
-    if (fake.length) {
-      throw new InputError(
-        join(raw, fake[0], "meta.json"),
-        `says the export is synthetic ("sintetis": true; ${fake.length} period(s): ${
-          fake.join(", ")
-        }), and this build refuses to publish synthetic data`,
-        "build from the real exports, or drop --require-real-data / wajib_data_nyata for a demonstration site",
-      );
-    }
+  if (!scoring) {
+    existingScores(computed, internal, requireReal);
+    // The build writes its site data under the output's .site/ folder, so it must be writable.
+    guardOutput({ out: computed, option: "--computed", kind: "computed" });
   }
-  step(`scoring ${raw}`);
-  const progress = new ProgressReporter();
-  // The settings' reference applies unless a wilayah.csv beside the raw data overrides it.
-  const wilayahPath = settings.referensi && !existsSync(join(raw, "wilayah.csv"))
-    ? resolve(ROOT, settings.referensi)
-    : undefined;
-  const result = await runPipeline({
-    raw,
-    out: computed,
-    log: (e) => progress.event(e),
-    // The public site needs no per-person file; the internal worklists read the latest period's.
-    perAsn: internal ? "latest" : "none",
-    ...(wilayahPath ? { wilayahPath } : {}),
-  });
-  progress.summary(result);
+  using _lock = lockOutput(out, "--out");
+  // A build from existing scores holds them while it reads them: a score run into the same
+  // folder waits instead of swapping them out under the build.
+  using _scores = scoring ? undefined : lockOutput(computed, "--computed");
+  recoverOutput(out, "site");
+  if (scoring) {
+    const raw = await rawFolder(values, requireReal);
+    if (requireReal) {
+      const fake = syntheticPeriods(raw);
+      if (fake.length) {
+        throw new InputError(
+          join(raw, fake[0], "meta.json"),
+          `says the export is synthetic ("sintetis": true; ${fake.length} period(s): ${
+            fake.join(", ")
+          }), and this build refuses to publish synthetic data`,
+          "build from the real exports, or drop --require-real-data / wajib_data_nyata for a demonstration site",
+        );
+      }
+    }
+    step(`scoring ${raw}`);
+    const progress = new ProgressReporter();
+    try {
+      const result = await runPipeline({
+        raw,
+        out: computed,
+        log: (e) => progress.event(e),
+        // The public site needs no per-person file; the internal worklists read the latest period's.
+        perAsn: internal ? "latest" : "none",
+        maxQuarantineShare: values["max-quarantine"],
+      });
+      progress.summary(result);
+    } catch (err) {
+      progress.stop();
+      throw err;
+    }
+  } else step(`building from the scores in ${computed} (not scoring again)`);
   const scope = tulisSitus(computed, settings);
   step(`scope: ${scope.jenis} (${scope.nama}), ${scope.jumlah_instansi} instansi`);
   if (scope.di_luar_referensi.length) {
@@ -375,14 +461,13 @@ try {
     );
   }
   seedFrameworkCache();
-  const inputs = await siteInputs(await refreshLoaderCache(computed), computed);
+  const inputs = await siteInputs(values.audience, await refreshLoaderCache(computed), computed);
   if (siteCurrent(out, inputs)) {
     step(`nothing changed since the last build: ${out} is current`);
-    lock[Symbol.dispose](); // Deno.exit leaves without releasing what `using` holds
-    Deno.exit(0);
+    return;
   }
   step(`building the ${values.audience} site (Observable Framework, offline)`);
-  await fillLoaderCache(computed);
+  await fillLoaderCache(computed, values.audience);
   freshStaging(staging, "site");
   const fw = await new Deno.Command(Deno.execPath(), {
     args: [
@@ -396,7 +481,7 @@ try {
       OBSERVABLE_TELEMETRY_DISABLE: "true",
       IPASN_OUTPUT: site,
       IPASN_COMPUTED: computed,
-      IPASN_AUDIENCE: values.audience!,
+      IPASN_AUDIENCE: values.audience,
       NO_COLOR: "1",
     },
     stdout: "piped",
@@ -408,7 +493,10 @@ try {
     console.error(
       log.split("\n").filter((l) => !/^(build|load|copy) \//.test(l)).slice(-40).join("\n"),
     );
-    throw new Error("Observable Framework build failed (full log: src/.observablehq/build.log)");
+    // Most often a page or component under src/ that does not compile: the user's to fix.
+    throw new UserError(
+      "Observable Framework build failed (full log: src/.observablehq/build.log)",
+    );
   }
   await localise(site);
 
@@ -417,8 +505,8 @@ try {
     const findings = await scanDir(site, await personalNames(computed));
     if (findings.length) {
       for (const f of findings.slice(0, 20)) console.error(`  ${f.file}: ${f.problem}`);
-      throw new Error(
-        `privacy check failed: ${findings.length} finding(s); the previous dist/ is left in place`,
+      throw new UserError(
+        `privacy check failed: ${findings.length} finding(s)`,
       );
     }
   }
@@ -427,11 +515,10 @@ try {
   swapIn(site, out, "site");
   removeOwn(staging, "site");
   step(`done: ${out}`);
-} catch (err) {
-  if (err instanceof UserError) {
-    console.error(`\nerror: ${err.message}\nThe previous outputs were left in place.`);
-    Deno.exit(err.exitCode);
-  }
-  console.error(`\nerror: ${(err as Error).message}`);
-  Deno.exit(1);
+}
+
+if (import.meta.main) {
+  await main(BUILD, ({ values }) => build(values), {
+    afterError: "The previous outputs were left in place.",
+  });
 }

@@ -1,7 +1,16 @@
 /**
  * `deno task test`: runs every test under tests/ with Deno's runner and ends with the line
- * `N passed, N failed` that CI reads. Extra arguments are passed to `deno test` (e.g. a filter).
+ * `N passed, N failed` that CI reads. Extra arguments are passed to `deno test` (e.g. a filter);
+ * its own options are Deno's, so this task declares none and checks none (only --help is its own).
  */
+if (Deno.args.length === 1 && ["--help", "-h"].includes(Deno.args[0])) {
+  console.log(`Usage: deno task test [FILE...] [deno test options]
+
+Runs the tests (every file under tests/ unless files are named) with \`deno test -A --parallel\`
+and ends with the line "N passed, N failed" that CI reads. Every argument is passed to \`deno test\`
+(e.g. --filter NAME); \`deno test --help\` lists its options. Exit code: 0 when every test passed.`);
+  Deno.exit(0);
+}
 const args = ["test", "-A", "--parallel", ...Deno.args];
 if (!Deno.args.some((a) => !a.startsWith("-"))) args.push("tests/");
 const child = new Deno.Command(Deno.execPath(), {

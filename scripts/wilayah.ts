@@ -16,7 +16,7 @@
  */
 import { csvFormat, csvParse } from "d3";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { command, parseArgsOrExit } from "../loaders/cli.ts";
 import { InputError, UserError } from "../loaders/errors.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -112,7 +112,12 @@ export function csvWilayah(rows: BarisWilayah[]): string {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ args: Deno.args, options: { check: { type: "boolean" } } });
+  const { values } = parseArgsOrExit(command({
+    name: "deno run -A scripts/wilayah.ts",
+    summary: "Writes the national instansi reference from the pinned idn-area-data package and " +
+      "our table of the Kantor Regional of each province.",
+    options: { check: { type: "boolean", help: "exit 1 when the committed file differs" } },
+  }));
   try {
     const text = csvWilayah(bacaPaket());
     if (values.check) {

@@ -851,7 +851,7 @@ Deno.test({
         },
       }),
     );
-    const b = await buildInto(root, ["--methods", methods]);
+    const b = await buildInto(root, ["--profiles", methods]);
     assert.ok(b.ok, b.log.slice(-3000));
     const dist = join(root, "dist");
 
