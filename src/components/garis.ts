@@ -7,8 +7,9 @@
  * a note; a stable colour per series; labels at the line ends; hovering a period shows every
  * series at that period.
  *
- * A series of one point (a first export: one period) is a filled dot with its value beside it;
- * the page says when a line appears (components/pesan.ts). No rows: an empty frame that says so.
+ * A series of one point is a filled dot (a one-point path draws nothing); when the whole chart is
+ * one period (a first export) each dot carries its value and the page says when a line appears
+ * (components/pesan.ts). No rows: an empty frame that says so.
  */
 import { akhirPeriode, nilai, periode } from "./format.js";
 import { warnaSeri } from "./warna.js";
@@ -59,8 +60,9 @@ export function garis(
   const x0 = Date.UTC(ya, 0, 1), x1 = Date.UTC(yb + 1, 0, 1);
   const vals = rows.map((r) => r.nilai);
   let y0 = Math.floor(Math.min(...vals) / 5) * 5, y1 = Math.ceil(Math.max(...vals) / 5) * 5;
-  // One period (a first export): a band of 5 either side, so its dot sits inside the frame.
-  if (new Set(t).size === 1) (y0 -= 5), (y1 += 5);
+  // One period (a first export): a band of 5 either side, so its dot and value sit inside.
+  const satu = new Set(t).size === 1;
+  if (satu) (y0 -= 5), (y1 += 5);
   const x = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * (width - m.left - m.right);
   const y = (v: number) =>
     height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom);
@@ -153,7 +155,7 @@ export function garis(
       });
       c.append(el("title", {}, `${s}: ${periode(p.periode)} ${nilai(p.nilai)}`));
       svg.append(c);
-      if (sendiri) {
+      if (satu) {
         svg.append(el("text", {
           x: x(time(p)),
           y: y(p.nilai) - 10,
