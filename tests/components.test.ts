@@ -8,7 +8,8 @@ import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { parseHTML } from "linkedom";
 import { nameSet, scanDir, scanText } from "../loaders/publish/privacy.ts";
 import { localiseHtml, ringkasanHalaman } from "../loaders/publish/shell.ts";
-import { suppress, toParquet } from "../loaders/publish/site.ts";
+import { distribusiBerlaku, suppress, toParquet } from "../loaders/publish/site.ts";
+import { satuPeriode, semuaUnitDisembunyikan } from "../src/components/pesan.ts";
 import { tableFromIPC } from "@uwdata/flechette";
 import {
   barisBiasa,
@@ -611,4 +612,63 @@ Deno.test("honest time axes: breaks at a method change, year labels inside their
   assert.equal(svg.querySelectorAll('g[data-mark="line"] path').length, 2);
   assert.match(svg.querySelector("desc")!.textContent!, /Metode berganti: bkn-2019 → bkn-2024/);
   assert.ok([...svg.querySelectorAll("text")].some((t) => t.textContent === "Kota Bontang"));
+});
+
+Deno.test("a first export: one period is a dot with its value and a caption; no data is a sentence", () => {
+  // Plot: one point per series, each a filled dot with its value above it, and the caption.
+  const p = tren([
+    { periode: "2025-Q2", nilai: 84.64, seri: "Kabupaten Sidoarjo" },
+    { periode: "2025-Q2", nilai: 81.5, seri: "Rata-rata Jawa Timur" },
+  ], { width: 600, seri: (d) => String(d.seri), document }) as Element;
+  const svg = svgUtama(p)!;
+  assert.equal(svg.querySelectorAll('g[data-mark="dot"] circle').length, 2);
+  const texts = [...svg.querySelectorAll("text")].map((t) => t.textContent);
+  assert.ok(texts.includes("84,64") && texts.includes("81,50"), texts.join(" | "));
+  assert.equal(p.querySelector("figcaption")?.textContent, satuPeriode("2025-Q2"));
+  assert.match(satuPeriode("2025-Q2"), /Triwulan II Tahun 2025.*periode berikutnya/);
+  // Two periods: lines, no value labels and no caption; a lone first point after a method change
+  // is still a dot.
+  const dua = tren([
+    { periode: "2024-Q2", nilai: 70, metode: "bkn-2019" },
+    { periode: "2025-Q2", nilai: 80, metode: "bkn-2024" },
+    { periode: "2025-Q3", nilai: 81, metode: "bkn-2024" },
+  ], { width: 600, document }) as Element;
+  assert.equal(dua.querySelector("figcaption"), null);
+  assert.equal(svgUtama(dua)!.querySelectorAll('g[data-mark="dot"] circle').length, 1);
+  assert.ok(![...dua.querySelectorAll("text")].some((t) => t.textContent === "80,00"));
+  // Nothing to draw: a sentence, not a frame with Infinity in it.
+  const kosong = tren([], { width: 600, document }) as Element;
+  assert.equal(kosong.tagName.toLowerCase(), "p");
+  assert.match(kosong.textContent!, /Belum ada nilai/);
+  // Beranda's light chart: the lone point is a filled dot of radius 5 with its value, inside the
+  // frame (the axis reaches 5 beyond the value's band on both sides).
+  const g = garis([{ periode: "2025-Q2", nilai: 85, seri: "metode bkn-2024" }], {
+    width: 600,
+    document,
+  });
+  assert.equal(g.querySelectorAll('circle[r="5"]').length, 1);
+  assert.ok([...g.querySelectorAll("text")].some((t) => t.textContent === "85,00"));
+  assert.ok(!g.outerHTML.includes("Infinity") && !g.outerHTML.includes("NaN"));
+  const ticks = [...g.querySelectorAll("text")].map((t) => t.textContent);
+  assert.ok(ticks.includes("80") && ticks.includes("90"), ticks.join(" "));
+  assert.match(garis([], { width: 600, document }).textContent!, /Belum ada nilai/);
+});
+
+Deno.test("the hidden-units sentence carries the threshold it is given, and the period", () => {
+  assert.equal(
+    semuaUnitDisembunyikan(7, "2025-Q2"),
+    "Tidak ada unit kerja yang dapat ditampilkan pada Triwulan II Tahun 2025: semua unit kerja di bawah ambang 7 ASN disembunyikan, begitu pula unit tambahan yang perlu disembunyikan agar nilainya tidak bisa dihitung balik dari total instansi.",
+  );
+  assert.match(
+    semuaUnitDisembunyikan(12),
+    /^Tidak ada unit kerja yang dapat ditampilkan: .*ambang 12 ASN/,
+  );
+});
+
+Deno.test("a reported distribution ships only to a site of exactly the instansi it counts", () => {
+  const kanreg8 = new Set(["62", "63", "6301", "64", "65"]);
+  assert.ok(distribusiBerlaku(new Set(["65", "64", "6301", "63", "62"]), kanreg8));
+  assert.ok(!distribusiBerlaku(new Set(["3515"]), kanreg8), "another region's BKD");
+  assert.ok(!distribusiBerlaku(new Set(["64", "65"]), kanreg8), "part of the Kanreg");
+  assert.ok(!distribusiBerlaku(new Set([...kanreg8, "3515"]), kanreg8), "more than the Kanreg");
 });

@@ -11,13 +11,14 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { nip, type Row, tempDir, writePeriod } from "./helpers/fixture.ts";
-import { watch, withSite } from "./helpers/browser.ts";
+import type { Browser } from "playwright-core";
+import { tempDir } from "./helpers/fixture.ts";
+import { withSite } from "./helpers/browser.ts";
+import { twoUnitsEach, unitsOf, type UnitSpec, writeExport } from "./helpers/ekspor.ts";
+import { around, brokenLinks, builtPages, type Visit, visitAll } from "./helpers/kunjungan.ts";
 import { build, projectCopy } from "./helpers/project.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-const PERIODS = ["2024-Q4", "2025-Q4"];
 /** Wording that belongs to the Kanreg VIII demo, never to another scope's pages. */
 const KANREG8_WORDS = [
   /Kanreg VIII/,
@@ -25,135 +26,6 @@ const KANREG8_WORDS = [
   /Kalimantan Selatan, Tengah/,
   /46 instansi/,
 ];
-
-/** A small deterministic generator (mulberry32): the fixture is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6D2B79F5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface UnitSpec {
-  kode_instansi: string;
-  kode_unit: string;
-  nama_unit: string;
-  n: number;
-  /** 0..1: how complete and good the unit's records are (spreads the scores apart). */
-  mutu: number;
-}
-
-const PENDIDIKAN = ["S3", "S2", "S1", "D4", "D3", "SLTA", "SLTP"];
-const JABATAN = ["PELAKSANA", "FUNGSIONAL", "PENGAWAS", "ADMINISTRATOR", "JPT"];
-const PREDIKAT = ["SANGAT_BAIK", "BAIK", "CUKUP", "BUTUH_PERBAIKAN"];
-
-/**
- * Two periods of the same people (a tenth leave after the first) for the given units. NIPs are
- * numbered from `start` so two fixtures never share one.
- */
-export function writeExport(raw: string, units: UnitSpec[], seed: number, start: number): number {
-  const r = rng(seed);
-  const pick = <T>(xs: T[], bias: number) =>
-    xs[Math.min(xs.length - 1, Math.floor((1 - bias) * r() * xs.length))];
-  const people: { p: Row; mutu: number }[] = [];
-  let n = start;
-  for (const u of units) {
-    for (let i = 0; i < u.n; i++) {
-      n++;
-      const year = 1965 + (n % 30);
-      const month = String(1 + (n % 12)).padStart(2, "0");
-      people.push({
-        mutu: u.mutu,
-        p: {
-          nip: nip(n % 1000, `${year}${month}15`, `${2000 + (n % 20)}01`, String(1 + (n % 2))),
-          nama: `Pegawai Uji`,
-          kode_instansi: u.kode_instansi,
-          kode_unit: u.kode_unit,
-          nama_unit: u.nama_unit,
-          jenis_jabatan: pick(JABATAN, 0.3),
-          nama_jabatan: "Analis",
-          pendidikan: pick(PENDIDIKAN, u.mutu),
-        },
-      });
-    }
-  }
-  PERIODS.forEach((periode, pi) => {
-    const tahun = Number(periode.slice(0, 4));
-    const here = people.filter((_, i) => pi === 0 || i % 10 !== 3);
-    const diklat: Row[] = [];
-    const kinerja: Row[] = [];
-    for (const { p, mutu } of here) {
-      if (r() < mutu + 0.1 * pi) {
-        diklat.push({
-          nip: p.nip,
-          jenis: "TEKNIS",
-          nama: "Pelatihan teknis",
-          jp: Math.round(10 + 30 * r() * mutu),
-          tanggal_mulai: `${tahun}-03-0${1 + Math.floor(r() * 8)}`,
-        });
-      }
-      kinerja.push({ nip: p.nip, tahun: tahun - 1, predikat: pick(PREDIKAT, mutu) });
-    }
-    writePeriod(raw, periode, { pegawai: here.map((h) => h.p), diklat, kinerja });
-  });
-  return people.length;
-}
-
-interface Visit {
-  path: string;
-  text: string;
-  problems: string[];
-  /** Paths of the site's own pages this page links to (query and hash dropped). */
-  links: string[];
-}
-
-/** Open a page at 1366×900 and collect what went wrong there, with its visible text. */
-async function visit(page: Page, url: string, path: string): Promise<Visit> {
-  const w = watch(page, url);
-  const problems: string[] = [];
-  const res = await page.goto(url + path, { waitUntil: "networkidle" });
-  if (!res?.ok()) problems.push(`${path}: HTTP ${res?.status()}`);
-  await page.waitForSelector("#observablehq-main h1", { timeout: 15_000 }).catch(() =>
-    problems.push(`${path}: no h1`)
-  );
-  // Cells that render after the data arrive: give them a moment past network idle.
-  await page.waitForTimeout(300);
-  const cellErrors = await page.locator(".observablehq--error").allTextContents();
-  for (const e of cellErrors) problems.push(`${path}: cell error: ${e}`);
-  for (const e of w.errors) problems.push(`${path}: console: ${e}`);
-  for (const u of w.foreign) problems.push(`${path}: request to another host: ${u}`);
-  page.removeAllListeners("console");
-  page.removeAllListeners("pageerror");
-  page.removeAllListeners("request");
-  const text = await page.evaluate(() => document.title + "\n" + document.body.innerText);
-  const links = await page.evaluate(
-    (origin) =>
-      [...document.querySelectorAll("#observablehq-main a[href], #observablehq-footer a[href]")]
-        .map((a) => new URL((a as HTMLAnchorElement).href))
-        .filter((u) => u.origin === origin && !u.pathname.startsWith("/_"))
-        .map((u) => u.pathname),
-    url,
-  );
-  return { path, text, problems, links: [...new Set(links)] };
-}
-
-/** Pages of the built site: every .html but Framework's 404, as the clean URLs it serves. */
-export function builtPages(out: string): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string, prefix: string) => {
-    for (const e of Deno.readDirSync(dir)) {
-      if (e.isDirectory && !e.name.startsWith("_")) walk(join(dir, e.name), `${prefix}${e.name}/`);
-      else if (e.isFile && e.name.endsWith(".html") && e.name !== "404.html") {
-        pages.push(e.name === "index.html" ? prefix : `${prefix}${e.name.slice(0, -5)}`);
-      }
-    }
-  };
-  walk(out, "/");
-  return pages.sort();
-}
 
 /**
  * Wording from the Kanreg VIII demo on pages this test's author does not own (reported to the lead
@@ -168,18 +40,7 @@ function wordingFromElsewhere(v: Visit, words: RegExp[]): string[] {
   const known = (re: RegExp) =>
     ELSEWHERE.some((e) => e.path === v.path && e.word.source === re.source);
   return words.filter((re) => re.test(v.text) && !known(re)).map((re) =>
-    `${v.path}: says ${re.source}: …${
-      v.text.slice(Math.max(0, v.text.search(re) - 60), v.text.search(re) + 60).replace(/\s+/g, " ")
-    }…`
-  );
-}
-
-/** Links from any page to a page of the site that was not built (a 404 for the reader). */
-function brokenLinks(visits: Visit[], pages: string[]): string[] {
-  const built = new Set(pages);
-  return visits.flatMap((v) =>
-    v.links.filter((l) => !built.has(l) && !built.has(l.replace(/\.html$/, "")))
-      .map((l) => `${v.path} links to ${l}, which was not built`)
+    `${v.path}: says ${re.source}: ${around(v.text, re)}`
   );
 }
 
@@ -203,30 +64,16 @@ async function visitClean(
   return visits;
 }
 
-export async function visitAll(browser: Browser, url: string, pages: string[]): Promise<Visit[]> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  const visits: Visit[] = [];
-  for (const p of pages) visits.push(await visit(page, url, p));
-  await page.close();
-  return visits;
-}
-
 // ----- single BKD: Kota Bontang, six unit kerja (one below the small-cell threshold) -----
 
-export const BKD_UNITS: UnitSpec[] = [
+export const BKD_UNITS: UnitSpec[] = unitsOf("6474", [
   ["U01", "Dinas Pendidikan", 60, 0.8],
   ["U02", "Dinas Kesehatan", 50, 0.6],
   ["U03", "Badan Kepegawaian dan Pengembangan SDM", 30, 0.9],
   ["U04", "Dinas Pekerjaan Umum", 40, 0.3],
   ["U05", "Sekretariat Daerah", 35, 0.5],
   ["U06", "Kecamatan Bontang Barat", 6, 0.5],
-].map(([kode_unit, nama_unit, n, mutu]) => ({
-  kode_instansi: "6474",
-  kode_unit: kode_unit as string,
-  nama_unit: nama_unit as string,
-  n: n as number,
-  mutu: mutu as number,
-}));
+]);
 
 Deno.test({
   name: "single-BKD build: unit kerja are the entities, no page names another scope",
@@ -303,22 +150,6 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   },
 });
-
-/** Two units of 25 ASN per instansi, named `names`; the second a little better kept. */
-export function twoUnitsEach(
-  instansi: [kode: string, mutu: number][],
-  names: [string, string],
-): UnitSpec[] {
-  return instansi.flatMap(([kode, mutu]) =>
-    names.map((nama_unit, j) => ({
-      kode_instansi: kode,
-      kode_unit: `${kode}-${j + 1}`,
-      nama_unit,
-      n: 25,
-      mutu: Math.min(1, mutu + 0.1 * j),
-    }))
-  );
-}
 
 // ----- national: six regional instansi in three provinces, and two central agencies -----
 

@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { gainsAreAdditive, interventions } from "../engine/gain.ts";
 import { loadProfiles, methodsDir } from "../engine/method.ts";
-import { loadWilayah, REFERENCE_DIR, type Wilayah } from "../engine/reference.ts";
+import { REFERENCE_DIR, type Wilayah } from "../engine/reference.ts";
 import { RESMI, RESMI_INTERVENSI, resmiProfile } from "../engine/resmi.ts";
 import { kolomTabel } from "../../src/keluaran.ts";
 import { selisihOf, unitGainsOf, unitsOf, worklist } from "./internal.ts";
@@ -68,32 +68,21 @@ const unitPerInstansi = sekali(async () =>
 );
 /**
  * Instansi names for pages that name an instansi by its code (Rekonsiliasi's reported figures, the
- * internal worklists): the built-in reference, with the names the engine gave the data's instansi
+ * Data page, the internal worklists): the data's instansi and no other, as the engine named them
  * (a national run's reference is not the built-in one: 6206 is Katingan there, Sukamara in
- * wilayah-kanreg8.csv), and the data's instansi the built-in table lacks (another province, a
- * central agency) after it.
+ * wilayah-kanreg8.csv). A site carries only its own region: a BKD's site does not ship the 46
+ * Kalimantan governments of the built-in reference.
  */
-function namaInstansi(ref: Wilayah[]): Wilayah[] {
-  const data = new Map(instansiData(COMPUTED).map((i) => [i.kode_instansi, i]));
-  const own = (w: Wilayah): Wilayah => {
-    const i = data.get(w.kode_instansi);
-    return i
-      ? {
-        kode_instansi: i.kode_instansi,
-        nama_instansi: i.nama_instansi,
-        jenis: i.jenis_instansi as Wilayah["jenis"],
-        kode_provinsi: i.kode_provinsi,
-        provinsi: i.provinsi,
-      }
-      : w;
-  };
-  const known = new Set(ref.map((w) => w.kode_instansi));
-  return [
-    ...ref.map(own),
-    ...[...data.keys()].filter((k) => !known.has(k)).sort().map((k) =>
-      own({ kode_instansi: k } as Wilayah)
-    ),
-  ];
+export function wilayahSitus(computed = COMPUTED): Wilayah[] {
+  return instansiData(computed)
+    .sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi))
+    .map((i) => ({
+      kode_instansi: i.kode_instansi,
+      nama_instansi: i.nama_instansi,
+      jenis: i.jenis_instansi as Wilayah["jenis"],
+      kode_provinsi: i.kode_provinsi,
+      provinsi: i.provinsi,
+    }));
 }
 /** A loader that printed with console.log ended its output with a newline; kept byte for byte. */
 const json = (x: unknown) => JSON.stringify(x) + "\n";
@@ -135,7 +124,7 @@ export const BERKAS: Record<string, Berkas> = {
   "data/ringkasan.json": { buat: async () => JSON.stringify(await ringkasan()) },
   "data/referensi.json": { buat: async () => json(await reference()) },
   "data/situs.json": { buat: () => Promise.resolve(JSON.stringify(cakupanDari(COMPUTED))) },
-  "data/wilayah.json": { buat: async () => JSON.stringify(namaInstansi(await loadWilayah())) },
+  "data/wilayah.json": { buat: () => Promise.resolve(JSON.stringify(wilayahSitus())) },
   "data/peers.json": {
     buat: () => Deno.readTextFile(join(REFERENCE_DIR, "peers-ipasn.json")),
   },

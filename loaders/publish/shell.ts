@@ -10,8 +10,11 @@
  *   on WhatsApp or Telegram shows what the page is;
  * - a small script for what only runs in the browser: Framework's client sets "Toggle sidebar
  *   Alt-B" and prints "no results" / "N results" from its bundle, and keeps the menu open over the
- *   content after a reader chooses a page on a phone (it remembers the open state per tab).
+ *   content after a reader chooses a page on a phone (it remembers the open state per tab);
+ * - the safety net of src/components/aman.ts: a cell that fails shows an Indonesian sentence, not
+ *   Framework's "TypeError: …" box.
  */
+import { pasangPengaman, PESAN_GAGAL } from "../../src/components/aman.ts";
 
 const escapeAttr = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -54,7 +57,8 @@ addEventListener("DOMContentLoaded",()=>{
     else if(m)d.textContent=m[1].replace(/,/g,".")+" hasil";
   }).observe(r,{childList:true});
 });
-})();`;
+})();
+(${pasangPengaman})(document,${JSON.stringify(PESAN_GAGAL)});`;
 
 export function localiseHtml(html: string): string {
   if (html.includes('class="lompat-ke-isi"')) return html; // already applied

@@ -2,7 +2,7 @@
  * The public data of the site, read from the pipeline's outputs. Only aggregates leave here:
  * units below the small-cell threshold are suppressed, with complementary suppression.
  */
-import { csvFormat } from "d3";
+import { csvFormat, csvParse } from "d3";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -375,6 +375,24 @@ export function toCsv(rows: Record<string, unknown>[]): string {
   );
 }
 
+/**
+ * The instansi data/reference/distribusi-kanreg8.csv describes (its reported category counts are of
+ * Kanreg VIII's 46 governments, the rows of wilayah-kanreg8.csv).
+ */
+export const DISTRIBUSI_INSTANSI = `${REFERENCE_DIR}wilayah-kanreg8.csv`;
+
+/**
+ * Whether the data's instansi are exactly those a reported distribution describes: a distribution
+ * of other governments (or of more of them) says nothing about this site.
+ */
+export function distribusiBerlaku(data: Set<string>, dijelaskan: Set<string>): boolean {
+  return data.size === dijelaskan.size && [...data].every((k) => dijelaskan.has(k));
+}
+
+/**
+ * The reported figures a site carries: only its own instansi's (the reference holds figures of
+ * others too), and the reported category distribution only on a site of the instansi it counts.
+ */
 export async function reference() {
   const ref = (f: string) => `${REFERENCE_DIR}${f}`;
   // BKN's per-person results in the data are reported figures too: their instansi means, beside
@@ -404,9 +422,14 @@ export async function reference() {
   const ada = new Set((await instansiRows()).map((r) => String(r.kode_instansi)));
   const diData = <T extends { kode_instansi: string }>(rows: T[]) =>
     rows.filter((r) => ada.has(r.kode_instansi));
+  const dijelaskan = new Set(
+    csvParse(Deno.readTextFileSync(DISTRIBUSI_INSTANSI)).map((r) => r.kode_instansi!),
+  );
   return {
     resmi: [...diData(await readReference(ref("official-ipasn.csv"), Official)), ...dariBerkas],
     target: diData(await readReference(ref("target-ipasn.csv"), Target)),
-    distribusi: await readReference(ref("distribusi-kanreg8.csv"), Distribusi),
+    distribusi: distribusiBerlaku(ada, dijelaskan)
+      ? await readReference(ref("distribusi-kanreg8.csv"), Distribusi)
+      : [],
   };
 }

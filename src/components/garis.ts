@@ -6,6 +6,10 @@
  * middle of its year; a line breaks where `metode` changes within a series, with a dashed rule and
  * a note; a stable colour per series; labels at the line ends; hovering a period shows every
  * series at that period.
+ *
+ * A series of one point is a filled dot (a one-point path draws nothing); when the whole chart is
+ * one period (a first export) each dot carries its value and the page says when a line appears
+ * (components/pesan.ts). No rows: an empty frame that says so.
  */
 import { akhirPeriode, nilai, periode } from "./format.js";
 import { warnaSeri } from "./warna.js";
@@ -32,6 +36,7 @@ export function garis(
   } = {},
 ): SVGSVGElement {
   const doc = o.document ?? document;
+  rows = rows.filter((r) => r.nilai != null && Number.isFinite(r.nilai));
   const width = Math.max(320, o.width ?? 640), height = o.height ?? 260;
   const series = [...new Set(rows.map((r) => r.seri))];
   const warna = { ...warnaSeri(series), ...(o.warna ?? {}) };
@@ -54,7 +59,10 @@ export function garis(
   };
   const x0 = Date.UTC(ya, 0, 1), x1 = Date.UTC(yb + 1, 0, 1);
   const vals = rows.map((r) => r.nilai);
-  const y0 = Math.floor(Math.min(...vals) / 5) * 5, y1 = Math.ceil(Math.max(...vals) / 5) * 5;
+  let y0 = Math.floor(Math.min(...vals) / 5) * 5, y1 = Math.ceil(Math.max(...vals) / 5) * 5;
+  // One period (a first export): a band of 5 either side, so its dot and value sit inside.
+  const satu = new Set(t).size === 1;
+  if (satu) (y0 -= 5), (y1 += 5);
   const x = (v: number) => m.left + ((v - x0) / (x1 - x0 || 1)) * (width - m.left - m.right);
   const y = (v: number) =>
     height - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (height - m.top - m.bottom);
@@ -69,6 +77,15 @@ export function garis(
     "font-family": "system-ui, sans-serif",
   }) as SVGSVGElement;
   svg.append(el("title", {}, judul));
+  if (!rows.length) {
+    svg.append(el("text", {
+      x: width / 2,
+      y: height / 2,
+      "text-anchor": "middle",
+      fill: "currentColor",
+    }, "Belum ada nilai yang dapat digambar."));
+    return svg;
+  }
   for (let v = y0; v <= y1; v += 5) {
     svg.append(
       el("line", {
@@ -127,16 +144,27 @@ export function garis(
       d += `${j && !cut ? "L" : "M"}${x(time(p)).toFixed(1)},${y(p.nilai).toFixed(1)}`;
     });
     svg.append(el("path", { d, fill: "none", stroke: color, "stroke-width": 1.5 }));
+    const sendiri = pts.length === 1;
     for (const p of pts) {
       const c = el("circle", {
         cx: x(time(p)).toFixed(1),
         cy: y(p.nilai).toFixed(1),
-        r: 3,
-        fill: "white",
-        stroke: color,
+        r: sendiri ? 5 : 3,
+        fill: sendiri ? color : "white",
+        stroke: sendiri ? "white" : color,
       });
       c.append(el("title", {}, `${s}: ${periode(p.periode)} ${nilai(p.nilai)}`));
       svg.append(c);
+      if (satu) {
+        svg.append(el("text", {
+          x: x(time(p)),
+          y: y(p.nilai) - 10,
+          "text-anchor": "middle",
+          fill: "currentColor",
+          "font-weight": "bold",
+          "font-size": 12,
+        }, nilai(p.nilai)));
+      }
     }
     const end = pts.at(-1)!;
     const atRight = time(end) === last;

@@ -10,9 +10,15 @@
  *   quarters are read under "2024" (a tick on 31 December put them under "2023");
  * - a series keeps its colour whatever else is selected (`warnaSeri`), is labelled at its end,
  *   and the tooltip lists every series at the hovered period.
+ *
+ * At the smallest scale (a first export): a point with no neighbour in its line (one period, or
+ * the first period after a method change) is a filled dot, which a line's marker alone is not;
+ * when the whole chart is one period each dot carries its value and the caption says a trend
+ * appears with the next period; with no data at all it is a sentence, not an empty frame.
  */
 import * as Plot from "@observablehq/plot";
 import { akhirPeriode, locale, namaSingkat, nilai, periode } from "./format.js";
+import { satuPeriode } from "./pesan.js";
 
 export interface TrenOptions {
   width?: number;
@@ -64,6 +70,13 @@ export function putusanMetode(
 }
 
 export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTMLElement {
+  data = data.filter((d) => d.nilai != null && Number.isFinite(d.nilai));
+  if (!data.length) {
+    const p = (o.document ?? document).createElement("p");
+    p.className = "sumber";
+    p.textContent = "Belum ada nilai yang dapat digambar untuk pilihan ini.";
+    return p;
+  }
   const seri = o.seri ?? (() => "");
   const base = data.map((d) => ({ ...d, t: akhirPeriode(d.periode), s: seri(d) }));
   const keys = [...new Set(base.map((d) => d.s))];
@@ -110,6 +123,11 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
     catatan: `Metode berganti: ${b.dari} → ${b.ke}`,
   }));
   const colorOf = (s: string) => warna[s] ?? "currentColor";
+  // Points alone in their line segment: drawn as dots (a one-point line has no visible stroke).
+  const perZ = new Map<string, number>();
+  for (const d of rows) perZ.set(d.z, (perZ.get(d.z) ?? 0) + 1);
+  const sendiri = rows.filter((d) => perZ.get(d.z) === 1);
+  const satu = times.length === 1;
   const marks: Plot.Markish[] = [
     Plot.ruleY(o.batas ?? [], { stroke: "currentColor", strokeOpacity: 0.12 }),
     Plot.ruleX(pecah, {
@@ -137,6 +155,20 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
       marker: "circle-stroke",
       curve: "linear",
     }),
+    Plot.dot(sendiri, { x: "t", y: "nilai", r: 5, fill: (d) => colorOf(d.s), stroke: "white" }),
+    ...(satu
+      ? [
+        Plot.text(rows, {
+          x: "t",
+          y: "nilai",
+          text: (d) => nilai(d.nilai),
+          dy: -12,
+          fill: (d) => colorOf(d.s),
+          fontSize: 12,
+          fontWeight: 600,
+        }),
+      ]
+      : []),
     Plot.ruleX(perPeriode, Plot.pointerX({ x: "t", stroke: "currentColor", strokeOpacity: 0.3 })),
     Plot.tip(perPeriode, Plot.pointerX({ x: "t", y: "nilai", title: "title" })),
   ];
@@ -203,8 +235,13 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
       labelAnchor: "right",
     }),
   );
+  // One value and no category bands: a domain of one number has no ticks; five points either side.
+  const ys = [...rows.map((d) => d.nilai), ...(o.batas ?? [])];
+  const yDomain = o.yDomain ??
+    (Math.min(...ys) === Math.max(...ys) ? [ys[0] - 5, ys[0] + 5] as [number, number] : undefined);
   const plot = Plot.plot({
     document: o.document,
+    caption: satu ? satuPeriode(rows[0].periode) : undefined,
     width: o.width,
     height: o.height ?? 320,
     marginLeft: 40,
@@ -216,7 +253,7 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
     },
     y: {
       label: "IP ASN",
-      domain: o.yDomain,
+      domain: yDomain,
       grid: false,
       tickFormat: (x: number) => locale.format(",.0f")(x),
     },
