@@ -15,7 +15,7 @@
 import { csvParse } from "d3";
 import { join } from "node:path";
 import { parsePeriod } from "../loaders/engine/period.ts";
-import { INSTANSI_PUSAT, WILAYAH_NASIONAL } from "../loaders/engine/reference.ts";
+import { INSTANSI_PUSAT, WILAYAH_NASIONAL } from "../loaders/reference.ts";
 import {
   floorBy,
   type InstansiSpec,

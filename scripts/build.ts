@@ -38,7 +38,7 @@ import { unitRoutes } from "../loaders/publish/internal.ts";
 import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
 import { localiseHtml } from "../loaders/publish/shell.ts";
 import { tulisSitus } from "../loaders/publish/scope.ts";
-import { bacaSitus } from "../loaders/publish/situs.ts";
+import { bacaSitus } from "../loaders/situs.ts";
 import { ProgressReporter } from "./progress.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;

@@ -16,9 +16,9 @@ import {
   loadReferensi,
   readReference,
   Wilayah,
-} from "../loaders/engine/reference.ts";
+} from "../loaders/reference.ts";
 import { cakupan, deteksiCakupan, type InstansiData } from "../loaders/publish/scope.ts";
-import { Situs } from "../loaders/publish/situs.ts";
+import { Situs } from "../loaders/situs.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { nip, queryOut, tempDir, toCsv } from "./helpers/fixture.ts";
 

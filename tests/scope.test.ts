@@ -14,7 +14,7 @@ import {
   frasaProvinsi,
   type InstansiData,
 } from "../loaders/publish/scope.ts";
-import { bacaSitus, Situs } from "../loaders/publish/situs.ts";
+import { bacaSitus, Situs } from "../loaders/situs.ts";
 import { tempDir } from "./helpers/fixture.ts";
 import { bacaPaket, csvWilayah, KELUARAN, wilayahNasional } from "../scripts/wilayah.ts";
 

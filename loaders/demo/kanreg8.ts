@@ -14,7 +14,7 @@ import {
   readReference,
   REFERENCE_DIR,
   type Wilayah,
-} from "../engine/reference.ts";
+} from "../reference.ts";
 import {
   calibrate,
   csvCell,

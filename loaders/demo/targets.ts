@@ -4,7 +4,7 @@
  * reported 2024-Q3 category distribution. These are inputs to the generator's parameter search; the
  * published numbers are computed by the scoring engine from the generated rows.
  */
-import type { Official, Wilayah } from "../engine/reference.ts";
+import type { Official, Wilayah } from "../reference.ts";
 import { Rng } from "./random.ts";
 
 export const DEMO_PERIODS = [

@@ -12,7 +12,7 @@ import { categoryNames, slug } from "./aggregate.ts";
 import { copyCsv } from "./csv.ts";
 import type { MethodProfile } from "./method.ts";
 import type { PeriodMeta } from "./periods.ts";
-import { kodePusat, type Wilayah } from "./reference.ts";
+import { kodePusat, type Wilayah } from "../reference.ts";
 import { variantSql } from "./rekonsiliasi.ts";
 import { RESMI, RESMI_NAMA } from "./resmi.ts";
 import { type InstansiRow, sensitivity } from "./sensitivity.ts";

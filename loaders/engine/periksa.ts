@@ -26,7 +26,7 @@ import {
   readPeriodMeta,
   wilayahPathFor,
 } from "./periods.ts";
-import { loadReferensi } from "./reference.ts";
+import { loadReferensi } from "../reference.ts";
 import { errorShare, loadAndValidate, type LoadStep } from "./step.ts";
 import { loadAliases, parseDate } from "./validate.ts";
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { defaultProfileFor, type MethodProfile } from "./method.ts";
 import { comparePeriods, isPeriodId } from "./period.ts";
-import { REFERENCE_DIR } from "./reference.ts";
+import { REFERENCE_DIR } from "../reference.ts";
 
 /** Optional `meta.json` of a period folder. */
 export const PeriodMeta = z.object({

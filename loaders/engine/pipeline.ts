@@ -30,7 +30,7 @@ import {
   readPeriodMeta,
   wilayahPathFor,
 } from "./periods.ts";
-import { INSTANSI_PUSAT, loadReferensi } from "./reference.ts";
+import { INSTANSI_PUSAT, loadReferensi } from "../reference.ts";
 import { RESMI } from "./resmi.ts";
 import {
   errorShare,

@@ -19,7 +19,7 @@ import {
 } from "./ingest.ts";
 import type { MethodProfile } from "./method.ts";
 import { parsePeriod, type Period } from "./period.ts";
-import { kodeProvinsi, type Wilayah } from "./reference.ts";
+import { kodeProvinsi, type Wilayah } from "../reference.ts";
 import { componentSql } from "./rekonsiliasi.ts";
 import {
   RESMI,

@@ -9,7 +9,7 @@ import { type AliasKind, columns, type ColumnSpec, type TableName } from "./cont
 import { caseMap, dateLit, type Db, ident, inList, lit, valuesTable } from "../duck.ts";
 import { InputError } from "../errors.ts";
 import type { Period } from "./period.ts";
-import { loadReferensi } from "./reference.ts";
+import { loadReferensi } from "../reference.ts";
 import SIASN from "../../data/aliases/siasn.json" with { type: "json" };
 
 /** Alias kinds of the contract's code columns plus the ones that feed derivations. */

@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { gainsAreAdditive, interventions } from "../engine/gain.ts";
 import { loadProfiles, methodsDir } from "../engine/method.ts";
-import { REFERENCE_DIR, type Wilayah } from "../engine/reference.ts";
+import { REFERENCE_DIR, type Wilayah } from "../reference.ts";
 import { RESMI, RESMI_INTERVENSI, resmiProfile } from "../engine/resmi.ts";
 import { kolomTabel } from "../../src/keluaran.ts";
 import { selisihOf, unitGainsOf, unitsOf, worklist } from "./internal.ts";

@@ -8,9 +8,9 @@ import { csvParse } from "d3";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../paths.ts";
-import { INSTANSI_PUSAT, WILAYAH_NASIONAL } from "../engine/reference.ts";
+import { INSTANSI_PUSAT, WILAYAH_NASIONAL } from "../reference.ts";
 import { publikasi } from "./site.ts";
-import { bacaSitus, type JenisCakupan, type Situs } from "./situs.ts";
+import { bacaSitus, type JenisCakupan, type Situs } from "../situs.ts";
 
 export const KANREG_PROVINSI = join(ROOT, "data/reference/kanreg-provinsi.csv");
 /** Provinces in the Kalimantan tile layout (peta.ts); a scope of only these keeps that layout. */

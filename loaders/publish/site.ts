@@ -10,7 +10,7 @@ import { categoryNames, slug } from "../engine/aggregate.ts";
 import { csvSafe } from "../engine/csv.ts";
 import { Db, lit } from "../duck.ts";
 import { loadProfiles, type MethodProfile, methodsDir } from "../engine/method.ts";
-import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../engine/reference.ts";
+import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../reference.ts";
 import { ROOT } from "../paths.ts";
 import { RESMI, resmiProfile } from "../engine/resmi.ts";
 import { KOLOM_TEKS, kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";

@@ -1,10 +1,10 @@
 /** Reference tables (real facts with sources), validated with zod at load. */
 import { csvParse } from "d3";
 import { z } from "zod";
-import { isPeriodId } from "./period.ts";
+import { isPeriodId } from "./engine/period.ts";
 import { join } from "node:path";
-import { DATA } from "../paths.ts";
-import { InputError } from "../errors.ts";
+import { DATA } from "./paths.ts";
+import { InputError } from "./errors.ts";
 
 const Kode = z.string().regex(/^\d{2}(\d{2})?$/, "a 2- or 4-digit Kemendagri code");
 const Periode = z.string().refine(isPeriodId, "a period: YYYY or YYYY-Qn");

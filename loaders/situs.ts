@@ -6,8 +6,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { InputError } from "../errors.ts";
-import { ROOT } from "../paths.ts";
+import { InputError } from "./errors.ts";
+import { ROOT } from "./paths.ts";
 
 export const SITUS = join(ROOT, "data/situs.json");
 
