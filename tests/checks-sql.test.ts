@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { TABLE_NAMES } from "../loaders/engine/contract.ts";
 import { parsePeriod } from "../loaders/engine/period.ts";
-import { checksOf } from "../loaders/engine/validate.ts";
+import { checksOf } from "../loaders/engine/checks.ts";
 
 const DIR = new URL("./snapshots/checks/", import.meta.url);
 

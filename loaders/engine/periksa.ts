@@ -28,7 +28,8 @@ import {
 } from "./periods.ts";
 import { loadReferensi } from "../reference.ts";
 import { errorShare, loadAndValidate, type LoadStep } from "./step.ts";
-import { loadAliases, parseDate } from "./validate.ts";
+import { loadAliases } from "./aliases.ts";
+import { parseDate } from "./parse-sql.ts";
 
 export interface PeriksaOptions {
   raw: string;

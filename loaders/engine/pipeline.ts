@@ -39,7 +39,7 @@ import {
   type PipelineEvent,
   runPeriod,
 } from "./step.ts";
-import { loadAliases } from "./validate.ts";
+import { loadAliases } from "./aliases.ts";
 
 export type { PeriodAccounting, PipelineEvent, TableAccounting } from "./step.ts";
 export { listPeriods, PeriodMeta } from "./periods.ts";

@@ -38,7 +38,9 @@ import {
   scoreStoredSql,
   skorAsnSql,
 } from "./score.ts";
-import { type Aliases, prepare, validateTable } from "./validate.ts";
+import type { Aliases } from "./aliases.ts";
+import { prepare } from "./lookup.ts";
+import { validateTable } from "./validate.ts";
 
 export type PipelineEvent =
   | { type: "start"; periods: string[]; methods: string[] }
@@ -262,7 +264,7 @@ export async function loadAndValidate(
     loaded.notes.unshift(...loaded.files.map((f) => readAs(t, f)).filter((n) => n !== null));
     const files = loaded.files.map((f) => f.file);
     // Rows dated after the period (an SKP of the next year) count in no score: quarantined as such.
-    const v = await validateTable(db, t, files, period, { afterPeriod: "quarantine" });
+    const v = await validateTable(db, t, files, period);
     if (loaded.read !== v.used + v.quarantined) {
       throw new Error(
         `internal accounting error in ${
