@@ -386,7 +386,7 @@ Deno.test("a table in several files: a NIP (or NIP and year) repeated in a later
   const acc = JSON.parse(Deno.readTextFileSync(`${out}/accounting.json`))["2024-Q3"];
   assert.deepEqual([acc.pegawai.read, acc.pegawai.used, acc.pegawai.quarantined], [4, 3, 1]);
   assert.deepEqual(
-    [acc.kinerja.read, acc.kinerja.used, acc.kinerja.quarantined, acc.kinerja.duplikat],
+    [acc.kinerja.read, acc.kinerja.used, acc.kinerja.quarantined, acc.kinerja.duplicates],
     [5, 4, 1, 1],
   );
   const q = await queryOut<{ file: string; line: number; reason: string }>(

@@ -138,8 +138,8 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
     toCsv(HEADERS.diklat, [
       { nip: nip(2), jenis: "TEKNIS", jp: "-3", tanggal_mulai: "2024-01-01" }, // 2 negative JP
       { nip: nip(2), jenis: "TEKNIS", jp: "dua", tanggal_mulai: "2024-01-01" }, // 3 non-numeric
-      { nip: nip(2), jenis: "TEKNIS", tanggal_mulai: "2024-01-01" }, // 4 JP required for TEKNIS
-      { nip: nip(2), jenis: "STRUKTURAL", tanggal_mulai: "2020-01-01" }, // 5 jenjang required
+      { nip: nip(2), jenis: "TEKNIS", tanggal_mulai: "2024-01-01" }, // 4 no JP: a data gap, used
+      { nip: nip(2), jenis: "STRUKTURAL", tanggal_mulai: "2020-01-01" }, // 5 no jenjang: a data gap
       { nip: nip(2), jenis: "SEMINAR", tanggal_mulai: "2024-02-30" }, // 6 impossible date
       { nip: nip(2), jenis: "SEMINAR", tanggal_mulai: "2024-05-01", tanggal_selesai: "2024-04-01" }, // 7 end before start
       { nip: nip(2), jenis: "SEMINAR", tanggal_mulai: "2031-01-01" }, // 8 future
@@ -170,8 +170,6 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
   const expect: [string, number, string, RegExp][] = [
     ["diklat", 2, "jp", /negative jp/],
     ["diklat", 3, "jp", /not a number/],
-    ["diklat", 4, "jp", /jp is empty \(required when jenis is TEKNIS\)/],
-    ["diklat", 5, "jenjang", /jenjang is empty/],
     ["diklat", 6, "tanggal_mulai", /impossible date "2024-02-30"/],
     ["diklat", 7, "tanggal_selesai", /before tanggal_mulai/],
     ["diklat", 8, "tanggal_mulai", /in the future/],
@@ -200,10 +198,14 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
   });
   assert.deepEqual([r.acc.pegawai.used, r.acc.diklat.used, r.acc.kinerja.used, r.acc.hukdis.used], [
     3,
-    2,
+    4,
     1,
     0,
   ]);
+  // The rows without JP (the TEKNIS and the leadership one) and without jenjang are used, and
+  // counted as data gaps.
+  assert.equal(r.acc.diklat.gaps.jp, 3);
+  assert.equal(r.acc.diklat.gaps.jenjang, 1);
 });
 
 Deno.test("a bad row does not make the good row after it a duplicate", async () => {

@@ -26,12 +26,19 @@ export const SPREADSHEET_ERRORS = [
 
 export interface Check {
   column: string;
+  /**
+   * The reason's code (`nip_length`, `unknown_code`, …): what periksa, the worklists, the failure
+   * limit and the tests read; the sentence is for people.
+   */
+  code: string;
   /** SQL that is true when the row fails. */
   fails: string;
   /** SQL string expression: the reason. */
   reason: string;
+  /** SQL of the value the reason is about (default: the check's column). */
+  value?: string;
   /** Counted apart in the accounting (exact duplicates). */
-  duplikat?: true;
+  duplicate?: true;
   /**
    * Fails only where `column` starts with '#' (a spreadsheet error): left out of a run in which no
    * value of the column does (`columnsWithHash`).
@@ -71,6 +78,7 @@ export function checksFor(
   for (const c of [...cols, ...columns(table).filter((x) => x.sumberSaja && present.has(x.name))]) {
     checks.push({
       column: c.name,
+      code: "spreadsheet_error",
       hashOnly: true,
       // Looked up only in cells starting with '#' (inList says why that holds).
       fails: `CASE WHEN starts_with(${ident(c.name)}, '#') THEN ${
@@ -83,37 +91,32 @@ export function checksFor(
   }
   for (const c of cols) {
     const col = ident(c.name);
-    const required = c.required === "yes" ? "TRUE" : typeof c.required === "object"
-      ? inList(
-        code(cols.find((x) => x.name === (c.required as { when: string }).when)!),
-        c.required.in,
-      )
-      : "FALSE";
     if (
       c.kind === "kode_instansi" &&
       (present.has("nama_instansi") || present.has("nama_instansi_induk"))
     ) {
       checks.push({
         column: c.name,
+        code: "instansi_name_unknown",
+        value: "coalesce(nama_instansi, nama_instansi_induk)",
         fails: `${col} IS NULL AND coalesce(nama_instansi, nama_instansi_induk) IS NOT NULL`,
         reason:
           `'no kode_instansi, and the instansi name "' || left(coalesce(nama_instansi, nama_instansi_induk), 80) || '" is not in the instansi reference; add a kode_instansi column with the Kemendagri code (never SIASN''s kode cepat), or spell the name as the reference does (e.g. "Pemerintah Kabupaten Balangan")'`,
       });
       checks.push({
         column: c.name,
+        code: "instansi_name_mismatch",
         fails: `_kode_dari_nama IS NOT NULL AND ${col} <> _kode_dari_nama`,
         reason:
           `'kode_instansi ' || ${col} || ' does not match the instansi name "' || left(coalesce(nama_instansi, nama_instansi_induk), 80) || '" (' || _kode_dari_nama || ' in the reference); kode_instansi is the Kemendagri code, not SIASN''s kode cepat'`,
       });
     }
-    if (c.required !== "no" && c.required !== "column") {
+    if (c.required === "yes") {
       checks.push({
         column: c.name,
-        fails: `${col} IS NULL AND (${required})`,
-        reason: lit(`${c.name} is empty`) +
-          (typeof c.required === "object"
-            ? ` || ${lit(` (required when ${c.required.when} is ${c.required.in.join("/")})`)}`
-            : ""),
+        code: "empty",
+        fails: `${col} IS NULL`,
+        reason: lit(`${c.name} is empty`),
       });
     }
     switch (c.kind) {
@@ -122,6 +125,7 @@ export function checksFor(
         checks.push(
           {
             column: c.name,
+            code: "nip_excel_number",
             hashOnly: true,
             fails: `starts_with(${col}, '#EXCEL_NUMBER:')`,
             reason: lit(
@@ -130,6 +134,7 @@ export function checksFor(
           },
           {
             column: c.name,
+            code: "nip_length",
             fails: `NOT ${digits(clean, 18)}`,
             reason:
               `'NIP must be 18 digits, got "' || left(${col}, 40) || '" (' || length(${clean}) || ' characters)'`,
@@ -139,6 +144,7 @@ export function checksFor(
           // digits back could give one person's record to another, so the row is set aside.
           {
             column: c.name,
+            code: "nip_lost_digits",
             fails: `ends_with(${clean}, '000')`,
             reason:
               `'NIP ' || ${clean} || ' ends in 000: its last digits were lost when it was stored as a number (15 significant digits)' || ${
@@ -155,18 +161,23 @@ export function checksFor(
         break;
       }
       case "code":
+        // A structural position whose eselon is empty is a data gap (derive.ts empties its
+        // jenis_jabatan); one whose eselon is not known is an unknown code.
         if (c.code === "jenis_jabatan" && struktural.length) {
           checks.push({
             column: c.name,
+            code: "eselon_unknown",
+            value: "coalesce(eselon, eselon_id)",
             fails: `CASE WHEN ${col} IS NOT NULL AND ${code(c)} IS NULL THEN ${
               inList(`norm_code(${col})`, struktural)
             } ELSE FALSE END`,
             reason:
-              `'jenis_jabatan "' || left(${col}, 60) || '" needs its eselon to say JPT, ADMINISTRATOR or PENGAWAS' || CASE WHEN coalesce(eselon, eselon_id) IS NULL THEN ', and the eselon is empty' ELSE ', and eselon "' || coalesce(eselon, eselon_id) || '" is not known (add it to the eselon aliases in data/aliases/siasn.json)' END`,
+              `'jenis_jabatan "' || left(${col}, 60) || '" needs its eselon to say JPT, ADMINISTRATOR or PENGAWAS, and eselon "' || coalesce(eselon, eselon_id, '') || '" is not known (add it to the eselon aliases in data/aliases/siasn.json)'`,
           });
         }
         checks.push({
           column: c.name,
+          code: "unknown_code",
           fails: `${col} IS NOT NULL AND ${code(c)} IS NULL`,
           reason: `'unknown ${c.name} "' || left(${col}, 60) || '"; use one of: ${
             codeList(c.code!)
@@ -176,32 +187,48 @@ export function checksFor(
       case "kode_instansi":
         checks.push({
           column: c.name,
+          code: "instansi_unknown",
           fails: `${col} IS NOT NULL AND ${col} NOT IN (SELECT kode_instansi FROM ref_instansi)`,
           reason:
             `'kode_instansi "' || left(${col}, 20) || '" is not in the instansi reference table'`,
         });
         break;
       case "date":
+        // MySQL's zero date in a required date (an optional one is read as empty: derive.ts).
+        if (c.required === "yes") {
+          checks.push({
+            column: c.name,
+            code: "zero_date",
+            fails: `starts_with(${col}, '0000-00-00')`,
+            reason: lit(
+              `${c.name} is the zero date 0000-00-00 (an empty date saved by MySQL), and ${c.name} is required: enter the real date`,
+            ),
+          });
+        }
         checks.push(
           {
             column: c.name,
+            code: "date_unreadable",
             fails: `${col} IS NOT NULL AND ${ident(c.name + "__shape")} IS NULL`,
             reason:
               `'unreadable date "' || left(${col}, 40) || '"; use YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY'`,
           },
           {
             column: c.name,
+            code: "date_impossible",
             fails: `${col} IS NOT NULL AND ${ident(c.name + "__date")} IS NULL`,
             reason:
               `'impossible date "' || left(${col}, 40) || '"' || CASE WHEN TRY_CAST(regexp_extract(${col}, '^\\d{1,2}[-/](\\d{1,2})[-/]\\d{4}$', 1) AS INTEGER) > 12 THEN ' (month first? this file also has dates whose first field is above 12, so it mixes both orders: write every date as YYYY-MM-DD)' ELSE '' END`,
           },
           {
             column: c.name,
+            code: "date_before_1950",
             fails: `${ident(c.name + "__date")} < DATE '1950-01-01'`,
             reason: `'date before 1950: "' || ${col} || '"'`,
           },
           {
             column: c.name,
+            code: "date_future",
             fails: c.future ? "FALSE" : `${ident(c.name + "__date")} > ${latest}`,
             reason: `'date in the future: "' || ${col} || '" is after ${period.year + 1}-12-31'`,
           },
@@ -211,16 +238,19 @@ export function checksFor(
         checks.push(
           {
             column: c.name,
+            code: "not_a_number",
             fails: `${col} IS NOT NULL AND ${ident(c.name + "__num")} IS NULL`,
             reason: `'not a number: "' || left(${col}, 40) || '"'`,
           },
           {
             column: c.name,
+            code: "negative",
             fails: `${ident(c.name + "__num")} < 0`,
             reason: `'negative ${c.name}: ' || ${col}`,
           },
           {
             column: c.name,
+            code: "not_finite",
             fails: `NOT isfinite(${ident(c.name + "__num")})`,
             reason: `'not a finite number: ' || ${col}`,
           },
@@ -229,6 +259,7 @@ export function checksFor(
       case "year":
         checks.push({
           column: c.name,
+          code: "year_out_of_range",
           fails:
             `${col} IS NOT NULL AND NOT (regexp_full_match(${col}, '\\d{4}') AND CAST(${col} AS INTEGER) BETWEEN 1990 AND ${
               period.year + 1
@@ -276,16 +307,19 @@ export function tableChecks(table: TableName, period: Period, firstAt: string): 
   const nipStructure: Check[] = [
     {
       column: "nip",
+      code: "nip_birth_date",
       fails: `jenis_pegawai__code = 'PNS' AND NOT valid_date(${year}, ${month}, ${day})`,
       reason: `'NIP ' || ${nip} || ': digits 1-8 are not a valid birth date (YYYYMMDD)'`,
     },
     {
       column: "nip",
+      code: "nip_birth_year",
       fails: `jenis_pegawai__code = 'PNS' AND NOT (${year} BETWEEN 1940 AND ${period.year - 15})`,
       reason: `'NIP ' || ${nip} || ': birth year ' || substr(${nip}, 1, 4) || ' is not plausible'`,
     },
     {
       column: "nip",
+      code: "nip_tmt",
       fails:
         `jenis_pegawai__code = 'PNS' AND (NOT (${tmtMonth} BETWEEN 1 AND 12) OR ${tmtYear} NOT BETWEEN 1960 AND ${
           period.year + 1
@@ -294,19 +328,26 @@ export function tableChecks(table: TableName, period: Period, firstAt: string): 
     },
     {
       column: "nip",
+      code: "nip_sex",
       fails: `jenis_pegawai__code = 'PNS' AND ${nipDigits(15, 1)} NOT IN (1, 2)`,
       reason: `'NIP ' || ${nip} || ': digit 15 (sex) must be 1 or 2'`,
     },
   ];
   // By the NIP as a number, which every row that reaches a table check has (the 18-digit check
   // comes first): national trainings 3.47 -> 3.34 s against the text.
-  const notInPegawai = "nip__angka NOT IN (SELECT nip_kunci FROM pegawai)";
+  const notInPegawai: Check = {
+    column: "nip",
+    code: "nip_not_in_pegawai",
+    fails: "nip__angka NOT IN (SELECT nip_kunci FROM pegawai)",
+    reason: `'NIP ' || ${nip} || ' is not in pegawai'`,
+  };
   switch (table) {
     case "pegawai":
       return [
         ...nipStructure,
         {
           column: "nip",
+          code: "duplicate_nip",
           fails: `_first_line < _ord`,
           reason:
             `'duplicate NIP ' || ${nip} || ' (first at line ' || ${firstAt} || '); keep one row per ASN'`,
@@ -314,24 +355,18 @@ export function tableChecks(table: TableName, period: Period, firstAt: string): 
       ];
     case "kinerja":
       return [
-        {
-          column: "nip",
-          fails: notInPegawai,
-          reason: `'NIP ' || ${nip} || ' is not in pegawai'`,
-        },
+        notInPegawai,
+        // Only SKPs with a predikat have a first line: one without is a data gap, never a second.
         {
           column: "tahun",
-          fails: `_first_line < _ord`,
+          code: "second_skp",
+          fails: `predikat__code IS NOT NULL AND _first_line < _ord`,
           reason:
             `'second SKP for NIP ' || ${nip} || ' and year ' || tahun || ' (first at line ' || ${firstAt} || '); keep one'`,
         },
       ];
     default:
-      return [{
-        column: "nip",
-        fails: notInPegawai,
-        reason: `'NIP ' || ${nip} || ' is not in pegawai'`,
-      }];
+      return [notInPegawai];
   }
 }
 
@@ -340,6 +375,7 @@ export function endChecks(table: TableName): Check[] {
   if (table === "diklat") {
     return [{
       column: "tanggal_selesai",
+      code: "end_before_start",
       fails: "tanggal_selesai__date < tanggal_mulai__date",
       reason:
         `'tanggal_selesai ' || tanggal_selesai || ' is before tanggal_mulai ' || tanggal_mulai`,
@@ -348,6 +384,7 @@ export function endChecks(table: TableName): Check[] {
   if (table === "hukdis") {
     return [{
       column: "akhir",
+      code: "end_before_start",
       fails: "akhir__date < tmt__date",
       reason: `'akhir ' || akhir || ' is before tmt ' || tmt`,
     }];
@@ -368,6 +405,7 @@ export function afterPeriod(table: TableName, period: Period): Check | null {
     case "diklat":
       return {
         column: "tanggal_mulai",
+        code: "after_period",
         fails: `coalesce(tanggal_selesai__date, tanggal_mulai__date) >= ${next}`,
         reason:
           `'after the period: the training of ' || coalesce(tanggal_selesai, tanggal_mulai) || ${what}`,
@@ -375,12 +413,14 @@ export function afterPeriod(table: TableName, period: Period): Check | null {
     case "kinerja":
       return {
         column: "tahun",
+        code: "after_period",
         fails: `TRY_CAST(tahun AS INTEGER) > ${period.year}`,
         reason: `'after the period: the SKP of ' || tahun || ${what}`,
       };
     case "hukdis":
       return {
         column: "tmt",
+        code: "after_period",
         fails: `tmt__date >= ${next}`,
         reason: `'after the period: the punishment from ' || tmt || ${what}`,
       };
@@ -395,9 +435,10 @@ export function afterPeriod(table: TableName, period: Period): Check | null {
  */
 export const duplicate = (dupAt: string): Check => ({
   column: "nip",
+  code: "exact_duplicate",
   fails: "_dup_of < _ord",
   reason: `'exact duplicate of line ' || ${dupAt} || ' (every column equal): collapsed into it'`,
-  duplikat: true,
+  duplicate: true,
 });
 
 /**
@@ -405,26 +446,26 @@ export const duplicate = (dupAt: string): Check => ({
  * for every row; its reason and column are then read from the number only for the failing rows.
  * A check whose SQL is NULL (e.g. a comparison with an empty value) does not fire.
  */
-export function caseOf(
-  checks: Check[],
-  from = 1,
-): { index: string; reason: string; column: string } {
+export function caseOf(checks: Check[], from = 1): {
+  index: string;
+  reason: string;
+  column: string;
+  code: string;
+  value: string;
+} {
+  const none = "CAST(NULL AS VARCHAR)";
   if (!checks.length) {
-    return {
-      index: "CAST(NULL AS INTEGER)",
-      reason: "CAST(NULL AS VARCHAR)",
-      column: "CAST(NULL AS VARCHAR)",
-    };
+    return { index: "CAST(NULL AS INTEGER)", reason: none, column: none, code: none, value: none };
   }
+  const by = (f: (c: Check) => string) =>
+    `CASE _check ${checks.map((c, i) => `WHEN ${i + from} THEN ${f(c)}`).join(" ")} END`;
   return {
     index: `CASE ${
       checks.map((c, i) => `WHEN coalesce(${c.fails}, FALSE) THEN ${i + from}`).join(" ")
     } END`,
-    reason: `CASE _check ${
-      checks.map((c, i) => `WHEN ${i + from} THEN ${c.reason}`).join(" ")
-    } END`,
-    column: `CASE _check ${
-      checks.map((c, i) => `WHEN ${i + from} THEN ${lit(c.column)}`).join(" ")
-    } END`,
+    reason: by((c) => c.reason),
+    column: by((c) => lit(c.column)),
+    code: by((c) => lit(c.code)),
+    value: by((c) => `left(CAST(${c.value ?? ident(c.column)} AS VARCHAR), 200)`),
   };
 }

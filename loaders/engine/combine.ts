@@ -285,6 +285,15 @@ export async function combine(o: Combine): Promise<void> {
         } (FORMAT parquet)`,
       );
     }
+    // The data gaps' worklist has no method: every period's file as it is.
+    const gapFiles = periods.map((p) => perPerson(p, "celah_asn")).filter((f) => existsSync(f));
+    if (gapFiles.length) {
+      await db.run(
+        `COPY (${
+          gapFiles.map((f) => `SELECT * FROM read_parquet(${lit(f)})`).join(" UNION ALL ")
+        }) TO ${lit(join(staging, "celah_asn.parquet"))} (FORMAT parquet)`,
+      );
+    }
     await db.run(
       `COPY (SELECT DISTINCT nama FROM read_parquet(${files("nama")}) ORDER BY nama) TO ${
         lit(join(staging, "nama.parquet"))
@@ -321,7 +330,7 @@ export async function combine(o: Combine): Promise<void> {
     );
     await copyCsv(
       db,
-      `SELECT q.periode, q.tabel, q.file, q.line, q."column", q.reason FROM (
+      `SELECT q.periode, q.tabel, q.file, q.line, q."column", q.code, q.value, q.reason FROM (
         SELECT regexp_extract(filename, '/periode/([^/]+)/', 1) AS periode, * FROM read_parquet(${
         files("quarantine")
       }, filename = true)

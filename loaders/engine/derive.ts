@@ -10,6 +10,106 @@ import { InputError } from "../errors.ts";
 import { PITA_PP46 } from "./aliases.ts";
 import { aliasPairs } from "./lookup.ts";
 import { startsDayMonth } from "./parse-sql.ts";
+import {
+  jenjangFromLatihanId,
+  jenjangFromName,
+  jenjangFromNomor,
+  tingkatFromName,
+} from "./pola.ts";
+
+/**
+ * Office habits that would otherwise stop a row, read as what they mean (each with a note): a cell
+ * saved as `="…"` (Excel's keep-as-text trick) without the wrapper; a whole number written as a
+ * decimal, `2023.0` (pandas writes floats in a column with gaps, and Parquet or a workbook keeps
+ * them), as the whole number, in a year, a code or an id; a Kemendagri code in Kemendagri's own
+ * dotted notation, `64.74`, without the dot; MySQL's zero date `0000-00-00` as an empty date in an
+ * optional date column (in a required one it is quarantined as such, checks.ts). One pass counts
+ * each habit per column; only the columns that have one are rewritten, so a clean file costs the
+ * count alone.
+ */
+const WRAPPED = ["nip", "kode_instansi", "kode_unit", "tahun", "jp"];
+const WHOLE = ["tahun", "kode_instansi"];
+/** Whether text `x` is a whole number written as a decimal (2023.0), or a dotted code (64.74). */
+const wholeDecimal = (x: string) =>
+  `(contains(${x}, '.') AND regexp_full_match(${x}, '\\d+\\.0+'))`;
+const dotted = (x: string) =>
+  `(contains(${x}, '.') AND regexp_full_match(${x}, '\\d{2}\\.\\d{2}'))`;
+/** Whether text `x` is a zero date. */
+const zeroDate = (x: string) =>
+  `(regexp_matches(${x}, '^0{4}-0{2}-0{2}') OR ${x} IN ('00-00-0000', '00/00/0000'))`;
+
+export async function cleanView(db: Db, table: TableName): Promise<string[]> {
+  const cols = columns(table);
+  const has = new Set(cols.map((c) => c.name));
+  const ids = cols.filter((c) => c.sumberSaja && /(_id|_nilai)$/.test(c.name)).map((c) => c.name);
+  const wrapped = [...WRAPPED, ...ids].filter((c) => has.has(c));
+  const whole = [...WHOLE, ...ids].filter((c) => has.has(c));
+  // The dates whose zero date is read as empty: every date but a required one (tmt).
+  const dates = cols.filter((c) =>
+    (c.kind === "date" && c.required !== "yes") || /^tanggal_/.test(c.name) && c.sumberSaja
+  ).map((c) => c.name);
+  const probes = [
+    ...wrapped.map((c) => [`w_${c}`, `starts_with(${ident(c)}, '="')`]),
+    ...whole.map((c) => [`f_${c}`, wholeDecimal(ident(c))]),
+    ...(has.has("kode_instansi") ? [["d_kode_instansi", dotted(ident("kode_instansi"))]] : []),
+    ...dates.map((c) => [`z_${c}`, `starts_with(${ident(c)}, '0') AND ${zeroDate(ident(c))}`]),
+  ];
+  const counts = await db.one<Record<string, number>>(
+    `SELECT ${
+      probes.map(([k, e]) => `count(*) FILTER (WHERE ${e}) AS ${ident(k)}`).join(", ")
+    } FROM raw_${table}`,
+  );
+  const n = (k: string) => Number(counts[k] ?? 0);
+  const notes: string[] = [];
+  const expr = new Map<string, string>();
+  const get = (c: string) => expr.get(c) ?? ident(c);
+  for (const c of wrapped.filter((c) => n(`w_${c}`))) {
+    expr.set(
+      c,
+      `CASE WHEN starts_with(${get(c)}, '="') AND ends_with(${get(c)}, '"') THEN substr(${
+        get(c)
+      }, 3, length(${get(c)}) - 3) ELSE ${get(c)} END`,
+    );
+    notes.push(
+      `${n(`w_${c}`)} ${c} cell(s) saved as ="…" (Excel's keep-as-text) read without the wrapper`,
+    );
+  }
+  if (n("d_kode_instansi")) {
+    expr.set(
+      "kode_instansi",
+      `CASE WHEN ${dotted(get("kode_instansi"))} THEN replace(${
+        get("kode_instansi")
+      }, '.', '') ELSE ${get("kode_instansi")} END`,
+    );
+    notes.push(
+      `${
+        n("d_kode_instansi")
+      } kode_instansi written in Kemendagri's dotted notation (64.74) read without the dot`,
+    );
+  }
+  for (const c of whole.filter((c) => n(`f_${c}`))) {
+    expr.set(
+      c,
+      `CASE WHEN ${wholeDecimal(get(c))} THEN split_part(${get(c)}, '.', 1) ELSE ${get(c)} END`,
+    );
+    notes.push(
+      `${n(`f_${c}`)} ${c} value(s) written as a decimal (2023.0) read as the whole number`,
+    );
+  }
+  for (const c of dates.filter((c) => n(`z_${c}`))) {
+    expr.set(c, `CASE WHEN ${zeroDate(get(c))} THEN NULL ELSE ${get(c)} END`);
+    notes.push(
+      `${n(`z_${c}`)} zero date(s) 0000-00-00 in ${c} (an empty date saved by MySQL) read as empty`,
+    );
+  }
+  const repl = [...expr].map(([c, e]) => `${e} AS ${ident(c)}`);
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW clean_${table} AS SELECT *${
+      repl.length ? ` REPLACE (${repl.join(", ")})` : ""
+    } FROM raw_${table}`,
+  );
+  return notes;
+}
 
 /**
  * `src_<table>`: the raw table with the contract columns a dialect leaves empty filled from its
@@ -44,20 +144,25 @@ export async function deriveView(db: Db, table: TableName, present: Set<string>)
       r("jenis_jabatan"),
       ...(has("jenis_jabatan_id") ? [r("jenis_jabatan_id")] : []),
     );
+    // A structural position takes its level from its eselon; without an eselon its jenis_jabatan
+    // is unknown: a data gap (gaps.ts), not an error. An eselon that is not known is quarantined.
     const es = ["eselon", "eselon_id"].filter(has).map(r);
+    const struk = (await aliasPairs(db, "jabatan_struktural")).map(([k]) => k);
+    const isStruk = inList(`norm_code(${jab})`, struk);
     if (es.length) {
       const esCode = caseMap(
         `norm_code(${coalesce(...es)})`,
         (await aliasPairs(db, "eselon")).map(([k, v]) => [k, lit(v)]),
       );
-      const struk = (await aliasPairs(db, "jabatan_struktural")).map(([k]) => k);
       replace.set(
         "jenis_jabatan",
-        `CASE WHEN ${esCode} IS NOT NULL AND (${jab} IS NULL OR ${
-          inList(`norm_code(${jab})`, struk)
-        }) THEN ${esCode} ELSE ${jab} END`,
+        `CASE WHEN ${esCode} IS NOT NULL AND (${jab} IS NULL OR ${isStruk}) THEN ${esCode} WHEN ${isStruk} AND ${
+          coalesce(...es)
+        } IS NULL THEN NULL ELSE ${jab} END`,
       );
-    } else if (has("jenis_jabatan_id")) replace.set("jenis_jabatan", jab);
+    } else if (struk.length) {
+      replace.set("jenis_jabatan", `CASE WHEN ${isStruk} THEN NULL ELSE ${jab} END`);
+    }
     const names = ["nama_instansi", "nama_instansi_induk"].filter(has);
     if (names.length) {
       const byName = (n: string) =>
@@ -75,7 +180,8 @@ export async function deriveView(db: Db, table: TableName, present: Set<string>)
       jenis.push(`CASE WHEN ${coalesce(...latihan)} IS NOT NULL THEN 'STRUKTURAL' END`);
     }
     if (jenis.length) replace.set("jenis", coalesce(r("jenis"), ...jenis));
-    generic("jenjang");
+    // jenjang: a leadership training's level is read after the code mapping (jenjangSql), where
+    // the row is known to be STRUKTURAL.
     generic("tanggal_mulai");
     generic("tanggal_selesai");
   } else if (table === "kinerja") {
@@ -106,11 +212,14 @@ export async function deriveView(db: Db, table: TableName, present: Set<string>)
     generic("jenis");
     // rw-hukdis sometimes carries the level R/S/B in jenisHukuman itself.
     const jenis = replace.get("jenis") ?? r("jenis");
+    // Else the level its name states (PP 94/2021 art. 8, PP 53/2010 art. 7: data/aliases/pola.json).
     replace.set(
       "tingkat",
       `coalesce(${
         r("tingkat")
-      }, CASE WHEN upper(trim(${jenis})) IN ('R', 'S', 'B') THEN upper(trim(${jenis})) END)`,
+      }, CASE WHEN upper(trim(${jenis})) IN ('R', 'S', 'B') THEN upper(trim(${jenis})) WHEN ${jenis} IS NOT NULL THEN nullif(${
+        tingkatFromName(jenis)
+      }, '') END)`,
     );
   }
   if (!extra.some((e) => e.endsWith("_kode_dari_nama"))) {
@@ -120,8 +229,33 @@ export async function deriveView(db: Db, table: TableName, present: Set<string>)
   await db.run(
     `CREATE OR REPLACE TEMP VIEW src_${table} AS SELECT r.*${
       repl.length ? ` REPLACE (${repl.join(", ")})` : ""
-    }, ${extra.join(", ")} FROM raw_${table} r`,
+    }, ${extra.join(", ")} FROM clean_${table} r`,
   );
+}
+
+/**
+ * The jenjang of a STRUKTURAL training whose jenjang column is empty (SIASN's rw-diklat, or a
+ * rw-kursus "Diklat Struktural"): from latihanStrukturalId, then latihanStrukturalNama (an alias
+ * of data/aliases/kode.json or siasn.json, else a pattern), then the course name, then the
+ * certificate number (patterns of data/aliases/pola.json). '' (recognised, no level: SEPADA,
+ * SESPIM) stops the search; nothing found is a data gap, "jenjang tidak diketahui". Only the
+ * STRUKTURAL rows without a jenjang run the patterns. `t` is the row, `jenis` its mapped jenis.
+ */
+export async function jenjangSql(db: Db, jenis: string, mapped: string): Promise<string> {
+  const alias = caseMap(
+    "norm_code(t.latihan_struktural)",
+    (await aliasPairs(db, "jenjang")).map(([k, v]) => [k, lit(v)]),
+  );
+  const chain = [
+    jenjangFromLatihanId("t.latihan_struktural_id"),
+    alias,
+    jenjangFromName("t.latihan_struktural"),
+    jenjangFromName("t.nama"),
+    jenjangFromNomor("t.nomor_sertifikat"),
+  ];
+  return `CASE WHEN t.jenjang IS NOT NULL THEN ${mapped} WHEN ${jenis} = 'STRUKTURAL' THEN nullif(coalesce(${
+    chain.join(", ")
+  }), '') END`;
 }
 
 /**

@@ -61,7 +61,8 @@ export async function exactDuplicates(
 
 /**
  * `first_<table>`: the first line of each key that repeats, among the rows that pass the row
- * checks (`rowIndex` is NULL for them), so a bad row never makes a good one a duplicate. `rows`
+ * checks (`rowIndex` is NULL for them) and are `keyed`, so a bad row never makes a good one a
+ * duplicate. `rows`
  * are the parsed rows of the keys that repeat (`rep_<table>`). A hash that repeats by collision
  * brings a key of one row, which HAVING drops, as it drops a key whose other rows fail their
  * checks: a key of one passing row is its own first line. Returns the SQL of a row's first line,
@@ -70,11 +71,11 @@ export async function exactDuplicates(
 export async function firstLines(
   db: Db,
   table: TableName,
-  o: { keys: string[]; rows: string; rowIndex: string },
+  o: { keys: string[]; rows: string; rowIndex: string; keyed: string },
 ): Promise<string> {
   await db.run(`CREATE OR REPLACE TEMP TABLE first_${table} AS
       SELECT ${o.keys.join(", ")}, min(_ord) AS _first_line FROM (
-        SELECT *, ${o.rowIndex} AS _row FROM (${o.rows})) WHERE _row IS NULL GROUP BY ALL HAVING count(*) > 1`);
+        SELECT *, ${o.rowIndex} AS _row FROM (${o.rows})) WHERE _row IS NULL AND ${o.keyed} GROUP BY ALL HAVING count(*) > 1`);
   const same = o.keys.map((k) => `f.${k} IS NOT DISTINCT FROM x.${k}`).join(" AND ");
   return await isEmpty(db, `first_${table}`)
     ? "_ord"

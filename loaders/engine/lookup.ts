@@ -43,7 +43,8 @@ export async function prepare(db: Db, aliases: Aliases, instansi: Instansi[]): P
       ' +', ' ', 'g'));
     CREATE OR REPLACE TABLE alias (kind VARCHAR, key VARCHAR, code VARCHAR);
     CREATE OR REPLACE TABLE ref_instansi (kode_instansi VARCHAR PRIMARY KEY, nama_instansi VARCHAR, kunci VARCHAR);
-    CREATE OR REPLACE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR);
+    CREATE OR REPLACE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, code VARCHAR, value VARCHAR, reason VARCHAR);
+    CREATE OR REPLACE TABLE celah (tabel VARCHAR, kolom VARCHAR, file VARCHAR, line BIGINT, nip_kunci BIGINT, keterangan VARCHAR);
   `);
   const rows: (string | null)[][] = [];
   for (const [kind, codes] of Object.entries(aliases)) {

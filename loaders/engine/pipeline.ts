@@ -33,7 +33,7 @@ import {
 import { INSTANSI_PUSAT, loadReferensi } from "../reference.ts";
 import { RESMI } from "./resmi.ts";
 import {
-  errorShare,
+  limitProblem,
   PER_ASN_FILES,
   type PeriodAccounting,
   type PipelineEvent,
@@ -53,7 +53,10 @@ export interface PipelineOptions {
   wilayahPath?: string;
   /** Compute only these profiles (default: all). */
   methods?: string[];
-  /** A table whose quarantined share is above this fails the run. */
+  /**
+   * A table whose share of rows quarantined as errors is above this fails the run (default: no
+   * share limit; a mis-read file always fails: step.ts MISREAD).
+   */
   maxQuarantineShare?: number;
   /**
    * Which periods get the per-person files (skor_asn, peluang_asn): every period (default), only
@@ -183,7 +186,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       accounted.set(p, a);
       checkQuarantineShare(
         a,
-        o.maxQuarantineShare ?? 0.1,
+        o.maxQuarantineShare,
         `${out}.failed/periode/${p}/quarantine.csv`,
       );
     };
@@ -261,21 +264,13 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
 
 function checkQuarantineShare(
   acc: PeriodAccounting,
-  maxShare: number,
+  maxShare: number | undefined,
   where: string,
 ): void {
   for (const a of Object.values(acc)) {
-    if (!a) continue;
-    const share = errorShare(a);
-    if (share > maxShare) {
-      const bad = Math.round(share * a.read);
-      throw new InputError(
-        a.file,
-        `${bad} of ${a.read} rows (${
-          (100 * share).toFixed(1)
-        }%) were quarantined as errors, above the limit of ${(100 * maxShare).toFixed(1)}%`,
-        `read the reasons in ${where}, fix the file, or raise --max-quarantine`,
-      );
+    const problem = a && limitProblem(a, maxShare);
+    if (problem) {
+      throw new InputError(problem.file, problem.problem, `${problem.fix} (${where})`);
     }
   }
 }

@@ -19,7 +19,14 @@ import {
   endChecks,
   tableChecks,
 } from "./checks.ts";
-import { deriveView, detectMonthFirst, refuseUnresolvedInstansi } from "./derive.ts";
+import {
+  cleanView,
+  deriveView,
+  detectMonthFirst,
+  jenjangSql,
+  refuseUnresolvedInstansi,
+} from "./derive.ts";
+import { countGaps, gapRowsSql } from "./gaps.ts";
 import { aliasPairs } from "./lookup.ts";
 import {
   countDuplicates,
@@ -32,13 +39,15 @@ import { nipCleanFast, parseDate, parseNumber } from "./parse-sql.ts";
 
 export interface ValidateResult {
   /**
-   * Rows kept: in the typed table, or collapsed into an identical earlier line (`duplikat`), so
+   * Rows kept: in the typed table, or collapsed into an identical earlier line (`duplicates`), so
    * that read = used + quarantined holds and a repeated SIASN sync is not an error.
    */
   used: number;
   quarantined: number;
   /** Of the used rows, how many are exact duplicates collapsed into an earlier line. */
-  duplikat: number;
+  duplicates: number;
+  /** Of the used rows, per column, how many lack a value the method scores as absent (gaps.ts). */
+  gaps: Record<string, number>;
   /** What the run should say about the file (month-first dates, rows after the period, ...). */
   notes: string[];
 }
@@ -88,6 +97,8 @@ export async function validateTable(
   table: TableName,
   file: string | string[],
   period: Period,
+  /** List each row with a data gap into `celah` (the internal worklists read it). */
+  o: { listGaps?: boolean } = {},
 ): Promise<ValidateResult> {
   const notes: string[] = [];
   // A table may come from several files: `_file` (their index) then takes part in every line key.
@@ -120,6 +131,7 @@ export async function validateTable(
     );
     for (const c of source) if (Number(counts[c.name]) > 0) present.add(c.name);
   }
+  notes.push(...await cleanView(db, table));
   await deriveView(db, table, present);
   const src = `src_${table}`;
   if (table === "pegawai" && (present.has("nama_instansi") || present.has("nama_instansi_induk"))) {
@@ -160,12 +172,17 @@ export async function validateTable(
     ? "nip__clean, tahun"
     : null;
   const history = table !== "pegawai";
+  // A code column's value: its mapping, or what derive.ts reads for it once the others are mapped.
+  const mapped = new Map(codes.map((c) => [c.name, `m_${c.name}.code`]));
+  if (table === "diklat") {
+    mapped.set("jenjang", await jenjangSql(db, "m_jenis.code", "m_jenjang.code"));
+  }
   // Rows of `source` (the derived raw table, or its failing rows) with their parsed columns.
   const parsedFrom = (from: string) =>
     `SELECT *${parsed.length ? ", " + parsed.join(", ") : ""} FROM (
       SELECT t.*, ${nipCleanFast("t.nip")} AS nip__clean${
       shaped.length ? ", " + shaped.join(", ") : ""
-    }${codes.map((c) => `, m_${c.name}.code AS ${code(c)}`).join("")} FROM ${from} t${
+    }${codes.map((c) => `, ${mapped.get(c.name)} AS ${code(c)}`).join("")} FROM ${from} t${
       codes.map((c) =>
         ` LEFT JOIN map_${c.name} m_${c.name} ON t.${ident(c.name)} = m_${c.name}.raw`
       ).join("")
@@ -205,6 +222,8 @@ export async function validateTable(
         `(SELECT b.* FROM ${base} b WHERE hash(${rawKey("b.")}) IN (SELECT _h FROM rep_${table}))`,
       ),
       rowIndex: caseOf(rowChecks).index,
+      // An SKP without predikat is a data gap: it is never the first of its NIP and year.
+      keyed: table === "kinerja" ? "predikat__code IS NOT NULL" : "TRUE",
     });
     checks = `SELECT * EXCLUDE (_row), CASE WHEN _row IS NOT NULL THEN _row ELSE ${
       caseOf(later, rowChecks.length + 1).index
@@ -229,18 +248,28 @@ export async function validateTable(
   // Exact duplicates are the rows of dup_<table>: the duplicate check comes first. The note names
   // the first 20: only those are sorted (an ordered string_agg over every row sorted all 11.5 M
   // national diklat rows for it, 2.2 s).
-  const duplikat = history ? await countDuplicates(db, table) : 0;
-  const dupNote = duplikat > 0 ? await duplicateNote(db, table, duplikat, lineOf) : null;
+  const duplicates = history ? await countDuplicates(db, table) : 0;
+  const dupNote = duplicates > 0 ? await duplicateNote(db, table, duplicates, lineOf) : null;
+  const gapRows = o.listGaps
+    ? gapRowsSql(table, {
+      typed: `(SELECT * FROM ${table} WHERE _check IS NULL)`,
+      raw: `(SELECT *, ${ord} AS _ord FROM ${src})`,
+      fileOf: fileOf("_ord"),
+      lineOf: lineOf("_ord"),
+    })
+    : null;
+  if (gapRows) await db.run(`INSERT INTO celah ${gapRows}`);
   await db.run(
     `INSERT INTO quarantine SELECT ${lit(table)}, ${
       fileOf("_ord")
-    }, _line, ${all.column}, ${all.reason} FROM (
+    }, _line, ${all.column}, ${all.code}, ${all.value}, ${all.reason} FROM (
       SELECT *, ${firstOf} AS _first_line FROM (${parsedFrom(failing)}) x
     ) WHERE _check <> ${dupIndex};
     DELETE FROM ${table} WHERE _check IS NOT NULL;
     ALTER TABLE ${table} DROP COLUMN _check;
     ALTER TABLE ${table} DROP COLUMN _ord;
     DROP VIEW src_${table};
+    DROP VIEW clean_${table};
     DROP TABLE IF EXISTS dup_${table};
     DROP TABLE IF EXISTS first_${table};
     DROP TABLE IF EXISTS rep_${table};
@@ -248,12 +277,12 @@ export async function validateTable(
   `,
   );
   // A duplicate is read and kept, collapsed into its first line: counted in `used` (and apart in
-  // `duplikat`), so read = used + quarantined holds and a repeated sync is not an error.
+  // `duplicates`), so read = used + quarantined holds and a repeated sync is not an error.
   const used = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).n) +
-    Number(duplikat);
+    Number(duplicates);
   const { quarantined } = await db.one<{ quarantined: number }>(
     `SELECT count(*) AS quarantined FROM quarantine WHERE tabel = ${lit(table)}`,
   );
   if (dupNote) notes.push(dupNote);
-  return { used, quarantined, duplikat, notes };
+  return { used, quarantined, duplicates: duplicates, gaps: await countGaps(db, table), notes };
 }
