@@ -114,7 +114,7 @@ async function demoVersion(): Promise<string> {
   const files = [
     ...moduleGraph(join(ROOT, "loaders/demo/generate.ts")),
     join(ROOT, "data/reference/official-ipasn.csv"),
-    join(ROOT, "data/reference/wilayah-kanreg8.csv"),
+    join(ROOT, "loaders/demo/wilayah-kanreg8.csv"),
   ];
   for (const f of files.sort()) h.update(await Deno.readFile(f));
   return h.digest("hex");

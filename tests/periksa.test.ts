@@ -145,7 +145,10 @@ Deno.test("the failure limit: one check failing on most rows of a file stops the
   assert.equal(r.ok, false);
   const peg = table(r, "2024", "pegawai");
   assert.equal(peg.overLimit, true);
-  assert.match(peg.limit!, /pegawai\.csv: 12 of 12 records \(100\.0%\) fail the same check \(nip_length\)/);
+  assert.match(
+    peg.limit!,
+    /pegawai\.csv: 12 of 12 records \(100\.0%\) fail the same check \(nip_length\)/,
+  );
   assert.match(r.summary, /FAIL: a real run would stop: 2024\/pegawai: pegawai\.csv: 12 of 12/);
   // The same failure in a real run is an input error naming the file.
   await assert.rejects(

@@ -11,12 +11,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { csvParse } from "d3";
-import {
-  InstansiPusat,
-  loadReferensi,
-  readReference,
-  Wilayah,
-} from "../loaders/reference.ts";
+import { InstansiPusat, loadReferensi, readReference, Wilayah } from "../loaders/reference.ts";
 import { cakupan, deteksiCakupan, type InstansiData } from "../loaders/publish/scope.ts";
 import { Situs } from "../loaders/situs.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";

@@ -70,7 +70,10 @@ Deno.test("spreadsheet errors are quarantined as such, never read as empty", asy
   const { q } = await run(join(root, "raw"));
   assert.equal(q.length, 2);
   assert.match(q[0], /pendidikan,spreadsheet_error,"#N\/A","spreadsheet error #N\/A in pendidikan/);
-  assert.match(q[1], /jenis_jabatan,spreadsheet_error,"#REF!","spreadsheet error #REF! in jenis_jabatan/);
+  assert.match(
+    q[1],
+    /jenis_jabatan,spreadsheet_error,"#REF!","spreadsheet error #REF! in jenis_jabatan/,
+  );
 });
 
 Deno.test("instansi by name: Kab./Kabupaten spellings resolve, an unknown name is refused clearly", async () => {

@@ -31,8 +31,9 @@ export async function prepare(db: Db, aliases: Aliases, instansi: Instansi[]): P
       WHEN regexp_full_match(x, '\\d{1,2}-\\d{1,2}-\\d{4}') THEN '%d-%m-%Y'
       WHEN regexp_full_match(x, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN '%d/%m/%Y'
     END;
-    -- An instansi name reduced to its kind and proper name: "Pemerintah Kab. Balangan",
-    -- "Pemkab Balangan" and "Kabupaten Balangan" all become "KABUPATEN BALANGAN".
+    -- An instansi name reduced to its kind and proper name, without spaces: "Pemerintah Kab.
+    -- Balangan", "Pemkab Balangan" and "Kabupaten Balangan" all become "KABUPATENBALANGAN", and
+    -- "Kota Palangka Raya" and "Kota Palangkaraya" both "KOTAPALANGKARAYA".
     CREATE OR REPLACE MACRO instansi_key(x) AS trim(regexp_replace(
       regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         ' ' || regexp_replace(upper(x), '[^A-Z0-9]+', ' ', 'g') || ' ',
@@ -40,7 +41,7 @@ export async function prepare(db: Db, aliases: Aliases, instansi: Instansi[]): P
         ' (PEMKAB|KAB|KABUPATEN) ', ' KABUPATEN ', 'g'),
         ' (PEMKOT|KOTA) ', ' KOTA ', 'g'),
         ' (PEMPROV|PEMPROP|PROV|PROP|PROPINSI|PROVINSI) ', ' PROVINSI ', 'g'),
-      ' +', ' ', 'g'));
+      ' +', '', 'g'));
     CREATE OR REPLACE TABLE alias (kind VARCHAR, key VARCHAR, code VARCHAR);
     CREATE OR REPLACE TABLE ref_instansi (kode_instansi VARCHAR PRIMARY KEY, nama_instansi VARCHAR, kunci VARCHAR);
     CREATE OR REPLACE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, code VARCHAR, value VARCHAR, reason VARCHAR);

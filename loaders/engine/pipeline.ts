@@ -49,7 +49,7 @@ export interface PipelineOptions {
   out: string;
   methodsDir?: string;
   aliasesPath?: string;
-  /** Reference of instansi; default: `<raw>/wilayah.csv` if present, else data/reference/wilayah-kanreg8.csv. */
+  /** Reference of instansi; default: periods.ts wilayahPathFor (raw folder, settings, national). */
   wilayahPath?: string;
   /** Compute only these profiles (default: all). */
   methods?: string[];

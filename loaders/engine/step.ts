@@ -211,7 +211,9 @@ async function keepUnknownInstansi(db: Db, codes: string): Promise<string[]> {
   return [
     `instansi not in the reference, kept under their code: ${
       luar.map((l) => `${l.kode_instansi} (${l.n_asn} rows)`).join(", ")
-    }`,
+    }; to name ${
+      luar.length > 1 ? "them" : "it"
+    }, add a row per instansi to a wilayah.csv beside the period folders (columns kode_instansi, nama_instansi, jenis, kode_provinsi, provinsi; see data/reference/wilayah-nasional.csv), or check the code: the reference is Kemendagri's (a central agency uses BKN's 4-digit code)`,
   ];
 }
 
