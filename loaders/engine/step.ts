@@ -53,6 +53,7 @@ export type PipelineEvent =
     read: number;
     used: number;
     quarantined: number;
+    gaps: Record<string, number>;
     notes: string[];
   }
   | { type: "scored"; periode: string; metode: string; n: number }
