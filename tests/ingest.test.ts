@@ -68,7 +68,7 @@ Deno.test("semicolon CSV with BOM, odd header spellings and code aliases", async
   assert.ok(r.acc.pegawai.notes.some((n: string) => n.includes("Kolom Lain")));
   const s = await queryOut<{ jenis_pegawai: string; jenis_jabatan: string; pendidikan: string }>(
     r.out,
-    "SELECT jenis_pegawai, jenis_jabatan, pendidikan FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2024' ORDER BY nip",
+    "SELECT jenis_pegawai, jenis_jabatan, pendidikan FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2024' ORDER BY nip",
   );
   assert.deepEqual(s, [{ jenis_pegawai: "PNS", jenis_jabatan: "PELAKSANA", pendidikan: "SLTA" }, {
     jenis_pegawai: "PPPK",
@@ -259,7 +259,7 @@ Deno.test("XLSX: first sheet, Excel dates and serial numbers, numeric NIPs quara
   assert.ok(r.acc.diklat.notes.some((n: string) => /first of 2 sheets/.test(n)));
   const [s] = await queryOut<{ jp_jendela: number; kompetensi: number }>(
     r.out,
-    `SELECT jp_jendela, kompetensi FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2019' AND nip = '${
+    `SELECT jp_jendela, kompetensi FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2019' AND nip = '${
       nip(1)
     }'`,
   );
@@ -296,7 +296,8 @@ Deno.test("Parquet input with typed columns gives the same scores as CSV", async
   const a = await runPipeline({ raw: `${root}/csv`, out: `${root}/out-csv` });
   const b = await runPipeline({ raw: `${root}/pq`, out: `${root}/out-pq` });
   assert.deepEqual(a.accounting["2024-Q3"].pegawai.used, b.accounting["2024-Q3"].pegawai.used);
-  const q = "SELECT metode, nip, nilai, kompetensi FROM '{out}/skor_asn.parquet' ORDER BY ALL";
+  const q =
+    "SELECT metode, nip, nilai, kompetensi FROM '{out}/periode/*/skor_asn.parquet' ORDER BY ALL";
   assert.deepEqual(await queryOut(`${root}/out-csv`, q), await queryOut(`${root}/out-pq`, q));
 });
 

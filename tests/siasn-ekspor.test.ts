@@ -197,7 +197,7 @@ function run(raw: string): Promise<Run> {
         const accounting = JSON.parse(Deno.readTextFileSync(join(out, "accounting.json")))["2024"];
         const skor = await queryOut<Skor>(
           out,
-          "SELECT metode, nip, kode_instansi, kualifikasi, kompetensi, kinerja, disiplin FROM '{out}/skor_asn.parquet' WHERE metode IN ('bkn-2019', 'bkn-2024') ORDER BY metode, nip",
+          "SELECT metode, nip, kode_instansi, kualifikasi, kompetensi, kinerja, disiplin FROM '{out}/periode/*/skor_asn.parquet' WHERE metode IN ('bkn-2019', 'bkn-2024') ORDER BY metode, nip",
         );
         const instansi = await queryOut<{ metode: string; nilai: number; n_asn: number }>(
           out,

@@ -59,9 +59,9 @@ export interface PipelineOptions {
    */
   maxQuarantineShare?: number;
   /**
-   * Which periods get the per-person files (skor_asn, peluang_asn): every period (default), only
-   * the latest (what the internal build's worklists read) or none (the public build needs none;
-   * writing them is a large share of a national run).
+   * Which periods get the per-person files (skor_asn, peluang_asn, celah_asn, selisih_asn, each in
+   * its period's folder): the latest (default: what the internal build's worklists read), every
+   * period, or none (the public build needs none; writing them is a large share of a national run).
    */
   perAsn?: PerAsn;
   /**
@@ -133,7 +133,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const periods = listPeriods(raw);
   const profileFiles = [...Deno.readDirSync(profileDir)].filter((e) => e.name.endsWith(".json"))
     .map((e) => join(profileDir, e.name)).sort();
-  const config = await configHash([...profileFiles, aliasesPath, wilayahPath, INSTANSI_PUSAT]);
+  // A variant named in --method is a full method (gains, per-person rows): part of the key.
+  const named = profiles.filter((p) => p.alternatif && o.methods?.includes(p.id)).map((p) => p.id);
+  const config = await configHash([...profileFiles, aliasesPath, wilayahPath, INSTANSI_PUSAT]) +
+    (named.length ? `|${named.sort().join(",")}` : "");
   const variantsFor = (p: string) =>
     o.variants === "all" || (o.variants !== "none" && p === periods.at(-1));
   const profilesFor = (p: string) =>
@@ -162,11 +165,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       const cached = join(out, "periode", p);
       const target = join(staging, "periode", p);
       Deno.mkdirSync(target);
-      const perAsn = o.perAsn === "none"
-        ? false
-        : o.perAsn === "latest"
-        ? p === periods.at(-1)
-        : true;
+      const perAsn = o.perAsn === "none" ? false : o.perAsn === "all" ? true : p === periods.at(-1);
       // A cached period serves if it was computed from the same files and configuration, under at
       // least the profiles this run needs (a period that was the latest keeps its variants; combine
       // leaves out what a run does not ask for), with the per-person files this run needs.
@@ -212,6 +211,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         dir: x.dir,
         target: x.target,
         profiles: profilesFor(x.p),
+        sensitivity: new Set(
+          profiles.filter((p) => p.alternatif && !o.methods?.includes(p.id)).map((p) => p.id),
+        ),
         categories: categoryNames(profiles),
         baku: baku[x.p],
         kodeInstansi: x.meta.kode_instansi ?? null,

@@ -14,6 +14,7 @@ import {
   requiredColumns,
 } from "./method.ts";
 import type { Period } from "./period.ts";
+import { RESMI } from "./resmi.ts";
 
 const num = (n: number) => lit(n);
 
@@ -292,7 +293,9 @@ export function skorAsnSql(profiles: MethodProfile[]): string {
   } END`;
   return `SELECT * EXCLUDE (${
     columns.join(", ")
-  }) REPLACE (${rincian} AS kompetensi_rincian) FROM skor`;
+  }) REPLACE (${rincian} AS kompetensi_rincian) FROM skor WHERE ${
+    inList("metode", [...profiles.map((p) => p.id), RESMI])
+  }`;
 }
 
 interface ScoreOptions {

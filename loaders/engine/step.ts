@@ -115,6 +115,11 @@ export interface PeriodStep {
   categories: string[];
   /** meta.json's kode_instansi: the instansi of a `resmi` file without an instansi column. */
   kodeInstansi: string | null;
+  /**
+   * Profiles computed for sensitivity only (the variants a run did not ask for by name): their
+   * means, never their gains or per-person rows.
+   */
+  sensitivity?: ReadonlySet<string>;
   /** The profile that is the default for this period (`metode_baku`), if any. */
   baku: string | null;
   /** Write the per-person files (PER_ASN_FILES) of this period. */
@@ -515,11 +520,16 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // Nationally the per-gain rows cost 6 s to materialise and 1 GB of the memory budget.
   const gainRows = (sql: string) =>
     o.perAsn ? sql : gainTableSql(`(${sql})`, ["kode_instansi", "kode_unit"]);
+  // A variant (an alternative to one assumed rule) is sensitivity: its means, never its gains
+  // or its people. The table is made from the first profile's gains, none of them kept for a
+  // variant-only run, so that its columns are there.
+  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
   for (const [i, profile] of o.profiles.entries()) {
+    if (i > 0 && meansOnly(profile)) continue;
     await db.run(
-      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${
+      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} SELECT * FROM (${
         o.perAsn ? gainSql(profile) : gainCountSql(profile, ["kode_instansi", "kode_unit"])
-      }`,
+      }) WHERE ${meansOnly(profile) ? "FALSE" : "TRUE"}`,
     );
   }
   // Person by person: official against computed (empty without official results).
@@ -599,7 +609,7 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
     // the rest of their write, and every reader filters and sorts what it needs.
     periodFiles.peluang_asn = "SELECT * FROM peluang";
-    periodFiles.skor_asn = skorAsnSql(o.profiles);
+    periodFiles.skor_asn = skorAsnSql(o.profiles.filter((p) => !o.sensitivity?.has(p.id)));
     periodFiles.selisih_asn = "SELECT * FROM selisih_asn";
     periodFiles.celah_asn = "SELECT * FROM celah_asn";
   }

@@ -48,7 +48,7 @@ export async function worklist(kode: string): Promise<Record<string, unknown>[]>
       CASE WHEN intervensi = 'skp' THEN 'diasumsikan ' || asumsi
            WHEN intervensi = 'pendidikan' THEN 'diasumsikan ' || asumsi END AS asumsi,
       round(poin, 4) AS poin
-    FROM read_parquet(${lit(join(COMPUTED, "peluang_asn.parquet"))})
+    FROM read_parquet(${lit(join(COMPUTED, "periode", periode, "peluang_asn.parquet"))})
     WHERE periode = ${lit(periode)} AND metode = ${lit(metode)} AND kode_instansi = ${lit(kode)}
     ORDER BY kode_unit, poin DESC, nip, intervensi`);
 }
@@ -94,9 +94,9 @@ export async function unitRoutes(
  */
 export async function selisihOf(kode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
-  const file = join(COMPUTED, "selisih_asn.parquet");
-  if (!existsSync(file)) return [];
   const { periode, metode } = worklistPeriod();
+  const file = join(COMPUTED, "periode", periode, "selisih_asn.parquet");
+  if (!existsSync(file)) return [];
   return await query(`
     SELECT kode_unit, nama_unit, nip, nama, dimensi, resmi, hitungan, round(selisih, 4) AS selisih,
       sisi, sebab, pendidikan, jp_dihitung, predikat_dipakai, hukdis_berlaku

@@ -10,7 +10,14 @@ import { categoryNames, slug } from "../engine/aggregate.ts";
 import { csvSafe } from "../engine/csv.ts";
 import { Db, lit } from "../duck.ts";
 import { loadProfiles, type MethodProfile, methodsDir } from "../engine/method.ts";
-import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../reference.ts";
+import {
+  Distribusi,
+  Official,
+  readReference,
+  REFERENCE_DIR,
+  Target,
+  WILAYAH_NASIONAL,
+} from "../reference.ts";
 import { ROOT } from "../paths.ts";
 import { RESMI, resmiProfile } from "../engine/resmi.ts";
 import { KOLOM_TEKS, kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";
@@ -376,10 +383,15 @@ export function toCsv(rows: Record<string, unknown>[]): string {
 }
 
 /**
- * The instansi data/reference/distribusi-kanreg8.csv describes (its reported category counts are of
- * Kanreg VIII's 46 governments, the rows of wilayah-kanreg8.csv).
+ * The instansi data/reference/distribusi-kanreg8.csv describes: its reported category counts are
+ * of Kanreg VIII's 46 governments, the national reference's rows whose province's Kanreg is VIII.
  */
-export const DISTRIBUSI_INSTANSI = `${REFERENCE_DIR}wilayah-kanreg8.csv`;
+export function distribusiInstansi(): Set<string> {
+  return new Set(
+    csvParse(Deno.readTextFileSync(WILAYAH_NASIONAL)).filter((r) => r.kanreg === "VIII")
+      .map((r) => r.kode_instansi!),
+  );
+}
 
 /**
  * Whether the data's instansi are exactly those a reported distribution describes: a distribution
@@ -422,9 +434,7 @@ export async function reference() {
   const ada = new Set((await instansiRows()).map((r) => String(r.kode_instansi)));
   const diData = <T extends { kode_instansi: string }>(rows: T[]) =>
     rows.filter((r) => ada.has(r.kode_instansi));
-  const dijelaskan = new Set(
-    csvParse(Deno.readTextFileSync(DISTRIBUSI_INSTANSI)).map((r) => r.kode_instansi!),
-  );
+  const dijelaskan = distribusiInstansi();
   return {
     resmi: [...diData(await readReference(ref("official-ipasn.csv"), Official)), ...dariBerkas],
     target: diData(await readReference(ref("target-ipasn.csv"), Target)),
