@@ -1,9 +1,11 @@
 /**
  * The privacy check of a public build: no NIP-like number, no name from the raw exports, no
- * per-person table. It scans every file of the output folder and reports what it finds.
+ * per-person table. It scans every file of the output folder and reports what it finds; a
+ * spreadsheet (.xlsx, compressed) sheet by sheet, as its cells read.
  */
 import { join, relative } from "node:path";
-import { KOLOM_PRIBADI } from "../../src/keluaran.ts";
+import { KOLOM, KOLOM_PRIBADI, type NamaKolom } from "../../src/keluaran.ts";
+import { bacaLembar } from "./xlsx.ts";
 
 /** 18 digits whose first 8 form a plausible birth date (19xx/20xx, month 01-12, day 01-31). */
 const NIP_RE =
@@ -26,6 +28,12 @@ function personField(file: string, text: string): string | null {
   if (/\.json$/i.test(file)) return PERSON_KEY_RE.exec(text)?.[1] ?? null;
   return null;
 }
+
+/** A spreadsheet's header holds labels: a per-person column's Indonesian label ("NIP", "Nama") marks it too. */
+const PERSON_HEADERS = new Set([
+  ...PERSON_FIELDS,
+  ...KOLOM_PRIBADI.map((n) => KOLOM[n as NamaKolom].label.toLowerCase()),
+]);
 
 export interface Finding {
   file: string;
@@ -69,6 +77,23 @@ export function scanText(file: string, text: string, names: Set<string>, longest
   return found;
 }
 
+/**
+ * One sheet's rows of cell texts: NIP-like numbers and names anywhere, a per-person column in its
+ * header (the first row of two or more filled cells; a source line above it fills one).
+ */
+export function scanSheet(
+  file: string,
+  rows: string[][],
+  names: Set<string>,
+  longest = 4,
+): Finding[] {
+  const found = scanText(file, rows.map((r) => r.join("\t")).join("\n"), names, longest);
+  const header = rows.find((r) => r.filter((c) => c.trim()).length >= 2) ?? [];
+  const field = header.map((c) => c.trim().toLowerCase()).find((c) => PERSON_HEADERS.has(c));
+  if (field) found.push({ file, problem: `per-person field "${field}"` });
+  return found;
+}
+
 export async function scanDir(dir: string, names: Set<string>): Promise<Finding[]> {
   const longest = Math.max(2, ...[...names].slice(0, 50000).map((n) => n.split(" ").length));
   const found: Finding[] = [];
@@ -78,6 +103,12 @@ export async function scanDir(dir: string, names: Set<string>): Promise<Finding[
       if (e.isDirectory) await walk(path);
       else if (e.isFile && TEXT.test(e.name)) {
         found.push(...scanText(relative(dir, path), await Deno.readTextFile(path), names, longest));
+      } else if (e.isFile && /\.xlsx$/i.test(e.name)) {
+        for await (const sheet of bacaLembar(path)) {
+          found.push(
+            ...scanSheet(`${relative(dir, path)}#${sheet.nama}`, sheet.baris, names, longest),
+          );
+        }
       } else if (e.isFile && /\.parquet$/i.test(e.name)) {
         found.push(
           ...scanText(
