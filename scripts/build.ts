@@ -39,6 +39,7 @@ import { unitRoutes } from "../loaders/publish/internal.ts";
 import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
 import { localiseHtml } from "../loaders/publish/shell.ts";
 import { tulisSitus } from "../loaders/publish/scope.ts";
+import { terbitkanData } from "../loaders/publish/terbuka.ts";
 import { bacaSitus } from "../loaders/situs.ts";
 import { ProgressReporter } from "./progress.ts";
 
@@ -500,6 +501,8 @@ async function build(values: BuildValues): Promise<void> {
     );
   }
   await localise(site);
+  // Open data (stable links, spreadsheets, datapackage.json) before the scan, which covers them.
+  step(await terbitkanData({ site, computed, audience: values.audience }));
 
   if (!internal) {
     step("checking the public build for personal data");

@@ -12,7 +12,10 @@ export interface Visit {
   /** The visible text of the page's content alone (no menu, no footer). */
   main: string;
   problems: string[];
-  /** Paths of the site's own pages this page links to (query and hash dropped). */
+  /**
+   * Paths of the site's own pages this page links to (query and hash dropped); downloads (links
+   * with a `download` attribute, e.g. the Data page's stable files) are files, not pages.
+   */
   links: string[];
   /** How far the page scrolls sideways (document width minus the viewport's), in CSS pixels. */
   overflow: number;
@@ -47,7 +50,11 @@ export async function visit(page: Page, url: string, path: string): Promise<Visi
   );
   const links = await page.evaluate(
     (origin) =>
-      [...document.querySelectorAll("#observablehq-main a[href], #observablehq-footer a[href]")]
+      [
+        ...document.querySelectorAll(
+          "#observablehq-main a[href]:not([download]), #observablehq-footer a[href]:not([download])",
+        ),
+      ]
         .map((a) => new URL((a as HTMLAnchorElement).href))
         .filter((u) => u.origin === origin && !u.pathname.startsWith("/_"))
         .map((u) => u.pathname),
