@@ -115,6 +115,8 @@ Deno.test("the Data Package checker passes a valid package and names each broken
     breakIt(p);
     const found = periksaDeskriptor(p);
     assert.ok(found.some((f) => re.test(f.masalah)), `${what}: ${JSON.stringify(found)}`);
+    // The file checks do not trip over what the descriptor check rejects.
+    await periksaBerkas(dir, p);
   }
   // The files against the descriptor.
   const files: [string, string, string, RegExp][] = [

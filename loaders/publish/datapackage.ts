@@ -335,8 +335,9 @@ export async function periksaBerkas(dir: string, pkg: DataPackage): Promise<Masa
           });
         }
       }
-      if (r.schema.primaryKey) {
-        const key = daftar(r.schema.primaryKey);
+      const key = r.schema.primaryKey ? daftar(r.schema.primaryKey) : [];
+      // A key the descriptor check rejects (a field that is not one) is not checked here.
+      if (key.length && key.every((k) => names.includes(k))) {
         const dup = await db.all<{ n: number }>(
           `SELECT count(*) AS n FROM t GROUP BY ${
             key.map(value).join(", ")
@@ -352,11 +353,13 @@ export async function periksaBerkas(dir: string, pkg: DataPackage): Promise<Masa
       }
       for (const fk of r.schema.foreignKeys ?? []) {
         const target = fk.reference.resource === "" ? r : byName.get(fk.reference.resource);
+        const from = daftar(fk.fields), to = daftar(fk.reference.fields);
+        // A reference the descriptor check rejects, or to a missing file, is not followed here.
+        const targetFields = new Set(target?.schema?.fields.map((f) => f.name));
         if (
-          !target?.schema ||
+          !target?.schema || !to.every((f) => targetFields.has(f)) ||
           daftar(target.path as string | string[]).some((p) => !existsSync(join(dir, p)))
         ) continue;
-        const from = daftar(fk.fields), to = daftar(fk.reference.fields);
         const orphan = await db.all<{ v: string }>(`
           SELECT DISTINCT concat_ws('|', ${from.map(value).join(", ")}) AS v FROM t a
           WHERE ${from.map((k) => `${value(k)} IS NOT NULL`).join(" AND ")}

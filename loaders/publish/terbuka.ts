@@ -524,7 +524,8 @@ export async function terbitkan(site: string, internal: boolean): Promise<Hasil>
   }
   const text = JSON.stringify(pkg, null, 2) + "\n";
   Deno.writeTextFileSync(join(site, DESKRIPTOR), text);
-  const masalah = [...periksaDeskriptor(pkg), ...await periksaBerkas(site, pkg)];
+  const aturan = periksaDeskriptor(pkg);
+  const masalah = aturan.length ? aturan : await periksaBerkas(site, pkg);
   if (masalah.length) {
     throw new Error(
       `${DESKRIPTOR} breaks the Data Package rules:\n${
