@@ -203,11 +203,20 @@ Deno.test("the privacy scan reads spreadsheets: a NIP, a name or a NIP column in
   await tulis("nip.xlsx", ["unit", "catatan"], [{ unit: "Dinas Pendidikan", catatan: nip }]);
   await tulis("nama.xlsx", ["unit", "catatan"], [{ unit: "Dinas", catatan: "kata Siti Aminah" }]);
   await tulis("kolom.xlsx", KOLOM_ORANG, [{ nip: "x", nama: "y" }]);
+  // A workbook as Excel or LibreOffice save it: shared strings, a sheet of another name.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Daftar");
+  ws.addRow(["Judul daftar"]);
+  ws.addRow(["NIP", "Nama", "Poin"]);
+  ws.addRow([nip, "Budi", 1.5]);
+  await wb.xlsx.writeFile(join(dir, "bersama.xlsx"));
   const found = await scanDir(dir, nameSet(["Siti Aminah"]));
   assert.deepEqual(found.map((f) => `${f.file}: ${f.problem.split(" ")[0]}`).sort(), [
-    "kolom.xlsx#lembar 1: per-person",
-    "nama.xlsx#lembar 1: a",
-    "nip.xlsx#lembar 1: NIP-like",
+    "bersama.xlsx#Daftar: NIP-like",
+    "bersama.xlsx#Daftar: per-person",
+    "kolom.xlsx#Data: per-person",
+    "nama.xlsx#Data: a",
+    "nip.xlsx#Data: NIP-like",
   ]);
   // The header is the first row of two or more cells, below a one-cell source line.
   assert.deepEqual(scanSheet("x#s", [["Sumber: NIP dan nama"], ["Unit", "Nilai"]], new Set()), []);
