@@ -28,7 +28,7 @@ import {
   pathTetap,
 } from "../../src/components/paketData.ts";
 import { periode as labelPeriode } from "../../src/components/format.ts";
-import { KOLOM, type Kolom, kolom, TABEL } from "../../src/keluaran.ts";
+import { KOLOM, type Kolom, kolom, kolomTabel, type NamaTabel, TABEL } from "../../src/keluaran.ts";
 import { categoryNames, slug } from "../engine/aggregate.ts";
 import { csvSafe } from "../engine/csv.ts";
 import { loadProfiles, methodsDir } from "../engine/method.ts";
@@ -361,6 +361,8 @@ export interface Hasil {
   buku_kerja: number;
   /** Tables taken from Framework's loader cache, no page loading them in this build. */
   dari_cache: string[];
+  /** Tables without rows (a site of central agencies has no province). */
+  tanpa_baris: string[];
 }
 
 /**
@@ -398,7 +400,7 @@ export async function terbitkan(site: string, internal: boolean): Promise<Hasil>
     sintetis: m.sintetis,
     judul: cakupan.judul_beranda,
   };
-  const hasil: Hasil = { berkas: 0, xlsx: 0, buku_kerja: 0, dari_cache: [] };
+  const hasil: Hasil = { berkas: 0, xlsx: 0, buku_kerja: 0, dari_cache: [], tanpa_baris: [] };
   const resources: Resource[] = [];
   const instansi = BERKAS_TETAP.find((b) => b.nama === "instansi")!;
   const instansiCsv = join(site, pathTetap(instansi.nama, "csv"));
@@ -408,7 +410,17 @@ export async function terbitkan(site: string, internal: boolean): Promise<Hasil>
     for (const f of b.format.filter((f) => f !== "xlsx")) {
       const from = asalBerkas(site, b.asal.situs, f);
       if (!from.startsWith(site)) hasil.dari_cache.push(`${b.asal.situs}.${f}`);
-      Deno.copyFileSync(from, join(site, pathTetap(b.nama, f)));
+      const to = join(site, pathTetap(b.nama, f));
+      Deno.copyFileSync(from, to);
+      // A table without rows is written without a header (site.ts toCsv): the stable file says
+      // its columns, from the catalogue, so that it still reads as the table it is.
+      if (f === "csv" && !header(to).length) {
+        Deno.writeTextFileSync(
+          to,
+          kolomTabel(b.tabel as NamaTabel, [...k.kategori.keys()]).join(",") + "\n",
+        );
+        hasil.tanpa_baris.push(b.nama);
+      }
       hasil.berkas++;
     }
   }
@@ -572,7 +584,8 @@ export async function terbitkanData(
     (h.buku_kerja ? `, ${h.buku_kerja} worklist workbooks in ${FOLDER_TETAP}/daftar-kerja/` : "") +
     (h.dari_cache.length
       ? ` (from the loader cache, no page loads them: ${h.dari_cache.join(", ")})`
-      : "");
+      : "") +
+    (h.tanpa_baris.length ? `; without rows: ${h.tanpa_baris.join(", ")}` : "");
 }
 
 if (import.meta.main) {
