@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { csvFormat, csvParse } from "d3-dsv";
 import ExcelJS from "exceljs";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { BERKAS_TETAP, FOLDER_TETAP, pathTetap } from "../src/components/paketData.ts";
 import { KOLOM, kolom, KOLOM_PRIBADI, TABEL } from "../src/keluaran.ts";
@@ -463,6 +463,27 @@ Deno.test({
       assert.deepEqual(resmi, Object.assign(reported, { columns: resmi.columns }));
       const urls = new Set(reported.map((r) => r.sumber_url));
       assert.deepEqual(new Set(byName.get("nilai-resmi")!.sources!.map((s) => s.path)), urls);
+    });
+
+    await t.step("the same inputs give the same datapackage.json", async () => {
+      const again = join(dir, "lagi");
+      Deno.mkdirSync(again);
+      for (const e of Deno.readDirSync(site)) {
+        if (e.name !== FOLDER_TETAP && e.name !== "datapackage.json") {
+          cpSync(join(site, e.name), join(again, e.name), { recursive: true });
+        }
+      }
+      const r = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", join(copy, "loaders/publish/terbuka.ts"), "--site", again],
+        env: { IPASN_COMPUTED: pub.computed, IPASN_AUDIENCE: "public" },
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.ok(r.success, new TextDecoder().decode(r.stderr).slice(-2000));
+      assert.equal(
+        Deno.readTextFileSync(join(again, "datapackage.json")),
+        Deno.readTextFileSync(join(site, "datapackage.json")),
+      );
     });
 
     await t.step("stable links are byte-identical to the hashed files the pages load", () => {

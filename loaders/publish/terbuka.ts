@@ -440,8 +440,9 @@ export async function terbitkan(site: string, internal: boolean): Promise<Hasil>
         path,
         format: f,
         mediatype: MEDIATYPE[f],
-        bytes: bytes.length,
-        hash: `sha256:${sha256(bytes)}`,
+        // A workbook's archive carries the time it was written: its size and hash would make
+        // the descriptor differ between two builds of the same inputs.
+        ...(f === "xlsx" ? {} : { bytes: bytes.length, hash: `sha256:${sha256(bytes)}` }),
       };
       if (f === "csv") {
         const sources = dariResmi(b) ? sumberResmi(join(site, path)) : undefined;
@@ -495,7 +496,6 @@ export async function terbitkan(site: string, internal: boolean): Promise<Hasil>
       ...(m.sintetis ? ["**Data contoh sintetis**, bukan data pegawai sungguhan."] : []),
     ].join("\n\n"),
     keywords: ["IP ASN", "Indeks Profesionalitas ASN", "ASN", "kepegawaian", cakupan.nama],
-    created: k.tanggal.toISOString(),
     licenses: [{ ...LISENSI }],
     sources: m.sumber.map((title) => ({ title })),
     ...(cakupan.penerbit || cakupan.kontak
