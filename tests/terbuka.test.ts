@@ -588,7 +588,7 @@ Deno.test({
           return { periode: p, metode: m.metode_baku[p] };
         })();
         assert.ok(
-          existsSync(join(int.computed, "celah_asn.parquet")),
+          existsSync(join(int.computed, "periode", periode, "celah_asn.parquet")),
           "the scoring wrote the gaps file",
         );
         for (const kode of ["64", "6474"]) {
@@ -608,8 +608,8 @@ Deno.test({
           );
           const celah = await queryOut<{ kode_unit: string; nip: string; kolom: string }>(
             int.computed,
-            `SELECT kode_unit, nip, kolom FROM '{out}/celah_asn.parquet'
-           WHERE periode = '${periode}' AND kode_instansi = '${kode}'`,
+            `SELECT kode_unit, nip, kolom FROM '{out}/periode/${periode}/celah_asn.parquet'
+             WHERE kode_instansi = '${kode}'`,
           );
           assert.ok(celah.length > 0, `${kode}: gaps in the fixture`);
           assert.ok(daftar.length > 0, `${kode}: a worklist`);

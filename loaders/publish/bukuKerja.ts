@@ -2,7 +2,7 @@
  * The internal build's workbook per instansi, the worklist a BKD hands each OPD: a summary sheet,
  * then for every unit kerja a sheet of its worklist (the rows the internal pages show,
  * loaders/publish/internal.ts) and, when the scoring wrote the per-person gaps file
- * (celah_asn.parquet), a sheet of the SIASN fields to fill for its people. Per-person data: the
+ * (periode/<p>/celah_asn.parquet), a sheet of the SIASN fields to fill for its people. Per-person data: the
  * functions refuse to run outside `--audience internal`, and the files go to the internal output
  * only (loaders/publish/terbuka.ts).
  */
@@ -70,10 +70,13 @@ function kolomKerja(nama: string): KolomXlsx {
   };
 }
 
+/** The gaps file of a period, where the scoring writes the per-person files (loaders/paths.ts). */
+const fileCelah = (periode: string) => join(COMPUTED, "periode", periode, "celah_asn.parquet");
+
 /** One instansi's gaps in the worklist period: each SIASN field to fill, per person. */
 export async function celahOf(kode: string, periode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
-  const file = join(COMPUTED, "celah_asn.parquet");
+  const file = fileCelah(periode);
   if (!existsSync(file)) return [];
   const db = await Db.open();
   try {
@@ -96,7 +99,7 @@ export async function bukuKerja(
   const { periode, metode } = worklistPeriod();
   const daftar = await worklist(kode);
   const units = (await unitsOf(kode)).filter((u) => u.periode === periode && u.metode === metode);
-  const adaCelah = existsSync(join(COMPUTED, "celah_asn.parquet"));
+  const adaCelah = existsSync(fileCelah(periode));
   const celah = await celahOf(kode, periode);
   const per = <T extends Record<string, unknown>>(rows: T[]) =>
     Map.groupBy(rows, (r) => String(r.kode_unit));
