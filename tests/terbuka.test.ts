@@ -25,7 +25,7 @@ import {
 } from "../loaders/publish/datapackage.ts";
 import { KOLOM_CELAH } from "../loaders/publish/bukuKerja.ts";
 import { nameSet, scanDir, scanSheet } from "../loaders/publish/privacy.ts";
-import { rentangPeriode } from "../loaders/publish/terbuka.ts";
+import { muatLembar, rentangPeriode } from "../loaders/publish/terbuka.ts";
 import { namaLembar, tulisBuku } from "../loaders/publish/xlsx.ts";
 import { queryOut, tempDir } from "./helpers/fixture.ts";
 import { watch, withSite } from "./helpers/browser.ts";
@@ -169,7 +169,15 @@ Deno.test("the Data Package checker passes a valid package and names each broken
   assert.match(found, /hash sha256:00 declared/);
 });
 
-Deno.test("periods as dates, and sheet names Excel accepts", () => {
+Deno.test("periods as dates, sheet names Excel accepts, and the latest periods when rows overflow a sheet", () => {
+  const rows = ["2024-Q3", "2024-Q4", "2024-Q4", "2025", "2025", "2025"].map((periode) => ({
+    periode,
+  }));
+  const order = ["2024-Q3", "2024-Q4", "2025"];
+  assert.deepEqual(muatLembar(rows, order, 6), { baris: rows });
+  assert.deepEqual(muatLembar(rows, order, 5), { baris: rows.slice(1), sejak: "2024-Q4" });
+  assert.deepEqual(muatLembar(rows, order, 4), { baris: rows.slice(3), sejak: "2025" });
+  assert.deepEqual(muatLembar(rows, order, 2), { baris: [], sejak: undefined });
   assert.deepEqual(rentangPeriode("2024-Q3"), { start: "2024-07-01", end: "2024-09-30" });
   assert.deepEqual(rentangPeriode("2024-Q1"), { start: "2024-01-01", end: "2024-03-31" });
   assert.deepEqual(rentangPeriode("2023"), { start: "2023-01-01", end: "2023-12-31" });

@@ -244,14 +244,40 @@ async function bacaCsv(file: string, where = ""): Promise<Record<string, unknown
  * A table as a workbook: the default method of each period (and BKN's official results where the
  * data hold them), the rows a reader compares; the other methods are in the CSV and Parquet.
  */
+/** Rows a sheet holds below its source line and header (Excel's limit is 1,048,576 rows). */
+export const BARIS_EXCEL = 1_048_576 - 2;
+
+/**
+ * The rows that fit a sheet: all of them, or the latest periods whose rows fit (`periode`: the
+ * periods in order), and the first period kept when some were left out.
+ */
+export function muatLembar<T extends { periode?: unknown }>(
+  rows: T[],
+  periode: string[],
+  maks = BARIS_EXCEL,
+): { baris: T[]; sejak?: string } {
+  if (rows.length <= maks) return { baris: rows };
+  const per = Map.groupBy(rows, (r) => String(r.periode));
+  const kept = new Set<string>();
+  let n = 0, sejak: string | undefined;
+  for (const p of [...periode].reverse()) {
+    const m = per.get(p)?.length ?? 0;
+    if (n + m > maks) break;
+    (n += m), (sejak = p), kept.add(p);
+  }
+  return { baris: rows.filter((r) => kept.has(String(r.periode))), sejak };
+}
+
 async function tulisXlsx(b: BerkasTetap, csv: string, k: Konteks): Promise<void> {
   const cols = header(csv);
-  const rows = await bacaCsv(
+  const semua = await bacaCsv(
     csv,
     cols.includes("metode_baku")
       ? `WHERE metode_baku = 'true' OR metode = ${lit(RESMI)} ORDER BY ALL`
       : "",
   );
+  // A national unit table over many periods may outgrow a sheet: the latest periods that fit.
+  const { baris: rows, sejak } = muatLembar(semua, k.periode);
   const desc = cols.map((n) => ({ nama: n, ...deskripsiKolom(n, b, k) }));
   // Two columns with one label would read alike: the second keeps its code too.
   const judul = desc.map((d, i) =>
@@ -267,7 +293,9 @@ async function tulisXlsx(b: BerkasTetap, csv: string, k: Konteks): Promise<void>
       nama: namaLembar(b.nama, dipakai),
       sumber: `${sumber} Metode baku tiap periode${
         cols.includes("metode_baku") ? " (dan hasil resmi BKN bila ada)" : ""
-      }; metode lain ada di ${pathTetap(b.nama, "csv")}.`,
+      }${sejak ? ` sejak ${labelPeriode(sejak)} (batas baris Excel)` : ""}; metode lain${
+        sejak ? " dan periode sebelumnya" : ""
+      } ada di ${pathTetap(b.nama, "csv")}.`,
       kolom: desc.map((d, i) => kolomXlsx(d.nama, judul[i], d.kolom.tipe)),
       baris: rows,
     },
