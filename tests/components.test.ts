@@ -8,7 +8,12 @@ import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { parseHTML } from "linkedom";
 import { nameSet, scanDir, scanText } from "../loaders/publish/privacy.ts";
 import { localiseHtml, ringkasanHalaman } from "../loaders/publish/shell.ts";
-import { distribusiBerlaku, suppress, toParquet } from "../loaders/publish/site.ts";
+import { baris, distribusiBerlaku, parquet, unitSql } from "../loaders/publish/site.ts";
+import { Hasil } from "../loaders/publish/hasil.ts";
+import { kolomTabel, KUNCI_UNIT } from "../src/keluaran.ts";
+import { DIMENSI } from "../src/kosakata.ts";
+import { lit } from "../loaders/duck.ts";
+import { join } from "node:path";
 import { satuPeriode, semuaUnitDisembunyikan } from "../src/components/pesan.ts";
 import { tableFromIPC } from "@uwdata/flechette";
 import {
@@ -133,7 +138,9 @@ Deno.test("URL state: valid values round-trip, unknown or stale ones fall back",
   });
 });
 
-Deno.test("small cells are suppressed, with complementary suppression so none can be recovered", () => {
+Deno.test("small cells are suppressed, with complementary suppression so none can be recovered", async () => {
+  // A unit table as the engine writes it (Parquet), with the units below.
+  const dir = await tempDir("ipasn-sel-kecil-");
   const unit = (kode_unit: string, n_asn: number, kode_instansi = "A") => ({
     periode: "2024",
     metode: "m",
@@ -142,23 +149,65 @@ Deno.test("small cells are suppressed, with complementary suppression so none ca
     n_asn,
     nilai: 70,
   });
-  const out = suppress([
-    unit("u1", 3),
-    unit("u2", 40),
-    unit("u3", 50),
+  const units = [
     unit("u4", 60),
+    unit("u1", 3),
+    unit("u3", 50),
+    unit("u2", 40),
     unit("v1", 20, "B"),
     unit("v2", 30, "B"),
+    unit("w3", 80, "C"),
     unit("w1", 4, "C"),
     unit("w2", 5, "C"),
-    unit("w3", 80, "C"),
-  ], 10);
+    // Two of the same size: the code decides which is the smaller.
+    unit("x2", 12, "D"),
+    unit("x1", 12, "D"),
+    unit("x0", 6, "D"),
+  ];
+  const kunci = new Set<string>(KUNCI_UNIT);
+  const cols = kolomTabel("unit_publik", []).filter((c) => c !== "disembunyikan");
+  const nilaiKolom = (r: Record<string, unknown>, c: string) =>
+    c in r
+      ? (typeof r[c] === "string"
+        ? lit(r[c] as string)
+        : `${r[c]}::${c === "n_asn" ? "BIGINT" : "DOUBLE"}`)
+      : kunci.has(c) || c === "kategori"
+      ? "NULL::VARCHAR"
+      : "NULL::DOUBLE";
+  const h = new Hasil(dir);
+  await h.run(
+    `COPY (${
+      units.map((r) => `SELECT ${cols.map((c) => `${nilaiKolom(r, c)} AS ${c}`).join(", ")}`)
+        .join(" UNION ALL ")
+    }) TO ${lit(join(dir, "unit.parquet"))} (FORMAT parquet)`,
+  );
+  const out = await baris(h, await unitSql(h, 10));
   const hidden = out.filter((r) => r.disembunyikan).map((r) => r.kode_unit);
   // A: u1 alone would be recoverable from the total, so the next smallest goes too.
   // B: nothing small. C: w1 + w2 = 9 < 10 is still a small group, so w3 goes too.
-  assert.deepEqual(hidden, ["u1", "u2", "w1", "w2", "w3"]);
-  for (const r of out.filter((r) => r.disembunyikan)) assert.equal(r.nilai, null);
+  // D: x0 alone is recoverable: the next smallest by size, then code (x1), goes too.
+  assert.deepEqual(hidden, ["u1", "u2", "w1", "w2", "w3", "x0", "x1"]);
+  for (const r of out.filter((r) => r.disembunyikan)) {
+    assert.equal(r.nilai, null);
+    assert.equal(r.n_asn, null);
+    assert.ok(r.kode_unit && r.kode_instansi, "a hidden unit keeps its identifying columns");
+  }
   assert.equal(out.find((r) => r.kode_unit === "u3")!.nilai, 70);
+  // In the order the site's files keep: instansi, then size, then code.
+  assert.deepEqual(out.map((r) => r.kode_unit), [
+    "u1",
+    "u2",
+    "u3",
+    "u4",
+    "v1",
+    "v2",
+    "w1",
+    "w2",
+    "w3",
+    "x0",
+    "x1",
+    "x2",
+  ]);
 });
 
 Deno.test("the privacy scan finds NIPs, names from the exports and per-person tables", async () => {
@@ -415,7 +464,11 @@ Deno.test("SQL page: a public Parquet table reaches DuckDB-Wasm as Arrow with it
     { periode: "2024-Q3", kode_instansi: "63", nilai: 81.2345, n_asn: 14130, metode_baku: true },
     { periode: "2024-Q3", kode_instansi: "6474", nilai: null, n_asn: 3, metode_baku: false },
   ];
-  const bytes = await toParquet(rows);
+  const bytes = await parquet(new Hasil(Deno.cwd()), {
+    sql: `SELECT * FROM (VALUES ('2024-Q3', '63', 81.2345::DOUBLE, 14130, true),
+      ('2024-Q3', '6474', NULL, 3, false)) v(periode, kode_instansi, nilai, n_asn, metode_baku)`,
+    kolom: [],
+  });
   const table = tableFromIPC(await parquetKeArrow(bytes.buffer as ArrayBuffer));
   assert.deepEqual(table.toArray().map((r) => ({ ...r })), rows);
   assert.deepEqual(table.schema.fields.map((f) => f.type.typeId), [5, 5, 3, 3, 6]); // utf8, float, bool
@@ -454,7 +507,7 @@ Deno.test("chart downloads frame the chart itself (not a legend swatch) with tit
   // Title, subtitle, four legend entries, the chart's 8 bars, the note and the source.
   assert.match(text, />Skor per dimensi</);
   assert.match(text, />2024 Triwulan III</);
-  for (const d of ["kualifikasi", "kompetensi", "kinerja", "disiplin"]) {
+  for (const d of DIMENSI) {
     assert.match(text, new RegExp(`<text[^>]*>${d}</text>`));
   }
   assert.equal(framed.querySelectorAll('g[aria-label="bar"] rect').length, 8);

@@ -11,6 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { tempDir } from "./helpers/fixture.ts";
 import { withSite } from "./helpers/browser.ts";
@@ -282,12 +283,18 @@ Deno.test({
         await page.close();
       });
     });
-    await t.step("the data files are made in one process before Framework", () => {
-      assert.match(b.log, /data files: \d+ made, 0 unchanged/);
-      // Framework found every file fresh in its cache: it ran no loader of its own.
-      const fw = Deno.readTextFileSync(join(copy, "src/.observablehq/build.log"));
-      assert.doesNotMatch(fw, /\[(missing|stale)\]/);
-    });
+    await t.step(
+      "the data files are written once, by the build, and Framework runs no loader",
+      () => {
+        assert.match(b.log, /data files: \d+ made, 0 unchanged/);
+        // Framework copied files it found in src/data: it ran no loader (a loader's output is logged
+        // [missing], [stale] or [fresh]), and its cache holds no data file.
+        const fw = Deno.readTextFileSync(join(copy, "src/.observablehq/build.log"));
+        assert.doesNotMatch(fw, /\[(missing|stale|fresh)\]/);
+        assert.ok(!existsSync(join(copy, "src/.observablehq/cache/data")));
+        assert.ok(existsSync(join(copy, "src/data/situs.json")));
+      },
+    );
     await t.step(
       "a rebuild with nothing changed keeps the site; a changed page rebuilds",
       async () => {

@@ -3,10 +3,9 @@
  * a custom profile with other maxima or other category bands is drawn with its own.
  */
 import { periode } from "./format.js";
+import { DIMENSI, type Dimensi } from "../kosakata.js";
 
-// Here rather than in dimensi.ts, which draws with Plot: Beranda reads the profiles without Plot.
-export const DIMENSI = ["kualifikasi", "kompetensi", "kinerja", "disiplin"] as const;
-export type Dimensi = typeof DIMENSI[number];
+export { DIMENSI, type Dimensi };
 
 export interface ProfilRingkas {
   id: string;
