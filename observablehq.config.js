@@ -10,6 +10,7 @@
  */
 import { bentukSingkatan } from "./src/components/cari.ts";
 import { HALAMAN, tanpaPemerintah } from "./src/kosakata.ts";
+import { kerangkaSitus } from "./loaders/publish/shell.ts";
 
 const root = new URL(".", import.meta.url).pathname;
 /** The internal build adds per-unit worklist pages; the public build never lists them. */
@@ -35,12 +36,13 @@ function rute() {
 const s = rute();
 /** @returns {string[][]} code and name of every instansi in the data */
 const instansi = () => s.instansi;
-/** @param {string} t */
-const esc = (t) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-const banner = s.sintetis
-  ? `<div class="banner-sintetis" role="note"><strong>Data contoh sintetis.</strong> Angka pada situs ini dihitung dari data pegawai buatan (bukan data sungguhan) yang dikalibrasi ke nilai yang pernah dilaporkan. Nilai resmi yang dilaporkan ditandai terpisah beserta sumbernya.</div>`
-  : "";
+/**
+ * The site's head, header (the synthetic-data banner) and footer. In a build (scripts/build.ts sets
+ * IPASN_OUTPUT) the build puts them into every page itself after Framework (loaders/publish/
+ * shell.ts): Framework parses each with jsdom twice per page, most of a national build's time.
+ */
+const kerangka = kerangkaSitus(s);
+const dibangun = Deno.env.has("IPASN_OUTPUT");
 
 export default {
   title: s.cakupan.judul,
@@ -65,11 +67,9 @@ export default {
     },
   },
   toc: { label: "Isi halaman" },
-  head: '<link rel="icon" href="data:,">',
-  header: banner,
-  footer: `${
-    esc(s.cakupan.kaki)
-  } Angka dihitung oleh mesin skor ipasn; metodenya di halaman <a href="./metodologi">Metodologi</a>.`,
+  head: dibangun ? null : kerangka.head,
+  header: dibangun ? null : kerangka.header,
+  footer: dibangun ? null : kerangka.footer,
   pages: [
     ...HALAMAN.filter((h) => !h.hanyaUnit || s.cakupan.entitas === "unit").map((h) => ({
       name: h.nama,

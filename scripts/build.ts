@@ -17,7 +17,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
 import { command, main, profilesOption, type Values } from "../loaders/cli.ts";
@@ -36,8 +36,13 @@ import {
 } from "../loaders/output.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
-import { localiseHtml } from "../loaders/publish/shell.ts";
-import { SRC, tulisDataSitus } from "../loaders/publish/muatan.ts";
+import {
+  type Kerangka,
+  kerangkaSitus,
+  localiseHtml,
+  pasangKerangka,
+} from "../loaders/publish/shell.ts";
+import { RUTE, salinDinamis, SRC, tulisDataSitus } from "../loaders/publish/muatan.ts";
 import type { Cakupan } from "../loaders/publish/scope.ts";
 import { POLA_PERIODE } from "../src/kosakata.ts";
 import { bacaSitus } from "../loaders/situs.ts";
@@ -249,12 +254,17 @@ async function personalNames(computed: string): Promise<Set<string>> {
   }
 }
 
-async function localise(dir: string): Promise<void> {
+/** Every built page with its Indonesian shell and the site's head, header and footer. */
+async function localise(site: string, kerangka: Kerangka, dir = site): Promise<void> {
   for await (const e of Deno.readDir(dir)) {
     const path = join(dir, e.name);
-    if (e.isDirectory && !e.name.startsWith("_")) await localise(path);
+    if (e.isDirectory && !e.name.startsWith("_")) await localise(site, kerangka, path);
     else if (e.isFile && e.name.endsWith(".html")) {
-      await Deno.writeTextFile(path, localiseHtml(await Deno.readTextFile(path)));
+      const html = await Deno.readTextFile(path);
+      await Deno.writeTextFile(
+        path,
+        localiseHtml(pasangKerangka(html, relative(site, path), kerangka)),
+      );
     }
   }
 }
@@ -427,7 +437,10 @@ async function build(values: BuildValues): Promise<void> {
       "Observable Framework build failed (full log: src/.observablehq/build.log)",
     );
   }
-  await localise(site);
+  // The files pages fetch by a name the reader's choice makes (one period and method, one
+  // instansi): Framework copied only the files the pages name.
+  salinDinamis(site);
+  await localise(site, kerangkaSitus(JSON.parse(Deno.readTextFileSync(join(SRC, RUTE)))));
 
   if (!internal) {
     step("checking the public build for personal data");

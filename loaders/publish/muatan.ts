@@ -22,13 +22,24 @@ import { Hasil, MANIFEST_SITUS, TAMBAHAN_PROFIL } from "./hasil.ts";
 import { selisihOf, unitGainsOf, unitRoutes, unitsOf, worklist } from "./internal.ts";
 import { type Cakupan, cakupanDari, instansiData, unitData } from "./scope.ts";
 import {
+  berandaUnit,
+  DINAMIS,
+  entitas,
+  indeks,
+  irisan,
+  peluang,
+  rapor,
+  raporUnit,
+  rekonsiliasi,
+  seri,
+  seriWilayah,
+} from "./halaman.ts";
+import {
   baris,
   instansiSql,
   kanregSql,
   parquet,
   peluangSql,
-  peringkatData,
-  peringkatProvinsi,
   provinsiSql,
   publikasi,
   reference,
@@ -56,6 +67,8 @@ class Sumber {
     readonly ambang: number,
     readonly situs: Situs,
     readonly internal: boolean,
+    /** A short stamp of the data, for the pages' fetches of files named by a choice. */
+    readonly versi: string,
   ) {}
   #memo = new Map<string, Promise<unknown>>();
   sekali<T>(key: string, f: () => Promise<T>): Promise<T> {
@@ -90,22 +103,17 @@ class Sumber {
   async parquet(name: Parameters<Sumber["tabel"]>[0]): Promise<Uint8Array> {
     return await parquet(this.h, await this.tabel(name));
   }
-  peringkat() {
-    return this.sekali(
-      "peringkat",
-      async () => peringkatData(this.h, await this.baris("instansi")),
-    );
+  /** The entities the pages compare (instansi, or a BKD's unit kerja) and their rows. */
+  entitas() {
+    return this.sekali("entitas", async () =>
+      entitas(await this.cakupan(), {
+        instansi: await this.baris("instansi"),
+        unit: (await this.cakupan()).entitas === "unit" ? await this.baris("unit") : [],
+      }));
   }
-  unitPerInstansi() {
-    return this.sekali("unitPerInstansi", async () => {
-      const m = new Map<string, Record<string, unknown>[]>();
-      for (const r of await this.baris("unit")) {
-        const k = String(r.kode_instansi);
-        if (!m.has(k)) m.set(k, []);
-        m.get(k)!.push(r);
-      }
-      return m;
-    });
+  /** The reported figures and targets of the data's instansi. */
+  referensi() {
+    return this.sekali("referensi", async () => await reference(await this.baris("instansi")));
   }
   cakupan(): Promise<Cakupan> {
     return this.sekali("cakupan", () => cakupanDari(this.h, this.situs));
@@ -143,31 +151,14 @@ const DUCKDB = join(ROOT, "node_modules/@duckdb/duckdb-wasm/dist");
 export const BERKAS: Record<string, Berkas> = {
   "data/instansi.csv": { buat: (s) => s.csv("instansi") },
   "data/instansi.parquet": { buat: (s) => s.parquet("instansi") },
-  "data/peringkat.json": { buat: async (s) => JSON.stringify((await s.peringkat()).indeks) },
-  "data/peringkat-terbaru.csv": { buat: async (s) => toCsv((await s.peringkat()).tingkat.terbaru) },
-  "data/peringkat-baku.csv": { buat: async (s) => toCsv((await s.peringkat()).tingkat.baku) },
-  "data/peringkat.csv": { buat: async (s) => toCsv((await s.peringkat()).tingkat.semua) },
-  "data/peringkat-provinsi.csv": {
-    buat: async (s) => toCsv(peringkatProvinsi(await s.baris("provinsi"))),
-  },
   "data/provinsi.csv": { buat: (s) => s.csv("provinsi") },
   "data/provinsi.parquet": { buat: (s) => s.parquet("provinsi") },
   "data/kanreg.csv": { buat: (s) => s.csv("kanreg") },
   "data/kanreg.parquet": { buat: (s) => s.parquet("kanreg") },
   "data/unit.csv": { buat: (s) => s.csv("unit") },
   "data/unit.parquet": { buat: (s) => s.parquet("unit") },
-  "data/peluang.csv": { buat: (s) => s.csv("peluang") },
   "data/peluang.parquet": { buat: (s) => s.parquet("peluang") },
-  "data/varian.csv": { buat: (s) => s.csv("varian") },
   "data/varian.parquet": { buat: (s) => s.parquet("varian") },
-  "data/selisih.csv": {
-    buat: async (s) => {
-      const t = await selisihSql(s.h, s.ambang);
-      return t
-        ? toCsv(await baris(s.h, t), t.kolom)
-        : toCsv([], kolomTabel("selisih_instansi", []));
-    },
-  },
   // As the engine wrote it (an output from before the table existed: the header alone).
   "data/sensitivitas.csv": {
     buat: (s) => {
@@ -187,14 +178,46 @@ export const BERKAS: Record<string, Berkas> = {
     },
   },
   "data/ringkasan.json": {
-    buat: async (s) =>
-      JSON.stringify(ringkasan(s.h, {
+    buat: async (s) => {
+      const r = ringkasan(s.h, {
         instansi: await s.baris("instansi"),
         kanreg: await s.baris("kanreg"),
         provinsi: await s.baris("provinsi"),
+      });
+      // A BKD site compares its unit kerja: their counts and largest moves, made here.
+      const unit = (await s.cakupan()).entitas === "unit"
+        ? berandaUnit(await s.baris("unit"), {
+          periode: r.periode,
+          metode: r.metode,
+          kategori: r.kategori.map((k) => k.nama),
+        })
+        : null;
+      return JSON.stringify({ ...r, unit });
+    },
+  },
+  "data/referensi.json": { buat: async (s) => json(await s.referensi()) },
+  "data/indeks.json": {
+    buat: async (s) => JSON.stringify(indeks(s.h, await s.cakupan(), await s.entitas(), s.versi)),
+  },
+  "data/seri-wilayah.json": {
+    buat: async (s) =>
+      JSON.stringify(seriWilayah(s.h, {
+        provinsi: await s.baris("provinsi"),
+        kanreg: await s.baris("kanreg"),
       })),
   },
-  "data/referensi.json": { buat: async (s) => json(await reference(await s.baris("instansi"))) },
+  "data/rekonsiliasi.json": {
+    buat: async (s) => {
+      const t = await selisihSql(s.h, s.ambang);
+      const ref = await s.referensi();
+      return JSON.stringify(rekonsiliasi(s.h, {
+        resmi: ref.resmi,
+        varian: await s.baris("varian"),
+        selisih: t ? await baris(s.h, t) : [],
+        nama: new Map((await s.wilayah()).map((w) => [w.kode_instansi, w.nama_instansi])),
+      }));
+    },
+  },
   "data/situs.json": { buat: async (s) => JSON.stringify(await s.cakupan()) },
   "data/wilayah.json": { buat: async (s) => JSON.stringify(await s.wilayah()) },
   "data/peers.json": { buat: () => Deno.readTextFile(join(REFERENCE_DIR, "peers-ipasn.json")) },
@@ -223,11 +246,6 @@ export const BERKAS: Record<string, Berkas> = {
   "data/duckdb-eh.wasm": { buat: () => Deno.readFile(join(DUCKDB, "duckdb-eh.wasm")) },
   "data/duckdb-eh.worker.js": {
     buat: () => Deno.readFile(join(DUCKDB, "duckdb-browser-eh.worker.js")),
-  },
-  // A report card's units (small cells suppressed).
-  "data/unit/[kode].csv": {
-    param: "kode",
-    buat: async (s, k) => toCsv((await s.unitPerInstansi()).get(k) ?? []),
   },
   // What observablehq.config.js needs (it is plain JavaScript and reads JSON): the title and
   // footer, the report-card routes from the data, the internal build's unit pages.
@@ -272,10 +290,46 @@ export const BERKAS: Record<string, Berkas> = {
   },
 };
 
+/**
+ * Families of files, one per entity, per period and method, or per unit kerja, made together from
+ * the same tables (loaders/publish/halaman.ts).
+ */
+export const KELUARGA: Record<string, (s: Sumber) => Promise<Map<string, unknown>>> = {
+  "data/irisan/[periode]/[metode].json": async (s) => {
+    const e = await s.entitas();
+    return irisan(s.h, await s.cakupan(), {
+      entitas: e.baris,
+      instansi: await s.baris("instansi"),
+      provinsi: await s.baris("provinsi"),
+      kanreg: await s.baris("kanreg"),
+      varian: await s.baris("varian"),
+    });
+  },
+  "data/seri/[kode].json": async (s) => seri(s.h, (await s.entitas()).baris),
+  "data/peluang/[kode].json": async (s) => peluang(s.h, await s.baris("peluang")),
+  "data/rapor/[kode].json, data/unit/[kode].json": async (s) => {
+    const ref = await s.referensi();
+    return rapor(s.h, await s.cakupan(), {
+      instansi: await s.baris("instansi"),
+      provinsi: await s.baris("provinsi"),
+      kanreg: await s.baris("kanreg"),
+      unit: await s.baris("unit"),
+      resmi: ref.resmi,
+      target: ref.target,
+    }, s.versi);
+  },
+  "data/rapor-unit/[kode_unit].json": async (s) =>
+    (await s.cakupan()).entitas === "unit"
+      ? raporUnit(s.h, { unit: (await s.entitas()).baris, kanreg: await s.baris("kanreg") })
+      : new Map(),
+};
+
 interface Catatan {
   stamp: string;
   /** Paths under src/ this writer wrote: the only files it ever replaces or removes. */
   berkas: string[];
+  /** Those a page fetches by a name its reader's choice makes (the build copies them into the site). */
+  dinamis: string[];
 }
 
 function bacaCatatan(src: string): Catatan | null {
@@ -362,7 +416,7 @@ export async function tulisDataSitus(o: {
     return { stamp, tetap: true, ditulis: 0, sama: lama.berkas.length, dihapus: 0 };
   }
   if (o.internal) Deno.env.set("IPASN_AUDIENCE", "internal");
-  const s = new Sumber(h, publikasi().ambang_sel_kecil, situs, o.internal);
+  const s = new Sumber(h, publikasi().ambang_sel_kecil, situs, o.internal, stamp.slice(0, 12));
   const kode = (await s.wilayah()).map((w) => w.kode_instansi);
   let ditulis = 0, sama = 0;
   const baru: string[] = [];
@@ -377,6 +431,13 @@ export async function tulisDataSitus(o: {
       baru.push(path);
     }
   }
+  for (const buat of Object.values(KELUARGA)) {
+    for (const [path, isi] of await buat(s)) {
+      if (tulis(join(src, path), JSON.stringify(isi))) ditulis++;
+      else sama++;
+      baru.push(path);
+    }
+  }
   // Only what this writer wrote before, and only what the new set lacks.
   const tetap = new Set(baru);
   let dihapus = 0;
@@ -386,11 +447,30 @@ export async function tulisDataSitus(o: {
       dihapus++;
     }
   }
-  tulis(join(src, CATATAN), JSON.stringify({ stamp, berkas: baru.sort() } satisfies Catatan));
+  const dinamis = baru.filter((f) => DINAMIS.some((re) => re.test(f))).sort();
+  tulis(
+    join(src, CATATAN),
+    JSON.stringify({ stamp, berkas: baru.sort(), dinamis } satisfies Catatan),
+  );
   return { stamp, tetap: false, ditulis, sama, dihapus };
 }
 
 /** The files the writer owns, relative to the project (for the project copies of the tests). */
 export function berkasMilik(src = SRC): string[] {
   return (bacaCatatan(src)?.berkas ?? []).map((f) => relative(ROOT, join(src, f)));
+}
+
+/**
+ * Copies the files pages fetch by a name the reader's choice makes into a built site, where the
+ * pages look for them (`_file/` plus their path under src/, as Framework's preview serves them):
+ * Framework copies only the files a page names literally. Returns how many were copied.
+ */
+export function salinDinamis(site: string, src = SRC): number {
+  const c = bacaCatatan(src);
+  for (const f of c?.dinamis ?? []) {
+    const to = join(site, "_file", f);
+    Deno.mkdirSync(dirname(to), { recursive: true });
+    Deno.copyFileSync(join(src, f), to);
+  }
+  return c?.dinamis?.length ?? 0;
 }

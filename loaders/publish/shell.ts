@@ -12,7 +12,11 @@
  *   Alt-B" and prints "no results" / "N results" from its bundle, and keeps the menu open over the
  *   content after a reader chooses a page on a phone (it remembers the open state per tab);
  * - the safety net of src/components/aman.ts: a cell that fails shows an Indonesian sentence, not
- *   Framework's "TypeError: …" box.
+ *   Framework's "TypeError: …" box;
+ * - in a build, the site's own head, header and footer (`kerangkaSitus`, `pasangKerangka`):
+ *   Framework would parse each of them with jsdom twice per page, which on a national site of 650
+ *   pages cost most of its build time; the preview server (deno task dev) still gets them from the
+ *   config.
  */
 import { pasangPengaman, PESAN_GAGAL } from "../../src/components/aman.ts";
 
@@ -99,4 +103,51 @@ export function localiseHtml(html: string): string {
       /<body>\n?/,
       `<body>\n<a class="lompat-ke-isi" href="#observablehq-main">Langsung ke isi</a>\n<script>${SCRIPT}</script>\n`,
     );
+}
+
+/** What every page of the site carries around its content, from the data (src/data/.rute.json). */
+export interface Kerangka {
+  head: string;
+  /** The synthetic-data banner, or "" for real data. */
+  header: string;
+  /** The footer's inner HTML; its link is written from the site's root ("./metodologi"). */
+  footer: string;
+}
+
+export function kerangkaSitus(
+  rute: { cakupan: { kaki: string }; sintetis: boolean },
+): Kerangka {
+  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    head: '<link rel="icon" href="data:,">',
+    header: rute.sintetis
+      ? `<div class="banner-sintetis" role="note"><strong>Data contoh sintetis.</strong> Angka pada situs ini dihitung dari data pegawai buatan (bukan data sungguhan) yang dikalibrasi ke nilai yang pernah dilaporkan. Nilai resmi yang dilaporkan ditandai terpisah beserta sumbernya.</div>`
+      : "",
+    footer: `${
+      esc(rute.cakupan.kaki)
+    } Angka dihitung oleh mesin skor ipasn; metodenya di halaman <a href="./metodologi">Metodologi</a>.`,
+  };
+}
+
+/**
+ * A built page (`path` relative to the site's root, "instansi/63.html") with the site's head,
+ * header and footer put where Framework puts them, links made relative to the page as Framework
+ * makes them. Applied once (a page that has them is returned as it is).
+ */
+export function pasangKerangka(html: string, path: string, k: Kerangka): string {
+  if (html.includes('id="observablehq-header"') || html.includes("ipasn-kaki")) return html;
+  const depth = path.split("/").length - 1;
+  const root = depth ? "../".repeat(depth) : "./";
+  const footer = k.footer.replace(/href="\.\//g, `href="${root}`);
+  let out = html.replace(/(<\/title>)/, `$1\n${k.head}`);
+  if (k.header) {
+    out = out.replace(
+      '<div id="observablehq-center">',
+      `<div id="observablehq-center">\n<header id="observablehq-header">\n${k.header}\n</header>`,
+    );
+  }
+  const div = `\n<div class="ipasn-kaki">${footer}</div>`;
+  return out.includes('<footer id="observablehq-footer">')
+    ? out.replace(/(<footer id="observablehq-footer">[\s\S]*?)(\n<\/footer>)/, `$1${div}$2`)
+    : out.replace("</main>", `</main>\n<footer id="observablehq-footer">${div}\n</footer>`);
 }

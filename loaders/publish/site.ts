@@ -11,7 +11,7 @@ import { ident, lit } from "../duck.ts";
 import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../reference.ts";
 import { ROOT } from "../paths.ts";
 import { kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";
-import { csvAman, DIMENSI, metodeUtama, RESMI, slug } from "../../src/kosakata.ts";
+import { csvAman, DIMENSI, metodeUtama, RESMI, RESMI_NAMA, slug } from "../../src/kosakata.ts";
 import type { Hasil } from "./hasil.ts";
 
 export const Publikasi = z.object({ ambang_sel_kecil: z.number().int().min(1) });
@@ -190,13 +190,18 @@ export function ringkasan(
   return {
     periode: latest,
     metode,
+    metode_nama: metode === RESMI ? RESMI_NAMA : profil?.nama ?? metode,
     /** The method's categories, highest first, with the column counting instansi in each. */
     kategori: (profil?.kategori.batas ?? []).map((b) => ({
       nama: b.nama,
       kolom: `instansi_${slug(b.nama)}`,
     })),
     /** Which profile is the default for which periods. */
-    baku: m.profil.filter((p) => !p.resmi).map((p) => ({ id: p.id, baku_untuk: p.baku_untuk })),
+    baku: m.profil.filter((p) => !p.resmi && p.baku_untuk).map((p) => ({
+      id: p.id,
+      nama: p.nama,
+      baku_untuk: p.baku_untuk,
+    })),
     sintetis: m.sintetis,
     kanreg: kanreg.find((r) => r.periode === latest),
     tren: kanreg.map((r) => ({ periode: r.periode, metode: r.metode, nilai: r.nilai })),

@@ -49,21 +49,30 @@ export function diBaku(baku: Map<string, string | null | undefined>): (r: Baris)
   return (r) => baku.get(r.periode) === r.metode;
 }
 
+/** A method as the site lists it (indeks.json): its id, its profile's name, BKN's own results. */
+export interface Metode {
+  id: string;
+  nama: string;
+  resmi?: boolean;
+}
+
 /**
- * A method as a reader sees it: BKN's own figures are named as such, every other method is a
- * computation of this site ("hitungan situs"), so no page passes one for the other.
+ * A method as a reader sees it, by its name: BKN's own figures are named as such, every other
+ * method is a computation of this site ("hitungan situs"), so no page passes one for the other.
  */
-export function namaMetode(id: string): string {
-  return id === RESMI ? RESMI_NAMA : `${id} (hitungan situs)`;
+export function namaMetode(id: string, daftar: readonly Metode[] = []): string {
+  const m = daftar.find((x) => x.id === id);
+  if (id === RESMI || m?.resmi) return RESMI_NAMA;
+  return `${m?.nama ?? id} (hitungan situs)`;
 }
 
 /** The options of a method choice: the page's default first, then every method by its name. */
 export function opsiMetode(
-  methods: string[],
+  metode: readonly Metode[],
   bakuLabel = "Metode baku periode itu (Resmi BKN bila ada)",
 ): { value: string; label: string }[] {
   return [
     { value: "baku", label: bakuLabel },
-    ...methods.map((m) => ({ value: m, label: namaMetode(m) })),
+    ...metode.map((m) => ({ value: m.id, label: namaMetode(m.id, metode) })),
   ];
 }

@@ -1,5 +1,5 @@
 /** Each instansi's total split into its four dimensions, against the maxima. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { nilai, sumbuNama } from "./format.js";
 import { DIMENSI, type Dimensi, WARNA_DIMENSI as WARNA } from "../kosakata.js";
 

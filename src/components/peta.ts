@@ -5,7 +5,7 @@
  * drill-down from the national map, petaProvinsi.ts) is laid out block under block in code order,
  * the central agencies (no province) in a last block of their own.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { nilai, WARNA_KATEGORI } from "./format.js";
 import { namaInti } from "../kosakata.js";
 

@@ -5,7 +5,7 @@
  */
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { bool, type DataType, float64, tableFromArrays, tableToIPC, utf8 } from "@uwdata/flechette";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { LEBAR_SEMPIT, locale, nilai, sumbuNama } from "./format.js";
 import { ROMAWI } from "../kosakata.js";
 
