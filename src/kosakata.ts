@@ -105,10 +105,13 @@ export function slug(name: string): string {
 
 /**
  * A text cell a spreadsheet would run as a formula (= + - @ tab or CR first) gets an apostrophe in
- * front: every CSV the site publishes or a reader downloads is safe to open.
+ * front: every CSV the site publishes or a reader downloads is safe to open. The pattern is also
+ * what the build's SQL applies to the tables it writes with DuckDB.
  */
+export const POLA_RUMUS = "^[=+\\-@\\t\\r]";
+const RUMUS = new RegExp(POLA_RUMUS);
 export function csvAman(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return RUMUS.test(s) ? `'${s}` : s;
 }
 
 export interface Halaman {

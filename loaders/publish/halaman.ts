@@ -381,7 +381,8 @@ const KOLOM_RAPOR = [
   "share_data_lengkap",
   ...DIMENSI.map((d) => `potensi_${d}`),
 ];
-const KOLOM_UNIT = [
+/** The columns of a unit a report card shows. */
+export const KOLOM_UNIT = [
   "kode_unit",
   "nama_unit",
   "n_asn",

@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { inList } from "../duck.ts";
 import { moduleGraph } from "../modules.ts";
 import { ROOT } from "../paths.ts";
 import { REFERENCE_DIR, type Wilayah } from "../reference.ts";
@@ -27,6 +28,8 @@ import {
   entitas,
   indeks,
   irisan,
+  KOLOM_UNIT,
+  metodeNyata,
   peluang,
   rapor,
   raporUnit,
@@ -36,6 +39,7 @@ import {
 } from "./halaman.ts";
 import {
   baris,
+  csvTabel,
   instansiSql,
   kanregSql,
   parquet,
@@ -98,7 +102,22 @@ class Sumber {
     return this.sekali(`baris:${name}`, async () => baris(this.h, await this.tabel(name)));
   }
   async csv(name: Parameters<Sumber["tabel"]>[0]): Promise<string> {
-    return toCsv(await this.baris(name));
+    return await csvTabel(this.h, await this.tabel(name));
+  }
+  /**
+   * The report cards' units: the public unit table's rows under the real methods, in the columns a
+   * card shows (read as arrays: nationally the table has hundreds of thousands of rows).
+   */
+  unitKartu() {
+    return this.sekali("unitKartu", async () => {
+      const nyata = metodeNyata(this.h).map((p) => p.id);
+      const t = await this.h.tabelDari(
+        `SELECT periode, metode, kode_instansi, ${KOLOM_UNIT.join(", ")} FROM (${
+          (await this.tabel("unit")).sql
+        }) WHERE ${inList("metode", nyata)}`,
+      );
+      return t.baris.map((r) => Object.fromEntries(t.kolom.map((k, i) => [k, r[i]])));
+    });
   }
   async parquet(name: Parameters<Sumber["tabel"]>[0]): Promise<Uint8Array> {
     return await parquet(this.h, await this.tabel(name));
@@ -313,7 +332,7 @@ export const KELUARGA: Record<string, (s: Sumber) => Promise<Map<string, unknown
       instansi: await s.baris("instansi"),
       provinsi: await s.baris("provinsi"),
       kanreg: await s.baris("kanreg"),
-      unit: await s.baris("unit"),
+      unit: await s.unitKartu(),
       resmi: ref.resmi,
       target: ref.target,
     }, s.versi);
@@ -420,7 +439,13 @@ export async function tulisDataSitus(o: {
   const kode = (await s.wilayah()).map((w) => w.kode_instansi);
   let ditulis = 0, sama = 0;
   const baru: string[] = [];
+  // IPASN_TRACE=1 (as for the engine's statements) prints what each file or family took.
+  const jejak = Deno.env.get("IPASN_TRACE")
+    ? (k: string, t0: number) =>
+      console.error(`[trace] ${((performance.now() - t0) / 1000).toFixed(2)} s  ${k}`)
+    : () => {};
   for (const [kunci, b] of Object.entries(BERKAS)) {
+    const t0 = performance.now();
     if (b.internal && !o.internal) continue;
     const targets = b.param
       ? kode.map((k) => [kunci.replace(`[${b.param}]`, k), k] as const)
@@ -430,13 +455,16 @@ export async function tulisDataSitus(o: {
       else sama++;
       baru.push(path);
     }
+    jejak(kunci, t0);
   }
-  for (const buat of Object.values(KELUARGA)) {
+  for (const [kunci, buat] of Object.entries(KELUARGA)) {
+    const t0 = performance.now();
     for (const [path, isi] of await buat(s)) {
       if (tulis(join(src, path), JSON.stringify(isi))) ditulis++;
       else sama++;
       baru.push(path);
     }
+    jejak(kunci, t0);
   }
   // Only what this writer wrote before, and only what the new set lacks.
   const tetap = new Set(baru);

@@ -11,7 +11,15 @@ import { ident, lit } from "../duck.ts";
 import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../reference.ts";
 import { ROOT } from "../paths.ts";
 import { kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";
-import { csvAman, DIMENSI, metodeUtama, RESMI, RESMI_NAMA, slug } from "../../src/kosakata.ts";
+import {
+  csvAman,
+  DIMENSI,
+  metodeUtama,
+  POLA_RUMUS,
+  RESMI,
+  RESMI_NAMA,
+  slug,
+} from "../../src/kosakata.ts";
 import type { Hasil } from "./hasil.ts";
 
 export const Publikasi = z.object({ ambang_sel_kecil: z.number().int().min(1) });
@@ -150,6 +158,32 @@ export async function selisihSql(h: Hasil, k: number): Promise<TabelSitus | null
 /** A public table's rows. */
 export async function baris(h: Hasil, t: TabelSitus): Promise<Baris[]> {
   return await h.query(t.sql);
+}
+
+/**
+ * A public table as CSV, DuckDB's COPY of the table's own query with every text cell made
+ * spreadsheet-safe (`csvAman`'s rule): the unit table is hundreds of thousands of rows nationally,
+ * which DuckDB writes in a fraction of a second. Numbers as DuckDB writes them ("25.0", "1e-05").
+ */
+export async function csvTabel(h: Hasil, t: TabelSitus): Promise<string> {
+  const cols = await h.query<{ column_name: string; column_type: string }>(`DESCRIBE ${t.sql}`);
+  const aman = (c: string) =>
+    `CASE WHEN regexp_matches(${ident(c)}, ${lit(POLA_RUMUS)}) THEN ${lit("'")} || ${
+      ident(c)
+    } ELSE ${ident(c)} END AS ${ident(c)}`;
+  const select = cols.map((c) =>
+    c.column_type === "VARCHAR" ? aman(c.column_name) : ident(c.column_name)
+  );
+  const dir = await Deno.makeTempDir({ prefix: "ipasn-csv-" });
+  try {
+    const file = join(dir, "out.csv");
+    await h.run(
+      `COPY (SELECT ${select.join(", ")} FROM (${t.sql})) TO ${lit(file)} (HEADER, DELIMITER ',')`,
+    );
+    return Deno.readTextFileSync(file);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
 }
 
 /** A public table as Parquet (DuckDB's COPY of the table's own query), for downloads and SQL. */
