@@ -46,8 +46,8 @@ function wordingFromElsewhere(v: Visit, words: RegExp[]): string[] {
 }
 
 /**
- * Every page visited, as two steps of `t`: each loads with no error and no request to another
- * host, and each link inside the site leads to a built page.
+ * Every page visited, as steps of `t`: each loads with no error and no request to another host,
+ * each link inside the site leads to a built page, and on a phone no page scrolls sideways.
  */
 async function visitClean(
   t: Deno.TestContext,
@@ -61,6 +61,17 @@ async function visitClean(
   });
   await t.step("every link inside the site leads to a built page", () => {
     assert.deepEqual(brokenLinks(visits, pages), []);
+  });
+  // Every page again on a phone, every report card and unit card included.
+  await t.step("no sideways scroll on a 390×844 phone, and no error there", async () => {
+    const phone = await visitAll(browser, url, pages, { width: 390, height: 844 });
+    assert.deepEqual(
+      phone.flatMap((v) => [
+        ...v.problems,
+        ...(v.overflow > 0 ? [`${v.path}: scrolls ${v.overflow} px sideways`] : []),
+      ]),
+      [],
+    );
   });
   return visits;
 }
