@@ -47,8 +47,9 @@ export async function visit(page: Page, url: string, path: string): Promise<Visi
   );
   const links = await page.evaluate(
     (origin) =>
+      // From the attribute: an SVG link (a chart's reported figure) has no string `href`.
       [...document.querySelectorAll("#observablehq-main a[href], #observablehq-footer a[href]")]
-        .map((a) => new URL((a as HTMLAnchorElement).href))
+        .map((a) => new URL(a.getAttribute("href")!, location.href))
         .filter((u) => u.origin === origin && !u.pathname.startsWith("/_"))
         .map((u) => u.pathname),
     url,
