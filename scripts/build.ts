@@ -41,6 +41,7 @@ import {
   kerangkaSitus,
   localiseHtml,
   pasangKerangka,
+  pasangToc,
 } from "../loaders/publish/shell.ts";
 import { RUTE, salinDinamis, SRC, tulisDataSitus } from "../loaders/publish/muatan.ts";
 import type { Cakupan } from "../loaders/publish/scope.ts";
@@ -263,7 +264,7 @@ async function localise(site: string, kerangka: Kerangka, dir = site): Promise<v
       const html = await Deno.readTextFile(path);
       await Deno.writeTextFile(
         path,
-        localiseHtml(pasangKerangka(html, relative(site, path), kerangka)),
+        localiseHtml(pasangToc(pasangKerangka(html, relative(site, path), kerangka))),
       );
     }
   }

@@ -11,6 +11,7 @@ import {
   kerangkaSitus,
   localiseHtml,
   pasangKerangka,
+  pasangToc,
   ringkasanHalaman,
 } from "../loaders/publish/shell.ts";
 import { baris, distribusiBerlaku, parquet, unitSql } from "../loaders/publish/site.ts";
@@ -822,4 +823,26 @@ Deno.test("the build puts the site's head, banner and footer into every page, li
   // Real data: no banner.
   const nyata = kerangkaSitus({ cakupan: { kaki: "x." }, sintetis: false });
   assert.doesNotMatch(pasangKerangka(page(false), "index.html", nyata), /observablehq-header/);
+});
+
+Deno.test("a report card's table of contents is written by the build from its h2 headings, in Framework's markup", () => {
+  const html = `<body><div id="observablehq-center">
+<main id="observablehq-main" class="observablehq">
+<div id="ipasn-daftar-isi"></div>
+<h1 id="x">Kota</h1><p>a</p>
+<h2 id="tren" tabindex="-1"><a class="observablehq-header-anchor" href="#tren">Tren</a></h2>
+<h2 id="dimensi" tabindex="-1"><a class="observablehq-header-anchor" href="#dimensi">Dimensi<!--:ab12:--><span>x</span></a></h2>
+</main></div></body>`;
+  const out = pasangToc(html);
+  assert.doesNotMatch(out, /ipasn-daftar-isi/);
+  assert.match(
+    out,
+    /<aside id="observablehq-toc" data-selector="[^"]+">\n<nav>\n<div>Isi halaman<\/div>/,
+  );
+  assert.match(
+    out,
+    /<a href="#tren">Tren<\/a><\/li>\n<li class="observablehq-secondary-link"><a href="#dimensi">Dimensix<\/a>/,
+  );
+  assert.ok(out.indexOf('id="observablehq-toc"') < out.indexOf('<main id="observablehq-main"'));
+  assert.equal(pasangToc(out), out, "a page without the marker is left as it is");
 });

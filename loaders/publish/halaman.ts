@@ -11,7 +11,7 @@
  *   category, change, dimensions), the province means and the overall mean of that period: Peringkat,
  *   Dimensi, Simulasi's peers, Perbandingan's two methods, the report-card list;
  * - `seri/<kode>.json`: one entity's values over time under the real methods (Tren);
- * - `seri-wilayah.json`: the province and overall means over time (Tren, Perbandingan);
+ * - `seri-wilayah.json`: the province means over time (Tren; the overall mean is in indeks.json);
  * - `peluang/<kode>.json`: one instansi's gain tables (Simulasi);
  * - `rapor/<kode>.json`: one report card whole: its rows, its province's and the overall means, its
  *   Kanreg's mean, its group's size, its units of the latest period, its reported figures;
@@ -179,7 +179,13 @@ export function entitas(
 }
 
 /** indeks.json: what every chooser needs, once. */
-export function indeks(h: Hasil, c: Cakupan, e: { daftar: Entitas[] }, versi: string) {
+export function indeks(
+  h: Hasil,
+  c: Cakupan,
+  e: { daftar: Entitas[] },
+  versi: string,
+  kanreg: Baris[],
+) {
   const { periode, baku, bakuHitung } = daftarMetode(h);
   const m = h.manifest;
   const nyataIds = new Set(metodeNyata(h).map((p) => p.id));
@@ -205,6 +211,8 @@ export function indeks(h: Hasil, c: Cakupan, e: { daftar: Entitas[] }, versi: st
     baku,
     baku_hitung: bakuHitung,
     profil: Object.fromEntries(m.profil.map((p) => [p.id, ringkasProfil(p)])),
+    /** The overall mean over time under every method (Tren's and Perbandingan's reference line). */
+    keseluruhan: tabel(kanreg, ["periode", "metode", "nilai", ...DIMENSI]),
     kolom_entitas: ["kode", "nama", "jenis", "kode_provinsi", "provinsi"],
     daftar: e.daftar.map((x) => [x.kode, x.nama, x.jenis, x.kode_provinsi, x.provinsi]),
   };
@@ -245,7 +253,6 @@ export function irisan(
   const unitSitus = c.entitas === "unit";
   const kolomInstansi = [
     ...KOLOM_IRISAN,
-    "jumlah_instansi",
     "peringkat_provinsi",
     "nilai_PNS",
     "nilai_PNS_PPPK",
@@ -323,8 +330,8 @@ export function seri(h: Hasil, rows: Baris[]): Map<string, unknown> {
   return out;
 }
 
-/** seri-wilayah.json: province means (real methods) and the overall mean (every method) over time. */
-export function seriWilayah(h: Hasil, t: { provinsi: Baris[]; kanreg: Baris[] }) {
+/** seri-wilayah.json: the province means over time under the real methods (Tren). */
+export function seriWilayah(h: Hasil, t: { provinsi: Baris[] }) {
   const nyataIds = new Set(metodeNyata(h).map((p) => p.id));
   return {
     provinsi: tabel(t.provinsi.filter((r) => nyataIds.has(String(r.metode))), [
@@ -334,7 +341,6 @@ export function seriWilayah(h: Hasil, t: { provinsi: Baris[]; kanreg: Baris[] })
       "metode",
       "nilai",
     ]),
-    keseluruhan: tabel(t.kanreg, ["periode", "metode", "nilai", ...DIMENSI]),
   };
 }
 

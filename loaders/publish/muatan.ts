@@ -216,14 +216,13 @@ export const BERKAS: Record<string, Berkas> = {
   },
   "data/referensi.json": { buat: async (s) => json(await s.referensi()) },
   "data/indeks.json": {
-    buat: async (s) => JSON.stringify(indeks(s.h, await s.cakupan(), await s.entitas(), s.versi)),
+    buat: async (s) =>
+      JSON.stringify(
+        indeks(s.h, await s.cakupan(), await s.entitas(), s.versi, await s.baris("kanreg")),
+      ),
   },
   "data/seri-wilayah.json": {
-    buat: async (s) =>
-      JSON.stringify(seriWilayah(s.h, {
-        provinsi: await s.baris("provinsi"),
-        kanreg: await s.baris("kanreg"),
-      })),
+    buat: async (s) => JSON.stringify(seriWilayah(s.h, { provinsi: await s.baris("provinsi") })),
   },
   "data/rekonsiliasi.json": {
     buat: async (s) => {

@@ -151,3 +151,41 @@ export function pasangKerangka(html: string, path: string, k: Kerangka): string 
     ? out.replace(/(<footer id="observablehq-footer">[\s\S]*?)(\n<\/footer>)/, `$1${div}$2`)
     : out.replace("</main>", `</main>\n<footer id="observablehq-footer">${div}\n</footer>`);
 }
+
+/** Where a page asks for the table of contents the build writes (Framework's own costs a parse). */
+export const PENANDA_TOC = '<div id="ipasn-daftar-isi"></div>';
+
+/**
+ * The table of contents of a page that asks for it (`PENANDA_TOC` in its Markdown, `toc: false` in
+ * its front matter): Framework's own markup, written from the page's h2 headings. Framework builds
+ * its TOC by parsing each page's content with a jsdom window of its own (measured: about a twelfth
+ * of its work on a report card, one per instansi); a pattern over the built page gives the same.
+ */
+export function pasangToc(html: string, label = "Isi halaman"): string {
+  if (!html.includes(PENANDA_TOC)) return html;
+  const out = html.replace(PENANDA_TOC, "");
+  if (out.includes('id="observablehq-toc"')) return out;
+  const main = out.indexOf('<main id="observablehq-main"');
+  if (main < 0) return out;
+  const judul = [...out.slice(main).matchAll(/<h2 id="([^"]+)"[^>]*>([\s\S]*?)<\/h2>/g)]
+    .map(([, id, isi]) => ({ id, teks: isi.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim() }))
+    .filter((h) => h.teks);
+  const aside =
+    `<aside id="observablehq-toc" data-selector="h1:not(:first-of-type)[id], h2:first-child[id], :not(h1) + h2[id]">
+<nav>${
+      judul.length
+        ? `
+<div>${label}</div>
+<ol>${
+          judul.map((h) =>
+            `\n<li class="observablehq-secondary-link"><a href="#${h.id}">${h.teks}</a></li>`
+          ).join("")
+        }
+</ol>`
+        : ""
+    }
+</nav>
+</aside>
+`;
+  return out.slice(0, main) + aside + out.slice(main);
+}

@@ -1,7 +1,7 @@
 /** Parsing the site's public CSV files: codes and periods stay text, measures become numbers. */
 import { csvParse } from "d3-dsv";
 import { KOLOM_BOOL, KOLOM_TEKS } from "../keluaran.js";
-import { metodeUtama, RESMI, RESMI_NAMA } from "../kosakata.js";
+import { metodeUtama, RESMI } from "../kosakata.js";
 
 // Which columns are text or booleans comes from the output catalogue; everything else is a number.
 const TEXT = KOLOM_TEKS;
@@ -49,30 +49,5 @@ export function diBaku(baku: Map<string, string | null | undefined>): (r: Baris)
   return (r) => baku.get(r.periode) === r.metode;
 }
 
-/** A method as the site lists it (indeks.json): its id, its profile's name, BKN's own results. */
-export interface Metode {
-  id: string;
-  nama: string;
-  resmi?: boolean;
-}
-
-/**
- * A method as a reader sees it, by its name: BKN's own figures are named as such, every other
- * method is a computation of this site ("hitungan situs"), so no page passes one for the other.
- */
-export function namaMetode(id: string, daftar: readonly Metode[] = []): string {
-  const m = daftar.find((x) => x.id === id);
-  if (id === RESMI || m?.resmi) return RESMI_NAMA;
-  return `${m?.nama ?? id} (hitungan situs)`;
-}
-
-/** The options of a method choice: the page's default first, then every method by its name. */
-export function opsiMetode(
-  metode: readonly Metode[],
-  bakuLabel = "Metode baku periode itu (Resmi BKN bila ada)",
-): { value: string; label: string }[] {
-  return [
-    { value: "baku", label: bakuLabel },
-    ...metode.map((m) => ({ value: m.id, label: namaMetode(m.id, metode) })),
-  ];
-}
+/** Naming a method: components/metode.ts (no CSV parser for a page that only names methods). */
+export { type Metode, namaMetode, opsiMetode } from "./metode.js";

@@ -39,6 +39,8 @@ export interface Indeks {
   baku: Record<string, string>;
   baku_hitung: Record<string, string>;
   profil: Record<string, Profil>;
+  /** The overall mean over time under every method. */
+  keseluruhan: Tabel;
   kolom_entitas: string[];
   daftar: string[][];
 }

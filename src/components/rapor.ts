@@ -6,7 +6,7 @@
  * once. No Plot and no table library: light charts (garis.ts, batangDimensi.ts) and plain arrays.
  */
 import { html } from "htl";
-import { namaMetode } from "./data.js";
+import { namaMetode } from "./metode.js";
 import { barisDari, type Tabel } from "./irisan.js";
 import { garis } from "./garis.js";
 import { batangDimensi } from "./batangDimensi.js";
