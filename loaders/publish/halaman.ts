@@ -213,8 +213,13 @@ export function indeks(
     profil: Object.fromEntries(m.profil.map((p) => [p.id, ringkasProfil(p)])),
     /** The overall mean over time under every method (Tren's and Perbandingan's reference line). */
     keseluruhan: tabel(kanreg, ["periode", "metode", "nilai", ...DIMENSI]),
-    kolom_entitas: ["kode", "nama", "jenis", "kode_provinsi", "provinsi"],
-    daftar: e.daftar.map((x) => [x.kode, x.nama, x.jenis, x.kode_provinsi, x.provinsi]),
+    // Each entity once; a province's name once (nationally 640 instansi in 38 provinces).
+    kolom_entitas: ["kode", "nama", "jenis", "kode_provinsi"],
+    daftar: e.daftar.map((x) => [x.kode, x.nama, x.jenis, x.kode_provinsi]),
+    provinsi: Object.fromEntries(e.daftar.filter((x) => x.kode_provinsi).map((x) => [
+      x.kode_provinsi,
+      x.provinsi,
+    ])),
   };
 }
 

@@ -43,6 +43,8 @@ export interface Indeks {
   keseluruhan: Tabel;
   kolom_entitas: string[];
   daftar: string[][];
+  /** Each province's name by its code. */
+  provinsi: Record<string, string>;
 }
 
 export interface Profil {
@@ -62,6 +64,7 @@ export interface Profil {
 export function petaEntitas(ix: Indeks): Map<string, Entitas> {
   return new Map(ix.daftar.map((v) => {
     const e = Object.fromEntries(ix.kolom_entitas.map((k, i) => [k, v[i]])) as unknown as Entitas;
+    e.provinsi = ix.provinsi[e.kode_provinsi] ?? "";
     return [e.kode, e];
   }));
 }
