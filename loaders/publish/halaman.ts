@@ -216,10 +216,12 @@ export function indeks(
     // Each entity once; a province's name once (nationally 640 instansi in 38 provinces).
     kolom_entitas: ["kode", "nama", "jenis", "kode_provinsi"],
     daftar: e.daftar.map((x) => [x.kode, x.nama, x.jenis, x.kode_provinsi]),
-    provinsi: Object.fromEntries(e.daftar.filter((x) => x.kode_provinsi).map((x) => [
-      x.kode_provinsi,
-      x.provinsi,
-    ])),
+    provinsi: Object.fromEntries(
+      e.daftar.filter((x) => x.kode_provinsi).map((x) => [
+        x.kode_provinsi,
+        x.provinsi,
+      ]),
+    ),
   };
 }
 
