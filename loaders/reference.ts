@@ -169,11 +169,9 @@ export function kodePusat(kode: string): boolean {
   return /^\d{4}$/.test(kode) && !kodeProvinsi().has(kode.slice(0, 2));
 }
 
-export async function loadWilayah(
-  path = `${REFERENCE_DIR}wilayah-kanreg8.csv`,
-): Promise<Wilayah[]> {
+export async function loadWilayah(path = WILAYAH_NASIONAL): Promise<Wilayah[]> {
   const fix =
-    "a wilayah.csv in the raw folder replaces the instansi reference (the central agencies of data/reference/instansi-pusat.csv still join it): it needs the columns kode_instansi, nama_instansi, jenis (provinsi/kabupaten/kota, or pusat for a central agency, whose kode_provinsi and provinsi stay empty), kode_provinsi and provinsi, like data/reference/wilayah-kanreg8.csv; correct it, or remove it to use the built-in reference";
+    "a wilayah.csv in the raw folder replaces the instansi reference (the central agencies of data/reference/instansi-pusat.csv still join it): it needs the columns kode_instansi, nama_instansi, jenis (provinsi/kabupaten/kota, or pusat for a central agency, whose kode_provinsi and provinsi stay empty), kode_provinsi and provinsi, like data/reference/wilayah-nasional.csv; correct it, or remove it to use the national reference";
   const rows = await readReference(path, Wilayah, fix);
   const dup = rows.findIndex((r, i) =>
     rows.findIndex((x) => x.kode_instansi === r.kode_instansi) !== i

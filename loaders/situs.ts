@@ -29,9 +29,9 @@ export const Situs = z.object({
    */
   cakupan: z.enum(["otomatis", ...JENIS_CAKUPAN]).default("otomatis"),
   /**
-   * The instansi reference the engine scores with, relative to the project folder (default
-   * data/reference/wilayah-kanreg8.csv; data/reference/wilayah-nasional.csv covers the country).
-   * A wilayah.csv beside the raw data still overrides it.
+   * The instansi reference every command scores with, relative to the project folder (default
+   * data/reference/wilayah-nasional.csv, every regional government of the country). A
+   * wilayah.csv beside the raw data still overrides it.
    */
   referensi: z.string().min(1).optional(),
   /** Refuse to build from synthetic data (the production setting; also `--require-real-data`). */

@@ -19,31 +19,24 @@ const t = (x: J) => (x ? `${x.target}: ${x.met ? "met" : "**missed**"}` : "");
 const s = r.scoring_at_scale;
 const lines = [
   `Measured by \`npx deno task bench\` on ${r.machine.cores} cores, ${r.machine.memory_gb} GB (${r.machine.cpu}), Deno ${r.machine.deno}; medians of several runs, full figures in \`bench/results.json\`. Writing 1 GB of freshly allocated memory took ${r.machine.fresh_memory_s_per_gb} s on this virtual machine (a few tenths of a second on bare metal); figures that allocate gigabytes move with it between runs.`,
-  ...(r.machine_reruns ?? (r.machine_rerun ? [r.machine_rerun] : [])).flatMap((m: J) => [
-    "",
-    `Rerun later with \`--only ${
-      m.sections.join(",")
-    }\` on the same kind of machine: fresh memory ${m.fresh_memory_s_per_gb} s per GB, load average ${
-      m.load_avg?.[0]
-    } at the start${(m.load_avg?.[0] ?? 0) >= r.machine.cores ? " (other work was running)" : ""}.`,
-  ]),
   "",
   "| what | figure | target |",
   "|---|---|---|",
-  ...["csv", "parquet"].map((f) =>
-    `| national scoring from ${f.toUpperCase()}: ${(s[f].asn / 1e6).toFixed(2)} M ASN, ${
-      (s[f].rows_read / 1e6).toFixed(1)
-    } M rows, both profiles${s.job ? ", no per-person files" : ""} | ${s[f].wall_s} s (${
-      Math.round(s[f].rows_per_s / 1000)
-    } k rows/s), peak RSS ${(s[f].peak_rss_mb / 1024).toFixed(1)} GB | ${t(s[f].wall_target)}; ${
-      t(s[f].rss_target)
-    } |`
-  ),
-  ...["csv", "parquet"].map((f) =>
-    `| … as a multiple of a bare scan of the same ${f.toUpperCase()} files (${
-      s[f].bare_scan_s
-    } s) | ${s[f].times_bare_scan}× | ${t(s[f].scan_target)} |`
-  ),
+  // The README's command with its defaults, then the means-only job, per input format.
+  ...(s.jobs
+    ? ["parquet", "csv"].flatMap((f) => [
+      `| \`score --raw DIR --out DIR\` (the defaults), national ${f.toUpperCase()}: ${
+        (s[f].asn / 1e6).toFixed(2)
+      } M ASN, ${(s[f].rows_read / 1e6).toFixed(1)} M rows | ${s[f].default.wall_s} s, peak RSS ${
+        (s[f].default.peak_rss_mb / 1024).toFixed(1)
+      } GB | ${t(s[f].default.wall_target)}; ${t(s[f].default.rss_target)} |`,
+      `| … means only (\`--method bkn-2019 --method bkn-2024 --per-asn none --variants none\`) | ${
+        s[f].means_only.wall_s
+      } s (${Math.round(s[f].means_only.rows_per_s / 1000)} k rows/s); ${
+        s[f].times_bare_scan
+      }× a bare scan of the files (${s[f].bare_scan_s} s) | ${t(s[f].means_only.wall_target)} |`,
+    ])
+    : []),
   `| ${
     r.engines.asn.toLocaleString("en-US")
   } ASN, CSV to instansi means, one profile: native DuckDB vs arquero | ${r.engines.same_job.native_duckdb_s} s vs ${r.engines.same_job.arquero_s} s (${r.engines.same_job.arquero_over_native}×) | ${
@@ -60,18 +53,20 @@ const lines = [
   `| same scoring SQL, same tables: native DuckDB vs duckdb-wasm under Deno | ${r.engines.same_sql.native_duckdb_s} s vs ${r.engines.same_sql.duckdb_wasm_s} s (${r.engines.same_sql.wasm_over_native}×) | ${
     t(r.engines.same_sql.target)
   } |`,
-  ...(r.peers?.pandas?.median_s
+  ...(r.peers?.default?.pandas?.median_s
     ? [
       `| ${r.peers.data} (${
         (r.peers.rows_read / 1e6).toFixed(1)
-      } M rows): the engine's CLI (means only) vs the pandas peer | ${r.peers.engine.median_s} s vs ${r.peers.pandas.median_s} s (${r.peers.pandas_over_engine}×) | ${
-        t(r.peers.target)
+      } M rows): \`score\` with its defaults vs the pandas peer | ${r.peers.default.engine.median_s} s vs ${r.peers.default.pandas.median_s} s (${r.peers.default.pandas_over_engine}×) | ${
+        t(r.peers.default.target)
       } |`,
     ]
     : []),
-  ...(r.peers?.engine_default_cli
+  ...(r.peers?.pandas?.median_s
     ? [
-      `| … the same files with the CLI's defaults (every variant for the latest period, per-person files for every period) | ${r.peers.engine_default_cli.median_s} s | |`,
+      `| … means only vs the pandas peer | ${r.peers.engine.median_s} s vs ${r.peers.pandas.median_s} s (${r.peers.pandas_over_engine}×) | ${
+        t(r.peers.target)
+      } |`,
     ]
     : []),
   ...(r.demo

@@ -16,7 +16,9 @@ import { findTables, loadTable } from "../loaders/engine/ingest.ts";
 import { loadProfiles } from "../loaders/engine/method.ts";
 import { parsePeriod } from "../loaders/engine/period.ts";
 import { factsSql, scoreSql } from "../loaders/engine/score.ts";
-import { loadAliases, prepare, validateTable } from "../loaders/engine/validate.ts";
+import { loadAliases } from "../loaders/engine/aliases.ts";
+import { prepare } from "../loaders/engine/lookup.ts";
+import { validateTable } from "../loaders/engine/validate.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 

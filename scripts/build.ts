@@ -23,6 +23,7 @@ import { Db, lit } from "../loaders/duck.ts";
 import { command, main, profilesOption, type Values } from "../loaders/cli.ts";
 import { InputError, UsageError, UserError } from "../loaders/errors.ts";
 import { moduleGraph } from "../loaders/modules.ts";
+import { perPersonPeriods } from "../loaders/paths.ts";
 import {
   freshStaging,
   guardOutput,
@@ -122,7 +123,7 @@ async function demoVersion(): Promise<string> {
   const files = [
     ...moduleGraph(join(ROOT, "loaders/demo/generate.ts")),
     join(ROOT, "data/reference/official-ipasn.csv"),
-    join(ROOT, "data/reference/wilayah-kanreg8.csv"),
+    join(ROOT, "loaders/demo/wilayah-kanreg8.csv"),
   ];
   for (const f of files.sort()) h.update(await Deno.readFile(f));
   return h.digest("hex");
@@ -304,11 +305,11 @@ function existingScores(computed: string, internal: boolean, requireReal: boolea
       "score the real exports into it, or drop --require-real-data / wajib_data_nyata for a demonstration site",
     );
   }
-  if (internal && !existsSync(join(computed, "peluang_asn.parquet"))) {
+  if (internal && !perPersonPeriods(computed, "peluang_asn").length) {
     throw new InputError(
       `--computed ${computed}`,
-      "holds no per-person files (peluang_asn.parquet), which the internal build's worklists read",
-      "score it with --per-asn latest (or all), or add --raw DIR to score again",
+      "holds no per-person files (periode/<p>/peluang_asn.parquet), which the internal build's worklists read",
+      "score it with --per-asn latest (the default) or all, or add --raw DIR to score again",
     );
   }
 }

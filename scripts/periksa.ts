@@ -25,7 +25,7 @@ then one summary line. Nothing is written.`,
     "max-quarantine": {
       type: "share",
       help: "the share of a table's rows quarantined as errors above which a real run fails, " +
-        "as `score --max-quarantine` (default: the same as score's)",
+        "as `score --max-quarantine` (default: no share limit; a mis-read file always fails)",
     },
     profiles: {
       type: "string",
@@ -36,8 +36,9 @@ then one summary line. Nothing is written.`,
     json: { type: "boolean", help: "print the same report as one JSON document" },
   },
   notes:
-    "Exit code: 0 when a real run would succeed, 1 when it would fail (an unreadable file, or " +
-    "a table with more than --max-quarantine of its rows quarantined), 2 a wrong command line.",
+    "Exit code: 0 when a real run would succeed, 1 when it would fail (an unreadable file, a " +
+    "file mis-read — one check failing on most of its rows — or a table over --max-quarantine), " +
+    "2 a wrong command line.",
 });
 
 if (import.meta.main) {

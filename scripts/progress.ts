@@ -41,17 +41,23 @@ export class ProgressReporter {
         if (!e.recompute) this.line(`${this.at(e.periode)} ${e.periode}: unchanged, reused`);
         else this.line(`${this.at(e.periode)} ${e.periode}: reading…`, true);
         break;
-      case "table":
+      case "table": {
         this.rows += e.read;
+        const gaps = Object.entries(e.gaps).filter(([, n]) => n > 0);
         this.line(
           `${this.at(e.periode)} ${e.periode} ${e.table}: ${fmt.format(e.read)} read, ${
             fmt.format(e.used)
           } used, ${fmt.format(e.quarantined)} quarantined${
-            e.notes.length ? ` (${e.notes.join("; ")})` : ""
-          } · ${this.elapsed()}`,
-          e.quarantined === 0 && e.notes.length === 0,
+            gaps.length
+              ? `; data gaps (used, scored as absent): ${
+                gaps.map(([c, n]) => `${c} ${fmt.format(n)}`).join(", ")
+              }`
+              : ""
+          }${e.notes.length ? ` (${e.notes.join("; ")})` : ""} · ${this.elapsed()}`,
+          e.quarantined === 0 && e.notes.length === 0 && gaps.length === 0,
         );
         break;
+      }
       case "scored":
         this.line(
           `${this.at(e.periode)} ${e.periode}: ${e.metode} scored ${
@@ -76,16 +82,19 @@ export class ProgressReporter {
 
   summary(r: PipelineResult): void {
     this.stop();
-    let read = 0, used = 0, quarantined = 0;
+    let read = 0, used = 0, quarantined = 0, gaps = 0;
     for (const tables of Object.values(r.accounting)) {
       for (const t of Object.values(tables)) {
         (read += t.read), (used += t.used), (quarantined += t.quarantined);
+        gaps += Object.values(t.gaps ?? {}).reduce((s, n) => s + n, 0);
       }
     }
     console.error(
       `Wrote ${r.out}: ${r.recomputed.length} period(s) computed, ${r.reused.length} reused; rows read ${
         fmt.format(read)
-      } = used ${fmt.format(used)} + quarantined ${fmt.format(quarantined)} · ${this.elapsed()}`,
+      } = used ${fmt.format(used)} + quarantined ${fmt.format(quarantined)}; data gaps ${
+        fmt.format(gaps)
+      } (accounting.json) · ${this.elapsed()}`,
     );
     if (quarantined) console.error(`Quarantined rows and their reasons: ${r.out}/quarantine.csv`);
   }

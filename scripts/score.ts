@@ -10,8 +10,9 @@ export const SCORE = command({
   name: "deno task score",
   summary: `Reads one folder per period (YYYY or YYYY-Qn) under --raw, each holding pegawai, diklat,
 kinerja and hukdis (.csv, .xlsx, .parquet or .json), and writes to --out: instansi.csv, unit.csv,
-provinsi.csv, kanreg.csv (and .parquet), skor_asn.parquet (private), quarantine.csv,
-accounting.json. Only new or changed periods are recomputed.`,
+provinsi.csv, kanreg.csv (and .parquet), quarantine.csv, accounting.json, and the private
+per-person files of the latest period in periode/<p>/ (skor_asn, peluang_asn, celah_asn). Only
+new or changed periods are recomputed.`,
   options: {
     raw: {
       type: "string",
@@ -45,9 +46,9 @@ accounting.json. Only new or changed periods are recomputed.`,
     "per-asn": {
       type: "string",
       values: PER_ASN,
-      default: "all",
-      help: "which periods get the private per-person files skor_asn.parquet and " +
-        "peluang_asn.parquet (the public build writes none, the internal build the latest)",
+      default: "latest",
+      help: "which periods get the private per-person files (skor_asn, peluang_asn, celah_asn, " +
+        "selisih_asn in periode/<p>/); the public build writes none",
     },
     variants: {
       type: "string",

@@ -12,6 +12,7 @@ import { categoryNames, slug } from "../loaders/engine/aggregate.ts";
 import { loadProfiles } from "../loaders/engine/method.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { moduleGraph } from "../loaders/modules.ts";
+import { perPersonFiles, perPersonPeriods } from "../loaders/paths.ts";
 import { nip, tempDir, writePeriod } from "./helpers/fixture.ts";
 import { berkasDi, grafSitus } from "./helpers/grafik.ts";
 
@@ -187,7 +188,7 @@ Deno.test("runUnless stops a statement when asked before it ends, and only that 
   }
 });
 
-Deno.test("per-person files only where asked; a cached period without them is recomputed when they are", async () => {
+Deno.test("per-person files only where asked, in their period folders, written once; a cached period without them is recomputed when they are", async () => {
   const root = await tempDir("ipasn-perasn-");
   const raw = join(root, "raw");
   for (const p of ["2023", "2024-Q3"]) {
@@ -198,7 +199,7 @@ Deno.test("per-person files only where asked; a cached period without them is re
     const db = await Db.open();
     try {
       return (await db.all<{ periode: string }>(
-        `SELECT DISTINCT periode FROM read_parquet(${lit(join(out, file))}) ORDER BY 1`,
+        `SELECT DISTINCT periode FROM read_parquet(${lit(perPersonFiles(out, file))}) ORDER BY 1`,
       )).map((r) => r.periode);
     } finally {
       db.close();
@@ -206,17 +207,20 @@ Deno.test("per-person files only where asked; a cached period without them is re
   };
   let r = await runPipeline({ raw, out, perAsn: "none" });
   assert.deepEqual(r.recomputed, ["2023", "2024-Q3"]);
-  assert.ok(
-    !existsSync(join(out, "skor_asn.parquet")) && !existsSync(join(out, "peluang_asn.parquet")),
-  );
+  assert.deepEqual(perPersonPeriods(out, "skor_asn"), []);
+  assert.deepEqual(perPersonPeriods(out, "peluang_asn"), []);
   assert.ok(existsSync(join(out, "nama.parquet")), "names for the privacy scan are always there");
   r = await runPipeline({ raw, out, perAsn: "latest" });
   assert.deepEqual([r.recomputed, r.reused], [["2024-Q3"], ["2023"]]);
-  assert.deepEqual(await periodsIn("skor_asn.parquet"), ["2024-Q3"]);
+  assert.deepEqual(await periodsIn("skor_asn"), ["2024-Q3"]);
   r = await runPipeline({ raw, out, perAsn: "all" });
   assert.deepEqual([r.recomputed, r.reused], [["2023"], ["2024-Q3"]]);
-  assert.deepEqual(await periodsIn("skor_asn.parquet"), ["2023", "2024-Q3"]);
+  assert.deepEqual(await periodsIn("skor_asn"), ["2023", "2024-Q3"]);
   r = await runPipeline({ raw, out, perAsn: "none" });
   assert.deepEqual(r.recomputed, []);
-  assert.ok(!existsSync(join(out, "skor_asn.parquet")));
+  assert.deepEqual(perPersonPeriods(out, "skor_asn"), []);
+  // Written once: the output's top level holds no copy of a per-person file.
+  for (const f of ["skor_asn", "peluang_asn", "selisih_asn", "celah_asn"]) {
+    assert.ok(!existsSync(join(out, `${f}.parquet`)), f);
+  }
 });

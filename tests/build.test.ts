@@ -105,7 +105,7 @@ Deno.test({
 
     await t.step("a report card for every instansi of the reference table", () => {
       const wilayah = csvParse(
-        Deno.readTextFileSync(join(ROOT, "data/reference/wilayah-kanreg8.csv")),
+        Deno.readTextFileSync(join(ROOT, "loaders/demo/wilayah-kanreg8.csv")),
       );
       assert.equal(wilayah.length, 46);
       const missing = wilayah.filter((w) =>
@@ -150,7 +150,7 @@ Deno.test({
       -- The demo reproduces the Kanreg VIII figures for everyone measured; the reference also holds
       -- figures of other instansi (Kota Bima, Batang) and PNS- or PPPK-only figures.
       WITH o AS (SELECT * FROM read_csv('${ROOT}data/reference/official-ipasn.csv', types = {'kode_instansi': 'VARCHAR', 'periode': 'VARCHAR'})
-                 WHERE coalesce(populasi, 'ASN') = 'ASN' AND kode_instansi IN (SELECT kode_instansi FROM read_csv('${ROOT}data/reference/wilayah-kanreg8.csv', types = {'kode_instansi': 'VARCHAR'}))),
+                 WHERE coalesce(populasi, 'ASN') = 'ASN' AND kode_instansi IN (SELECT kode_instansi FROM read_csv('${ROOT}loaders/demo/wilayah-kanreg8.csv', types = {'kode_instansi': 'VARCHAR'}))),
            i AS (SELECT * FROM read_csv('{out}/instansi.csv', types = {'kode_instansi': 'VARCHAR', 'periode': 'VARCHAR'}) WHERE metode_baku)
       SELECT o.kode_instansi, o.periode, o.jenis, o.perkiraan, o.nilai AS resmi, i.nilai AS dihitung, o.peringkat AS peringkat_resmi, i.peringkat
       FROM o LEFT JOIN i USING (kode_instansi, periode)`,
@@ -279,7 +279,7 @@ Deno.test({
     await withSite(DIST, async (url, browser) => {
       const site = { url };
       const wilayah = csvParse(
-        Deno.readTextFileSync(join(ROOT, "data/reference/wilayah-kanreg8.csv")),
+        Deno.readTextFileSync(join(ROOT, "loaders/demo/wilayah-kanreg8.csv")),
       );
       const pages = [
         "/",

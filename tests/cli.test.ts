@@ -341,7 +341,7 @@ Deno.test("build --computed without scores, synthetic scores, or no per-person f
     "internal",
   ]);
   assert.equal(internal.code, 1, internal.err);
-  assert.match(internal.err, /holds no per-person files \(peluang_asn\.parquet\)/);
+  assert.match(internal.err, /holds no per-person files \(periode\/<p>\/peluang_asn\.parquet\)/);
   for (const r of [fake, internal]) noStack(r, "build --computed");
   for (const f of [site, `${site}.tmp`, `${site}.lock`]) assert.ok(!existsSync(f), f);
   assert.ok(!existsSync(join(computed, ".site")), "the scores were not written to");

@@ -18,6 +18,7 @@ interface Expected {
   used?: Record<string, number>;
   read?: Record<string, number>;
   notes?: Record<string, string>;
+  gaps?: Record<string, Record<string, number>>;
   recipe?: string;
 }
 
@@ -122,6 +123,11 @@ for (const name of cases) {
       }
       for (const [t, n] of Object.entries(expected.read ?? {})) {
         assert.equal(acc[t as keyof typeof acc]!.read, n, `${name}: read ${t}`);
+      }
+      for (const [t, cols] of Object.entries(expected.gaps ?? {})) {
+        for (const [c, n] of Object.entries(cols)) {
+          assert.equal(acc[t as keyof typeof acc]!.gaps[c], n, `${name}: gaps ${t}.${c}`);
+        }
       }
       for (const [t, re] of Object.entries(expected.notes ?? {})) {
         assert.ok(

@@ -72,7 +72,7 @@ Deno.test("an unclosed quote on row 392 of 400 quarantines that row; the 8 peopl
     r.out,
     `SELECT count(DISTINCT nip)::INT AS n, count(*) FILTER (WHERE nip IN ('${nip(393)}', '${
       nip(400)
-    }'))::INT AS last FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2024'`,
+    }'))::INT AS last FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2024'`,
   );
   assert.deepEqual([n, last], [399, 2]);
 });
@@ -107,7 +107,7 @@ Deno.test("a file plain in its first MiB but not after it is read whole: a quote
     const [{ n, nama }] = await queryOut<{ n: number; nama: string }>(
       r.out,
       `SELECT count(*)::INT AS n, max(nama) FILTER (WHERE nip = '${id(late)}') AS nama
-       FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2024'`,
+       FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2024'`,
     );
     if (name === "quoted comma") {
       assert.deepEqual([acc.read, acc.used, acc.quarantined, n, nama], [
@@ -177,7 +177,7 @@ Deno.test("CSV cells are trimmed, also in a file where the reader rejects a reco
     if (broken) assert.deepEqual(r.q.map((x) => `${x.tabel}:${x.line}`), ["pegawai:4"]);
     const rows = await queryOut<Row>(
       r.out,
-      `SELECT nip, jenis_pegawai, kode_unit, nama_unit, jenis_jabatan, pendidikan FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2024' AND nip = '${
+      `SELECT nip, jenis_pegawai, kode_unit, nama_unit, jenis_jabatan, pendidikan FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2024' AND nip = '${
         nip(2)
       }'`,
     );
@@ -386,7 +386,7 @@ Deno.test("a table in several files: a NIP (or NIP and year) repeated in a later
   const acc = JSON.parse(Deno.readTextFileSync(`${out}/accounting.json`))["2024-Q3"];
   assert.deepEqual([acc.pegawai.read, acc.pegawai.used, acc.pegawai.quarantined], [4, 3, 1]);
   assert.deepEqual(
-    [acc.kinerja.read, acc.kinerja.used, acc.kinerja.quarantined, acc.kinerja.duplikat],
+    [acc.kinerja.read, acc.kinerja.used, acc.kinerja.quarantined, acc.kinerja.duplicates],
     [5, 4, 1, 1],
   );
   const q = await queryOut<{ file: string; line: number; reason: string }>(
@@ -419,7 +419,7 @@ Deno.test("JSON keeps a NIP written as a number digit for digit", async () => {
   assert.equal(r.acc.pegawai.used, 1);
   const [s] = await queryOut<{ nip: string }>(
     r.out,
-    "SELECT DISTINCT nip FROM '{out}/skor_asn.parquet'",
+    "SELECT DISTINCT nip FROM '{out}/periode/*/skor_asn.parquet'",
   );
   assert.equal(s.nip, nip(7));
 });
@@ -519,7 +519,7 @@ Deno.test("CSV, XLSX, Parquet and JSON give the same scores for the same data", 
     db.close();
   }
   const q =
-    "SELECT metode, nip, nilai, kualifikasi, kompetensi, kinerja, disiplin FROM '{out}/skor_asn.parquet' ORDER BY ALL";
+    "SELECT metode, nip, nilai, kualifikasi, kompetensi, kinerja, disiplin FROM '{out}/periode/*/skor_asn.parquet' ORDER BY ALL";
   const results: Record<string, unknown> = {};
   for (const f of formats) {
     const r = await runPipeline({ raw: `${root}/${f}`, out: `${root}/out-${f}` });

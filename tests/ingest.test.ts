@@ -68,7 +68,7 @@ Deno.test("semicolon CSV with BOM, odd header spellings and code aliases", async
   assert.ok(r.acc.pegawai.notes.some((n: string) => n.includes("Kolom Lain")));
   const s = await queryOut<{ jenis_pegawai: string; jenis_jabatan: string; pendidikan: string }>(
     r.out,
-    "SELECT jenis_pegawai, jenis_jabatan, pendidikan FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2024' ORDER BY nip",
+    "SELECT jenis_pegawai, jenis_jabatan, pendidikan FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2024' ORDER BY nip",
   );
   assert.deepEqual(s, [{ jenis_pegawai: "PNS", jenis_jabatan: "PELAKSANA", pendidikan: "SLTA" }, {
     jenis_pegawai: "PPPK",
@@ -138,8 +138,8 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
     toCsv(HEADERS.diklat, [
       { nip: nip(2), jenis: "TEKNIS", jp: "-3", tanggal_mulai: "2024-01-01" }, // 2 negative JP
       { nip: nip(2), jenis: "TEKNIS", jp: "dua", tanggal_mulai: "2024-01-01" }, // 3 non-numeric
-      { nip: nip(2), jenis: "TEKNIS", tanggal_mulai: "2024-01-01" }, // 4 JP required for TEKNIS
-      { nip: nip(2), jenis: "STRUKTURAL", tanggal_mulai: "2020-01-01" }, // 5 jenjang required
+      { nip: nip(2), jenis: "TEKNIS", tanggal_mulai: "2024-01-01" }, // 4 no JP: a data gap, used
+      { nip: nip(2), jenis: "STRUKTURAL", tanggal_mulai: "2020-01-01" }, // 5 no jenjang: a data gap
       { nip: nip(2), jenis: "SEMINAR", tanggal_mulai: "2024-02-30" }, // 6 impossible date
       { nip: nip(2), jenis: "SEMINAR", tanggal_mulai: "2024-05-01", tanggal_selesai: "2024-04-01" }, // 7 end before start
       { nip: nip(2), jenis: "SEMINAR", tanggal_mulai: "2031-01-01" }, // 8 future
@@ -170,8 +170,6 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
   const expect: [string, number, string, RegExp][] = [
     ["diklat", 2, "jp", /negative jp/],
     ["diklat", 3, "jp", /not a number/],
-    ["diklat", 4, "jp", /jp is empty \(required when jenis is TEKNIS\)/],
-    ["diklat", 5, "jenjang", /jenjang is empty/],
     ["diklat", 6, "tanggal_mulai", /impossible date "2024-02-30"/],
     ["diklat", 7, "tanggal_selesai", /before tanggal_mulai/],
     ["diklat", 8, "tanggal_mulai", /in the future/],
@@ -200,10 +198,14 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
   });
   assert.deepEqual([r.acc.pegawai.used, r.acc.diklat.used, r.acc.kinerja.used, r.acc.hukdis.used], [
     3,
-    2,
+    4,
     1,
     0,
   ]);
+  // The rows without JP (the TEKNIS and the leadership one) and without jenjang are used, and
+  // counted as data gaps.
+  assert.equal(r.acc.diklat.gaps.jp, 3);
+  assert.equal(r.acc.diklat.gaps.jenjang, 1);
 });
 
 Deno.test("a bad row does not make the good row after it a duplicate", async () => {
@@ -257,7 +259,7 @@ Deno.test("XLSX: first sheet, Excel dates and serial numbers, numeric NIPs quara
   assert.ok(r.acc.diklat.notes.some((n: string) => /first of 2 sheets/.test(n)));
   const [s] = await queryOut<{ jp_jendela: number; kompetensi: number }>(
     r.out,
-    `SELECT jp_jendela, kompetensi FROM '{out}/skor_asn.parquet' WHERE metode = 'bkn-2019' AND nip = '${
+    `SELECT jp_jendela, kompetensi FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2019' AND nip = '${
       nip(1)
     }'`,
   );
@@ -294,7 +296,8 @@ Deno.test("Parquet input with typed columns gives the same scores as CSV", async
   const a = await runPipeline({ raw: `${root}/csv`, out: `${root}/out-csv` });
   const b = await runPipeline({ raw: `${root}/pq`, out: `${root}/out-pq` });
   assert.deepEqual(a.accounting["2024-Q3"].pegawai.used, b.accounting["2024-Q3"].pegawai.used);
-  const q = "SELECT metode, nip, nilai, kompetensi FROM '{out}/skor_asn.parquet' ORDER BY ALL";
+  const q =
+    "SELECT metode, nip, nilai, kompetensi FROM '{out}/periode/*/skor_asn.parquet' ORDER BY ALL";
   assert.deepEqual(await queryOut(`${root}/out-csv`, q), await queryOut(`${root}/out-pq`, q));
 });
 

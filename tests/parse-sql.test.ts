@@ -9,16 +9,10 @@
  */
 import assert from "node:assert/strict";
 import { Db, lit } from "../loaders/duck.ts";
-import {
-  ALIAS_FILE,
-  checksOf,
-  digits,
-  loadAliases,
-  parseDate,
-  parseNumber,
-  prepare,
-  startsDayMonth,
-} from "../loaders/engine/validate.ts";
+import { ALIAS_FILE, loadAliases } from "../loaders/engine/aliases.ts";
+import { checksOf } from "../loaders/engine/checks.ts";
+import { prepare } from "../loaders/engine/lookup.ts";
+import { digits, parseDate, parseNumber, startsDayMonth } from "../loaders/engine/parse-sql.ts";
 import { containsAny } from "../loaders/engine/score.ts";
 import { parsePeriod } from "../loaders/engine/period.ts";
 

@@ -89,7 +89,7 @@ Deno.test("SIASN fixture: the mapping of camelCase files, refused columns and so
   assert.equal(p.reasons[0].count, 1);
   assert.equal(p.reasons[0].line, 9);
   const d = table(r, "2024", "diklat");
-  assert.deepEqual([d.read, d.used, d.quarantined, d.duplikat], [10, 10, 0, 1]);
+  assert.deepEqual([d.read, d.used, d.quarantined, d.duplicates], [10, 10, 0, 1]);
   assert.ok(r.ok);
   const text = formatReport(r);
   assert.ok(text.includes("KuadranKinerjaNilai → kuadran_nilai (→ predikat)"), text);
@@ -127,10 +127,42 @@ Deno.test("an unknown code value is reported with its count and first line; date
   const text = formatReport(r);
   assert.ok(text.includes('pendidikan "Sarjana Hukum Adat" ×2 (line 3)'), text);
   assert.ok(text.includes("tanggal_mulai 50.0% of 4"), text);
-  // 2 of 4 pegawai quarantined: 50% is over the default limit of 10%.
-  const strict = await periksa({ raw });
+  assert.deepEqual(table(r, "2024", "pegawai").errors, { unknown_code: 2 });
+  // 2 of 4 pegawai quarantined: no limit by default (a dirty file, not a mis-read one), 50% is
+  // over a --max-quarantine of 10%.
+  assert.equal((await periksa({ raw })).ok, true);
+  const strict = await periksa({ raw, maxQuarantineShare: 0.1 });
   assert.equal(strict.ok, false);
   assert.equal(table(strict, "2024", "pegawai").overLimit, true);
+});
+
+Deno.test("the failure limit: one check failing on most rows of a file stops the run, ordinary errors do not", async () => {
+  const raw = join(await tempDir(), "raw");
+  // 12 pegawai whose NIPs lost a digit (read as numbers somewhere): every row fails nip_length.
+  const nips = Array.from({ length: 12 }, () => nip());
+  writePeriod(raw, "2024", { pegawai: nips.map((n) => ({ nip: n.slice(0, 17) })) });
+  const r = await periksa({ raw });
+  assert.equal(r.ok, false);
+  const peg = table(r, "2024", "pegawai");
+  assert.equal(peg.overLimit, true);
+  assert.match(
+    peg.limit!,
+    /pegawai\.csv: 12 of 12 records \(100\.0%\) fail the same check \(nip_length\)/,
+  );
+  assert.match(r.summary, /FAIL: a real run would stop: 2024\/pegawai: pegawai\.csv: 12 of 12/);
+  // The same failure in a real run is an input error naming the file.
+  await assert.rejects(
+    () => runPipeline({ raw, out: join(raw, "..", "out") }),
+    /pegawai\.csv: 12 of 12 records .* fail the same check \(nip_length\).*mis-read/s,
+  );
+  // 9 bad rows of 12 (under the minimum of 10 failing rows), or 6 of 12 (not over half): dirty, scored.
+  for (const bad of [9, 6]) {
+    const raw2 = join(await tempDir(), "raw");
+    writePeriod(raw2, "2024", {
+      pegawai: nips.map((n, i) => ({ nip: i < bad ? n.slice(0, 17) : n })),
+    });
+    assert.equal((await periksa({ raw: raw2 })).ok, true, `${bad} of 12`);
+  }
 });
 
 Deno.test("rows dated after the period are set aside but do not fail the check, as in a real run", async () => {
@@ -143,35 +175,35 @@ Deno.test("rows dated after the period are set aside but do not fail the check, 
   const r = await periksa({ raw });
   const k = table(r, "2023", "kinerja");
   // 1 of 2 rows quarantined (50%), but as dated after the period: 0% as errors.
-  assert.deepEqual([k.read, k.used, k.quarantined, k.setelah_periode, k.share], [2, 1, 1, 1, 0]);
+  assert.deepEqual([k.read, k.used, k.quarantined, k.after_period, k.share], [2, 1, 1, 1, 0]);
   assert.equal(r.ok, true, r.summary);
   const out = join(raw, "..", "out");
   await runPipeline({ raw, out, variants: "none" }); // the real run succeeds too
 });
 
 Deno.test("CLI: exit 1 with one summary line over the limit, 0 under it, 2 for a wrong command line; --json carries the same numbers", async () => {
-  const fail = await cli(["--raw", SIASN]);
+  const fail = await cli(["--raw", SIASN, "--max-quarantine", "0.1"]);
   assert.equal(fail.code, 1, fail.stderr);
   const lines = fail.stdout.trimEnd().split("\n");
   // pegawai: 1 of 8 rows (line 9, #N/A) quarantined = 12.5% > 10%.
   assert.equal(
     lines.at(-1),
-    "periksa: FAIL: a real run would stop: 2024/pegawai: 1 of 8 rows (12.5%) would be quarantined as errors, above the limit of 10.0%",
+    "periksa: FAIL: a real run would stop: 2024/pegawai: pegawai.csv: 1 of 8 rows (12.5%) were quarantined as errors, above the limit of 10.0%",
   );
   assert.equal(lines.filter((l) => l.startsWith("periksa: ")).length, 1);
 
-  const ok = await cli(["--raw", SIASN, "--max-quarantine", "0.2"]);
+  const ok = await cli(["--raw", SIASN]);
   assert.equal(ok.code, 0, ok.stderr);
-  // 8 + 10 + 7 + 3 rows, 1 quarantined.
+  // 8 + 10 + 7 + 3 rows, 1 quarantined; gaps: one education, three leadership trainings without JP.
   assert.equal(
     ok.stdout.trimEnd().split("\n").at(-1),
-    "periksa: OK: a real run would succeed: 1 period, 28 rows read, 27 would be used, 1 quarantined (limit 20.0% per table)",
+    "periksa: OK: a real run would succeed: 1 period, 28 rows read, 27 would be used, 1 quarantined, 4 data gaps",
   );
 
   assert.equal((await cli(["--raw", SIASN, "--max-quarantine", "lots"])).code, 2);
   assert.equal((await cli(["--nonsense"])).code, 2);
 
-  const json = await cli(["--raw", SIASN, "--max-quarantine", "0.2", "--json"]);
+  const json = await cli(["--raw", SIASN, "--json"]);
   assert.equal(json.code, 0, json.stderr);
   const report = JSON.parse(json.stdout) as PeriksaReport;
   assert.equal(report.ok, true);
@@ -251,8 +283,8 @@ Deno.test("read, used and quarantined per table equal what a real run writes to 
       const mine = table(r, p, t);
       const real = acc[t];
       assert.deepEqual(
-        [mine.read, mine.used, mine.quarantined, mine.duplikat, mine.blank, mine.setelah_periode],
-        [real.read, real.used, real.quarantined, real.duplikat, real.blank, real.setelah_periode],
+        [mine.read, mine.used, mine.quarantined, mine.duplicates, mine.blank, mine.after_period],
+        [real.read, real.used, real.quarantined, real.duplicates, real.blank, real.after_period],
         `${p}/${t}`,
       );
       assert.deepEqual(
@@ -272,7 +304,7 @@ Deno.test("read, used and quarantined per table equal what a real run writes to 
     return [x.read, x.used, x.quarantined];
   });
   assert.deepEqual(counts, [[4, 2, 2], [4, 2, 2], [3, 1, 2], [1, 0, 1]]);
-  assert.equal(table(r, "2023", "kinerja").setelah_periode, 1);
+  assert.equal(table(r, "2023", "kinerja").after_period, 1);
   // Errors alone count against the limit: kinerja 1 of 3 (33.3%), not 2 of 3.
   assert.equal(table(r, "2023", "kinerja").share, 1 / 3);
 });
@@ -285,8 +317,8 @@ Deno.test("the SIASN fixture: periksa's numbers equal the real run's accounting"
     const real = (run.accounting["2024"] as Record<string, TableAccounting>)[t];
     const mine = table(r, "2024", t);
     assert.deepEqual(
-      [mine.read, mine.used, mine.quarantined, mine.duplikat],
-      [real.read, real.used, real.quarantined, real.duplikat],
+      [mine.read, mine.used, mine.quarantined, mine.duplicates],
+      [real.read, real.used, real.quarantined, real.duplicates],
       t,
     );
   }

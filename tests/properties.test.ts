@@ -185,7 +185,7 @@ async function score(
     }
   >(
     out,
-    "SELECT metode, nip, kualifikasi, kompetensi, kinerja, disiplin, nilai FROM '{out}/skor_asn.parquet' ORDER BY metode, nip",
+    "SELECT metode, nip, kualifikasi, kompetensi, kinerja, disiplin, nilai FROM '{out}/periode/*/skor_asn.parquet' ORDER BY metode, nip",
   );
   const inst = await queryOut<
     {

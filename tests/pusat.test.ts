@@ -11,12 +11,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { csvParse } from "d3";
-import {
-  InstansiPusat,
-  loadReferensi,
-  readReference,
-  Wilayah,
-} from "../loaders/reference.ts";
+import { InstansiPusat, loadReferensi, readReference, Wilayah } from "../loaders/reference.ts";
 import { cakupan, deteksiCakupan, type InstansiData } from "../loaders/publish/scope.ts";
 import { Situs } from "../loaders/situs.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
@@ -56,7 +51,7 @@ Deno.test("instansi-pusat.csv: every central agency sourced, its code clashing w
 Deno.test("the reference a run scores with: the regional table and the central agencies", async () => {
   const ref = await loadReferensi();
   const pusat = ref.filter((w) => w.jenis === "pusat");
-  assert.equal(ref.length - pusat.length, 46, "the built-in Kanreg VIII table");
+  assert.equal(ref.length - pusat.length, 546, "the national Kemendagri reference, by default");
   assert.equal(pusat.length, 94);
   assert.ok(pusat.every((w) => w.kode_provinsi === "" && w.provinsi === ""));
   // A central agency has no province; a regional government must have one.
@@ -194,10 +189,10 @@ Deno.test("a ministry's export is scored under BKN's code, in a group of its own
 Deno.test("a code the reference lacks keeps its province; a central agency's (40xx) has none", async () => {
   const dir = await tempDir("ipasn-pusat-luar-");
   const raw = join(dir, "raw"), out = join(dir, "out");
-  // 1101 Aceh Selatan (not in the built-in Kanreg VIII table), 4072 an agency not in
+  // 1150 (a well-formed Aceh code that names no regency), 4072 an agency not in
   // instansi-pusat.csv (40 is no Kemendagri province), 6474 Kota Bontang.
   await score(raw, out, [
-    { n: 1, kode: "1101", nama_instansi: "", pendidikan: "S1" },
+    { n: 1, kode: "1150", nama_instansi: "", pendidikan: "S1" },
     { n: 2, kode: "4072", nama_instansi: "", pendidikan: "S2" },
     { n: 3, kode: "4072", nama_instansi: "", pendidikan: "S2" },
     { n: 4, kode: "6474", nama_instansi: "", pendidikan: "SLTA" },
@@ -212,7 +207,7 @@ Deno.test("a code the reference lacks keeps its province; a central agency's (40
       r,
     ) => [r.kode_instansi, r.nama_instansi, r.jenis_instansi, r.kode_provinsi, r.n_asn]),
     [
-      ["1101", "Instansi 1101", "kabupaten", "11", "1"],
+      ["1150", "Instansi 1150", "kabupaten", "11", "1"],
       ["4072", "Instansi 4072", "pusat", null, "2"],
       ["6474", "Pemerintah Kota Bontang", "kota", "64", "1"],
     ],
@@ -227,7 +222,7 @@ Deno.test("a code the reference lacks keeps its province; a central agency's (40
   assert.deepEqual(
     manifest.di_luar_referensi.map((l: { kode_instansi: string }) => l.kode_instansi),
     [
-      "1101",
+      "1150",
       "4072",
     ],
   );

@@ -139,7 +139,7 @@ Deno.test("raw exports beside per-NIP official values: reconciled person by pers
     { nip: string; dimensi: string; selisih: number | null; sisi: string; sebab: string | null }
   >(
     out,
-    `SELECT nip, dimensi, selisih, sisi, sebab FROM '{out}/selisih_asn.parquet'
+    `SELECT nip, dimensi, selisih, sisi, sebab FROM '{out}/periode/*/selisih_asn.parquet'
      WHERE metode = 'bkn-2024' AND dimensi IN ('kinerja', 'total') ORDER BY nip, dimensi`,
   );
   assert.deepEqual(selisih, [

@@ -5,6 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { loadProfiles, ProfileError } from "../loaders/engine/method.ts";
+import { join } from "node:path";
+import { ROOT } from "../loaders/paths.ts";
 import {
   type Export,
   nip,
@@ -433,7 +435,7 @@ Deno.test("every rule of bkn-2019 and bkn-2024 on hand-computed cases", async ()
     }
   >(
     `${root}/raw`,
-    "SELECT metode, nip, kualifikasi, kompetensi, kinerja, disiplin, nilai FROM '{out}/skor_asn.parquet'",
+    "SELECT metode, nip, kualifikasi, kompetensi, kinerja, disiplin, nilai FROM '{out}/periode/*/skor_asn.parquet'",
   );
   const accounting = JSON.parse(Deno.readTextFileSync(`${root}/out/accounting.json`));
   for (const t of ["pegawai", "diklat", "hukdis"]) {
@@ -485,7 +487,7 @@ Deno.test("a binary disiplin variant selected by a profile that extends bkn-2024
   });
   const rows = await scoreAndQuery<{ metode: string; nip: string; disiplin: number }>(
     `${root}/raw`,
-    "SELECT metode, nip, disiplin FROM '{out}/skor_asn.parquet' ORDER BY metode, nip",
+    "SELECT metode, nip, disiplin FROM '{out}/periode/*/skor_asn.parquet' ORDER BY metode, nip",
     { methodsDir: `${root}/methods` },
   );
   const get = (m: string, n: string) => rows.find((r) => r.metode === m && r.nip === n)?.disiplin;
@@ -564,7 +566,9 @@ Deno.test("each shipped variant departs from its base exactly where its rule say
     { metode: string; nip: string; kompetensi: number; kinerja: number; disiplin: number }
   >(
     `${root}/raw`,
-    "SELECT metode, nip, kompetensi, kinerja, disiplin FROM '{out}/skor_asn.parquet'",
+    "SELECT metode, nip, kompetensi, kinerja, disiplin FROM '{out}/periode/*/skor_asn.parquet'",
+    // Variants named by --method are full methods, with per-person rows (else: means only).
+    { methods: (await loadProfiles(join(ROOT, "data/methods"))).map((p) => p.id) },
   );
   const get = (m: string, i: number, col: "kompetensi" | "kinerja" | "disiplin") =>
     rows.find((r) => r.metode === m && r.nip === p(i))?.[col];

@@ -96,7 +96,7 @@ Deno.test("a SIASN-layout export scores as computed by hand under both profiles"
     }
   >(
     out,
-    "SELECT metode, nip, kode_instansi, kualifikasi, kompetensi, kinerja, disiplin FROM '{out}/skor_asn.parquet' ORDER BY metode, nip",
+    "SELECT metode, nip, kode_instansi, kualifikasi, kompetensi, kinerja, disiplin FROM '{out}/periode/*/skor_asn.parquet' ORDER BY metode, nip",
   );
   for (const r of rows) assert.equal(r.kode_instansi, "6311", "instansi by name, never kode cepat");
   for (const [nip, e] of Object.entries(EXPECTED)) {

@@ -80,7 +80,7 @@ Deno.test("engine gains on a tiny export, by hand (bkn-2024, 2024-Q3)", async ()
     { nip: string; intervensi: string; asumsi: string; poin: number }
   >(
     join(root, "raw"),
-    `SELECT nip, intervensi, asumsi, poin FROM '{out}/peluang_asn.parquet'
+    `SELECT nip, intervensi, asumsi, poin FROM '{out}/periode/*/peluang_asn.parquet'
      WHERE metode = 'bkn-2024' ORDER BY nip, intervensi`,
   );
   const got = rows.map((r) =>
@@ -149,11 +149,11 @@ Deno.test({
     Deno.mkdirSync(raw);
     Deno.renameSync(join(all, periode), join(raw, periode));
     const base = join(root, "base");
-    await runPipeline({ raw, out: base });
     // Every profile that can score this export (a variant needing an optional column it lacks
-    // scores nobody and has no gains to simulate).
-    const profiles = (await loadProfiles(join(ROOT, "data/methods")))
-      .filter((p) => requiredColumns(p).pegawai.length === 0);
+    // scores nobody and has no gains to simulate), the variants named so that they have gains.
+    const semua = await loadProfiles(join(ROOT, "data/methods"));
+    await runPipeline({ raw, out: base, methods: semua.map((p) => p.id) });
+    const profiles = semua.filter((p) => requiredColumns(p).pegawai.length === 0);
     const shares = [0.37, 1, 0.5, 0.8, 0.25, 0.6, 1];
     for (const profile of profiles) {
       for (const kode of ["6474", "6472"]) {
@@ -182,7 +182,7 @@ Deno.test({
             { nip: string; intervensi: string; asumsi: string | null; jenis_jabatan: string }
           >(
             base,
-            `SELECT nip, intervensi, asumsi, jenis_jabatan FROM '{out}/peluang_asn.parquet'
+            `SELECT nip, intervensi, asumsi, jenis_jabatan FROM '{out}/periode/*/peluang_asn.parquet'
              WHERE metode = ${lit(profile.id)} AND kode_instansi = ${lit(kode)} AND intervensi = ${
               lit(id)
             } ORDER BY poin DESC, nip`,

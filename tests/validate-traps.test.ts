@@ -69,8 +69,11 @@ Deno.test("spreadsheet errors are quarantined as such, never read as empty", asy
   });
   const { q } = await run(join(root, "raw"));
   assert.equal(q.length, 2);
-  assert.match(q[0], /pendidikan,"spreadsheet error #N\/A in pendidikan/);
-  assert.match(q[1], /jenis_jabatan,"spreadsheet error #REF! in jenis_jabatan/);
+  assert.match(q[0], /pendidikan,spreadsheet_error,"#N\/A","spreadsheet error #N\/A in pendidikan/);
+  assert.match(
+    q[1],
+    /jenis_jabatan,spreadsheet_error,"#REF!","spreadsheet error #REF! in jenis_jabatan/,
+  );
 });
 
 Deno.test("instansi by name: Kab./Kabupaten spellings resolve, an unknown name is refused clearly", async () => {
@@ -132,7 +135,7 @@ Deno.test("exact duplicates: each collapses into the first of its group, however
   const { q, acc } = await run(join(root, "raw"));
   assert.deepEqual(q, []);
   assert.equal(acc.diklat.read, 8);
-  assert.equal(acc.diklat.duplikat, 4);
+  assert.equal(acc.diklat.duplicates, 4);
   // Line (= the first line of its group), in file order.
   assert.ok(
     acc.diklat.notes.some((n: string) => n.includes("4 (= 2), 6 (= 3), 7 (= 2), 9 (= 5)")),

@@ -21,6 +21,7 @@ import { DEMO_PERIODS } from "./targets.ts";
 import {
   type CalibrationRow,
   csvLine,
+  DEMO_WILAYAH,
   exemptWords,
   kanreg8Share,
   TABLES,
@@ -102,6 +103,9 @@ export async function generate(
     const [first, ...rest] = chunks(periods, n);
     const job = { csvDir, seed, only: o.only };
     const others = rest.map((mine) => inWorker({ ...job, mine }));
+    // The demo's own instansi reference beside its periods (a wilayah.csv in the raw folder is
+    // what every command reads): the 46 governments with the names the demo was calibrated under.
+    Deno.copyFileSync(DEMO_WILAYAH, join(out, "wilayah.csv"));
     const own = await kanreg8Share({ ...job, mine: first, log });
     calibration = own.calibration;
     for (const r of [own.rows, ...await Promise.all(others)]) {

@@ -8,13 +8,7 @@ import { join } from "node:path";
 import { HEADERS_OF, type TableName } from "./tables.ts";
 import { loadProfiles } from "../engine/method.ts";
 import { parsePeriod } from "../engine/period.ts";
-import {
-  loadWilayah,
-  Official,
-  readReference,
-  REFERENCE_DIR,
-  type Wilayah,
-} from "../reference.ts";
+import { loadWilayah, Official, readReference, REFERENCE_DIR, type Wilayah } from "../reference.ts";
 import {
   calibrate,
   csvCell,
@@ -86,6 +80,25 @@ export async function exemptWords(): Promise<string[]> {
   return item && item.jenis === "diklat_fungsional" ? item.dikecualikan : [];
 }
 
+/** The demo's instansi: the 46 governments of Kanreg VIII, with Kemendagri codes. */
+export const DEMO_WILAYAH = join(ROOT, "loaders/demo/wilayah-kanreg8.csv");
+
+/**
+ * Eight Kalimantan Tengah regencies were first numbered in BPS's order; their Kemendagri codes
+ * differ. Their synthetic people are still drawn from the first codes, so each keeps its figures
+ * under its corrected code: Kemendagri code → the code its people are drawn from.
+ */
+const BENIH: Record<string, string> = {
+  "6206": "6209", // Katingan
+  "6207": "6208", // Seruyan
+  "6208": "6206", // Sukamara
+  "6209": "6207", // Lamandau
+  "6210": "6211", // Gunung Mas
+  "6211": "6210", // Pulang Pisau
+  "6212": "6213", // Murung Raya
+  "6213": "6212", // Barito Timur
+};
+
 /** Sizes: Pemprov Kalimantan Selatan ≈ 13,000; the rest 1,500–11,000 by kind. */
 function kanreg8Specs(wilayah: Wilayah[], seed: number): InstansiSpec[] {
   const rng = new Rng(seed, "sizes");
@@ -105,6 +118,7 @@ function kanreg8Specs(wilayah: Wilayah[], seed: number): InstansiSpec[] {
   };
   return wilayah.map((w) => ({
     kode: w.kode_instansi,
+    benih: BENIH[w.kode_instansi],
     jenis: w.jenis,
     size: known[w.kode_instansi] ??
       (w.jenis === "kota" ? rng.int(2500, 4500) : rng.int(1500, 4200)),
@@ -140,7 +154,7 @@ export async function kanreg8Share(
     hukdis: new Sink(),
   };
   const nips = new Set<string>();
-  const wilayah = await loadWilayah();
+  const wilayah = await loadWilayah(DEMO_WILAYAH);
   const official = await readReference(`${REFERENCE_DIR}official-ipasn.csv`, Official);
   const targets = makeTargets(wilayah, official, seed);
   for (const p of periods) if (mine.has(p)) { for (const t of TABLES) await writers.open(p, t); }

@@ -27,6 +27,11 @@ export type Method = "bkn-2019" | "bkn-2024";
 
 export interface InstansiSpec {
   kode: string;
+  /**
+   * What the instansi's people are drawn from (default `kode`): a demo instansi whose code was
+   * corrected keeps the people, and so the figures, it had (kanreg8.ts).
+   */
+  benih?: string;
   jenis: "provinsi" | "kabupaten" | "kota" | "pusat";
   size: number;
   /** PPPK intake waves: period → share of the initial size. */
@@ -104,7 +109,7 @@ export class Population {
     nips = new Set<string>(),
   ) {
     this.nips = nips;
-    const rng = new Rng(seed, spec.kode, "population");
+    const rng = new Rng(seed, spec.benih ?? spec.kode, "population");
     this.cPim = 0.55 + 0.37 * rng.next();
     this.cFung = 0.35 + 0.5 * rng.next();
     const { unitWeights, dik, kes } = this.makeUnits(rng);
@@ -112,7 +117,7 @@ export class Population {
       exemptWords.some((w) => name.toLowerCase().includes(w.toLowerCase()));
     let draws = 0;
     const add = (pppk: boolean, hire: string, kind: "awal" | "cpns" | "pppk") => {
-      const r = new Rng(seed, spec.kode, "person", draws++);
+      const r = new Rng(seed, spec.benih ?? spec.kode, "person", draws++);
       const jab: Jabatan = kind === "awal"
         ? r.weighted(
           [["PELAKSANA", 0.33], ["FUNGSIONAL", 0.56], ["PENGAWAS", 0.07], ["ADMINISTRATOR", 0.03], [
@@ -231,7 +236,8 @@ export class Population {
     else {
       names.push(...OPD_KABKOTA);
       const kec = jenis === "kota" ? rng.int(4, 7) : rng.int(8, 17);
-      for (let i = 0; i < kec; i++) names.push(`Kecamatan ${placeName(i, Number(kode) % 97)}`);
+      const benih = Number(this.spec.benih ?? kode);
+      for (let i = 0; i < kec; i++) names.push(`Kecamatan ${placeName(i, benih % 97)}`);
       if (jenis === "kabupaten") names.push("Rumah Sakit Umum Daerah Pratama");
     }
     const target = jenis === "provinsi"

@@ -4,10 +4,9 @@
  * which order, comes from the output catalogue (src/keluaran.ts); what is computed here is only
  * how a column is obtained when it is not the period aggregate's own.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { KOLOM_BOOL, KOLOM_TEKS, kolomTabel, type NamaTabel } from "../../src/keluaran.ts";
-import { Db, ident, inList, lit, valuesTable } from "../duck.ts";
+import { Db, ident, lit, valuesTable } from "../duck.ts";
 import { categoryNames, slug } from "./aggregate.ts";
 import { copyCsv } from "./csv.ts";
 import type { MethodProfile } from "./method.ts";
@@ -121,14 +120,6 @@ export function levelSql(
     WINDOW w AS (PARTITION BY metode, ${l.entity} ORDER BY urutan) ORDER BY ${l.order}`;
 }
 
-const perPersonIn = (staging: string) => (p: string, name: string) =>
-  join(staging, "periode", p, `${name}.parquet`);
-
-/** The methods a period's files were computed under. */
-function computed(staging: string, p: string): string[] {
-  return JSON.parse(Deno.readTextFileSync(join(staging, "periode", p, "metode.json")));
-}
-
 /**
  * The reference with the instansi the data holds and it lacks (kept under their code, #18): named
  * by their code, their kind from the Kemendagri numbering (2 digits a province; 71 and up a kota),
@@ -178,7 +169,6 @@ function withUnknown(
 /** Merges every period into the output tables in `o.staging`. */
 export async function combine(o: Combine): Promise<void> {
   const { staging, periods, profiles } = o;
-  const perPerson = perPersonIn(staging);
   const db = await Db.open();
   try {
     const files = (name: string) =>
@@ -263,30 +253,8 @@ export async function combine(o: Combine): Promise<void> {
       await copyCsv(db, sql, join(staging, `${name}.csv`));
       await db.run(`COPY (${sql}) TO ${lit(join(staging, `${name}.parquet`))} (FORMAT parquet)`);
     }
-    // Per-person files: the files of the periods that have them (all, the latest or none: see
-    // PipelineOptions.perAsn), one after another (DuckDB keeps the file order); one period's file
-    // is already the whole table, and a copy skips decoding and encoding it again.
-    for (const name of ["peluang_asn", "skor_asn", "selisih_asn"]) {
-      const have = periods.filter((p) => existsSync(perPerson(p, name)));
-      const whole = (p: string) =>
-        JSON.stringify(computed(staging, p)) === JSON.stringify(o.metodeFor[p]);
-      if (have.length === 1 && whole(have[0])) {
-        Deno.copyFileSync(perPerson(have[0], name), join(staging, `${name}.parquet`));
-        continue;
-      }
-      if (!have.length) continue;
-      // Each period's file in turn, keeping only the methods this run asked for.
-      const parts = have.map((p) =>
-        `SELECT * FROM read_parquet(${lit(perPerson(p, name))})${
-          whole(p) ? "" : ` WHERE ${inList("metode", o.metodeFor[p])}`
-        }`
-      );
-      await db.run(
-        `COPY (${parts.join(" UNION ALL ")}) TO ${
-          lit(join(staging, `${name}.parquet`))
-        } (FORMAT parquet)`,
-      );
-    }
+    // Per-person files are written once, in their period's folder (periode/<p>/skor_asn.parquet,
+    // …; paths.ts perPersonFiles): a top-level copy would be a second write of the largest files.
     await db.run(
       `COPY (SELECT DISTINCT nama FROM read_parquet(${files("nama")}) ORDER BY nama) TO ${
         lit(join(staging, "nama.parquet"))
@@ -323,7 +291,7 @@ export async function combine(o: Combine): Promise<void> {
     );
     await copyCsv(
       db,
-      `SELECT q.periode, q.tabel, q.file, q.line, q."column", q.reason FROM (
+      `SELECT q.periode, q.tabel, q.file, q.line, q."column", q.code, q.value, q.reason FROM (
         SELECT regexp_extract(filename, '/periode/([^/]+)/', 1) AS periode, * FROM read_parquet(${
         files("quarantine")
       }, filename = true)

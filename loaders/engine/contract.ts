@@ -19,9 +19,11 @@ export type ColumnKind = "nip" | "text" | "code" | "date" | "number" | "year" | 
 
 export interface ColumnMeta {
   kind: ColumnKind;
-  /** "yes": column and value required; "column": the column must exist, the value may be empty;
-   * "no": optional; "when": required when another column has one of the given values. */
-  required: "yes" | "column" | "no" | { when: string; in: string[] };
+  /**
+   * "yes": column and value required (an empty value quarantines the row); "column": the column
+   * must exist, an empty value is a data gap the method scores as absent (gaps.ts); "no": optional.
+   */
+  required: "yes" | "column" | "no";
   aliases?: string[];
   code?: AliasKind;
   /** Dates: may lie after the period (a punishment that ends years later). */
@@ -98,7 +100,7 @@ export const pegawai = z.object({
   jenis_jabatan: column({
     kind: "code",
     code: "jenis_jabatan",
-    required: "yes",
+    required: "column",
     aliases: ["jabatan_jenis", "jenis_jabatan_nama"],
     dari: ["jenis_jabatan_id", "eselon", "eselon_id"],
     description: "JPT, ADMINISTRATOR, PENGAWAS, FUNGSIONAL, PELAKSANA",
@@ -156,7 +158,7 @@ export const diklat = z.object({
   jenjang: column({
     kind: "code",
     code: "jenjang",
-    required: { when: "jenis", in: ["STRUKTURAL"] },
+    required: "no",
     aliases: ["jenjang_diklat", "tingkat_diklat", "jenjang_kepemimpinan"],
     dari: ["latihan_struktural", "latihan_struktural_id"],
     description: "Leadership training level",
@@ -169,13 +171,13 @@ export const diklat = z.object({
   }),
   jp: column({
     kind: "number",
-    required: { when: "jenis", in: ["TEKNIS"] },
+    required: "no",
     aliases: ["jumlah_jp", "jumlah_jam", "jam_pelajaran", "durasi_jp", "durasi"],
     description: "Jam pelajaran",
   }),
   tanggal_mulai: column({
     kind: "date",
-    required: "yes",
+    required: "column",
     aliases: ["tgl_mulai", "mulai", "tanggal_awal"],
     dari: ["tanggal_kursus", "tanggal_diklat"],
     description: "Start date",
@@ -196,6 +198,9 @@ export const diklat = z.object({
   tanggal_kursus: source("SIASN tanggalKursus (rw-kursus), when tanggal_mulai is empty"),
   tanggal_selesai_kursus: source("SIASN tanggalSelesaiKursus, when tanggal_selesai is empty"),
   tanggal_diklat: source("SIASN tanggal (rw-diklat), when tanggal_mulai is empty"),
+  nomor_sertifikat: source(
+    "SIASN nomor / noSertipikat (rw-diklat): the certificate number, which often names the leadership level",
+  ),
 });
 
 export const kinerja = z.object({
@@ -214,7 +219,7 @@ export const kinerja = z.object({
   predikat: column({
     kind: "code",
     code: "predikat",
-    required: "yes",
+    required: "column",
     // Not hasil_kinerja: SIASN's hasilKinerja is the result rating (above / as / below
     // expectation), one of the two axes of the kuadran; the predikat is the kuadran itself.
     aliases: ["predikat_kinerja", "nilai_predikat", "predikat_skp"],
@@ -237,7 +242,7 @@ export const hukdis = z.object({
   tingkat: column({
     kind: "code",
     code: "tingkat_hukdis",
-    required: "yes",
+    required: "column",
     aliases: ["tingkat_hukuman", "tingkat_hukdis", "tingkat_hukuman_disiplin"],
     description: "RINGAN, SEDANG, BERAT",
   }),

@@ -168,10 +168,10 @@ async function insertRejects(
     await db.run(
       `INSERT INTO quarantine SELECT ${lit(table)}, ${
         lit(file)
-      }, CAST(line AS BIGINT), "column", reason FROM ${
+      }, CAST(line AS BIGINT), "column", code, NULL, reason FROM ${
         valuesTable(
-          ["line", "column", "reason"],
-          part.map((r) => [r.line, r.column ?? null, r.reason]),
+          ["line", "column", "code", "reason"],
+          part.map((r) => [r.line, r.column ?? null, r.code ?? "unreadable_record", r.reason]),
         )
       }`,
     );

@@ -8,6 +8,7 @@ import { comparePeriods } from "./period.ts";
 import { UserError } from "../errors.ts";
 import { join } from "node:path";
 import { DATA } from "../paths.ts";
+import { GAPS } from "./gaps.ts";
 
 export const Tag = z.enum(["sumber", "sebagian", "asumsi"]);
 export type Tag = z.infer<typeof Tag>;
@@ -113,6 +114,19 @@ const DisiplinVarian = z.object({
   ...Rule,
 });
 
+/**
+ * How a rule treats a value SIASN lacks (a data gap, gaps.ts): one entry per gap the engine counts,
+ * keyed `<table>.<column>`, with its tag. The engine's treatment is fixed; the profile states it
+ * so that the Metodologi page shows it beside the rules, with its source or as an assumption.
+ */
+const DataKosong = z.object(
+  Object.fromEntries(
+    GAPS.map((
+      g,
+    ) => [`${g.table}.${g.column}`, z.object({ perlakuan: z.string().min(10), ...Rule })]),
+  ),
+).strict();
+
 /** One entry of a profile's change log: what changed in a version and why. */
 const Perubahan = z.object({ versi: z.string(), tanggal: z.string(), alasan: z.string().min(10) });
 
@@ -194,6 +208,7 @@ export const MethodProfile = z.object({
     ...Rule,
   }),
   agregasi: z.object({ ...Rule }),
+  data_kosong: DataKosong,
 }).superRefine((p, ctx) => {
   const total = Object.values(p.dimensi).reduce((s, d) => s + d.maks, 0);
   if (Math.abs(total - 100) > 1e-9) {

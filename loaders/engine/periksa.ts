@@ -12,7 +12,7 @@
  * temp folder it removes.
  */
 import { basename, join, resolve } from "node:path";
-import { Db, ident, lit } from "../duck.ts";
+import { Db, ident, inList, lit } from "../duck.ts";
 import { InputError, UserError } from "../errors.ts";
 import { ROOT } from "../paths.ts";
 import { columns, type InputTable, mapHeader } from "./contract.ts";
@@ -27,8 +27,9 @@ import {
   wilayahPathFor,
 } from "./periods.ts";
 import { loadReferensi } from "../reference.ts";
-import { errorShare, loadAndValidate, type LoadStep } from "./step.ts";
-import { loadAliases, parseDate } from "./validate.ts";
+import { errorShare, limitProblem, loadAndValidate, type LoadStep } from "./step.ts";
+import { loadAliases } from "./aliases.ts";
+import { parseDate } from "./parse-sql.ts";
 
 export interface PeriksaOptions {
   raw: string;
@@ -83,8 +84,9 @@ export interface FileReport {
 }
 
 export interface ReasonCount {
-  /** The reason with its values blanked (`unknown pendidikan "…"`), so like rows group. */
-  reason: string;
+  /** The reason's code (checks.ts) and the column it is about: like rows group. */
+  code: string;
+  column: string | null;
   count: number;
   /** One full reason, its file and line. */
   example: string;
@@ -97,17 +99,22 @@ export interface TableReport {
   read: number;
   used: number;
   quarantined: number;
-  duplikat: number;
+  duplicates: number;
   /**
    * Of the quarantined rows, those dated after the period (an export pulled later holds them):
-   * set aside, not errors, and not counted against --max-quarantine (as step.ts and pipeline.ts).
+   * set aside, not errors (as step.ts and pipeline.ts).
    */
-  setelah_periode: number;
+  after_period: number;
+  /** Of the used rows, per column, how many lack a value scored as absent (data gaps). */
+  gaps: Record<string, number>;
+  /** Quarantined rows by reason code. */
+  errors: Record<string, number>;
   blank: number;
-  /** Rows quarantined as errors (quarantined − setelah_periode) / read; 0 for an empty table. */
+  /** Rows quarantined as errors (quarantined − after_period) / read; 0 for an empty table. */
   share: number;
-  /** Over --max-quarantine: a real run stops here. */
+  /** Over the failure limit (step.ts limitProblem): a real run stops here, with this problem. */
   overLimit: boolean;
+  limit: string | null;
   notes: string[];
   reasons: ReasonCount[];
   files: FileReport[];
@@ -131,7 +138,8 @@ export interface PeriksaReport {
   raw: string;
   wilayah: string;
   aliases: string;
-  maxQuarantineShare: number;
+  /** The optional share limit (--max-quarantine); null: only the mis-read-file rule. */
+  maxQuarantineShare: number | null;
   /** A real run would succeed. */
   ok: boolean;
   summary: string;
@@ -145,7 +153,7 @@ const TOP = 10;
 
 export async function periksa(o: PeriksaOptions): Promise<PeriksaReport> {
   const raw = resolve(o.raw);
-  const max = o.maxQuarantineShare ?? 0.1;
+  const max = o.maxQuarantineShare;
   // The same choices as pipeline.ts runPipeline.
   const aliasesPath = o.aliasesPath ?? join(ROOT, "data/aliases/kode.json");
   const wilayahPath = o.wilayahPath ?? wilayahPathFor(raw);
@@ -153,7 +161,7 @@ export async function periksa(o: PeriksaOptions): Promise<PeriksaReport> {
     raw,
     wilayah: wilayahPath,
     aliases: aliasesPath,
-    maxQuarantineShare: max,
+    maxQuarantineShare: max ?? null,
     ok: true,
     summary: "",
     periods: [],
@@ -198,25 +206,25 @@ function finish(r: PeriksaReport): PeriksaReport {
   for (const p of r.periods) {
     for (const t of p.tables) {
       if (t.overLimit) {
-        failures.push(
-          `${p.periode}/${t.table}: ${t.quarantined - t.setelah_periode} of ${t.read} rows (${
-            pct(t.share)
-          }) would be quarantined as errors, above the limit of ${pct(r.maxQuarantineShare)}`,
-        );
+        failures.push(`${p.periode}/${t.table}: ${t.limit}`);
       }
     }
     if (p.error) failures.push(`${p.periode}: ${p.error.file ?? ""}: ${p.error.problem}`);
   }
   r.ok = failures.length === 0;
   const tables = r.periods.flatMap((p) => p.tables);
-  const sum = (k: "read" | "used" | "quarantined") =>
-    tables.reduce((s, t) => s + t[k], 0).toLocaleString("en-US");
+  const total = (t: TableReport, k: "read" | "used" | "quarantined" | "gaps") =>
+    k === "gaps" ? Object.values(t.gaps).reduce((s, n) => s + n, 0) : t[k];
+  const sum = (k: "read" | "used" | "quarantined" | "gaps") =>
+    tables.reduce((s, t) => s + total(t, k), 0).toLocaleString("en-US");
   if (r.ok) {
     r.summary = `OK: a real run would succeed: ${r.periods.length} period${
       r.periods.length === 1 ? "" : "s"
-    }, ${sum("read")} rows read, ${sum("used")} would be used, ${
-      sum("quarantined")
-    } quarantined (limit ${pct(r.maxQuarantineShare)} per table)`;
+    }, ${sum("read")} rows read, ${sum("used")} would be used, ${sum("quarantined")} quarantined, ${
+      sum("gaps")
+    } data gaps${
+      r.maxQuarantineShare === null ? "" : ` (limit ${pct(r.maxQuarantineShare)} per table)`
+    }`;
   } else {
     r.summary = `FAIL: a real run would stop: ${failures[0]}${
       failures.length > 1
@@ -237,7 +245,7 @@ async function inspectPeriod(
   periode: string,
   step: Omit<LoadStep, "periode" | "dir" | "baku" | "kodeInstansi">,
   meta: PeriodMeta,
-  max: number,
+  max: number | undefined,
   pr: PeriodReport,
 ): Promise<void> {
   const period = parsePeriod(periode);
@@ -308,17 +316,20 @@ async function inspectPeriod(
               }),
             };
           });
-          const share = errorShare(acc);
+          const limit = limitProblem(acc, max);
           pr.tables.push({
             table: t,
             read: acc.read,
             used: acc.used,
             quarantined: acc.quarantined,
-            duplikat: acc.duplikat,
-            setelah_periode: acc.setelah_periode ?? 0,
+            duplicates: acc.duplicates,
+            after_period: acc.after_period ?? 0,
+            gaps: acc.gaps,
+            errors: acc.errors,
             blank: acc.blank,
-            share,
-            overLimit: share > max,
+            share: errorShare(acc),
+            overLimit: limit !== null,
+            limit: limit && `${shortName(limit.file, dir)}: ${limit.problem}`,
             notes: acc.notes,
             reasons: await topReasons(db, t),
             files,
@@ -395,36 +406,36 @@ async function quarantineByFile(db: Db, table: InputTable): Promise<Map<string, 
 }
 
 /**
- * Coded values not recognised, from the quarantine's reasons: `unknown <column> "<value>"`, the
- * instansi code or name not in the reference, a jabatan whose eselon is not known.
+ * Coded values not recognised, by their reason codes: a code no alias knows, the instansi code or
+ * name not in the reference, an eselon that is not known.
  */
-const UNKNOWN_REASON =
-  `(starts_with(reason, 'unknown ') OR reason LIKE '%is not in the instansi reference%' OR reason LIKE '%needs its eselon%')`;
+const UNKNOWN_CODES = [
+  "unknown_code",
+  "instansi_unknown",
+  "instansi_name_unknown",
+  "eselon_unknown",
+];
 
 async function unknownValues(
   db: Db,
   table: InputTable,
 ): Promise<(UnknownValue & { file: string })[]> {
   const rows = await db.all<UnknownValue & { file: string }>(
-    `SELECT file, "column", regexp_extract(reason, '"([^"]*)"', 1) AS value, count(*) AS count,
-      min(line) AS line
-    FROM quarantine WHERE tabel = ${lit(table)} AND ${UNKNOWN_REASON}
+    `SELECT file, "column", value, count(*) AS count, min(line) AS line
+    FROM quarantine WHERE tabel = ${lit(table)} AND ${inList("code", UNKNOWN_CODES)}
     GROUP BY ALL ORDER BY file, count DESC, "column", value`,
   );
   return rows.map((r) => ({ ...r, count: Number(r.count), line: Number(r.line) }));
 }
 
-/** The quarantine's reasons with the values blanked, most frequent first. */
+/** The quarantine's reasons by code and column, most frequent first, with one full example. */
 async function topReasons(db: Db, table: InputTable): Promise<ReasonCount[]> {
-  // Quoted values, then dates and long numbers (NIPs, years, lines) become "…".
-  const shape =
-    `regexp_replace(regexp_replace(reason, '"[^"]*"', '"…"', 'g'), '\\d[\\d./-]{3,}\\d', '…', 'g')`;
   const rows = await db.all<ReasonCount>(
-    `SELECT ${shape} AS reason, count(*) AS count, arg_min(reason, line) AS example,
+    `SELECT code, "column", count(*) AS count, arg_min(reason, line) AS example,
       arg_min(file, line) AS file, min(line) AS line
     FROM quarantine WHERE tabel = ${
       lit(table)
-    } GROUP BY 1 ORDER BY count DESC, reason LIMIT ${TOP}`,
+    } GROUP BY ALL ORDER BY count DESC, code, "column" LIMIT ${TOP}`,
   );
   return rows.map((r) => ({ ...r, count: Number(r.count), line: Number(r.line) }));
 }
@@ -465,12 +476,22 @@ export function formatReport(r: PeriksaReport): string {
       out.push(
         `${t.table}: ${n(t.read)} read, ${n(t.used)} would be used, ${
           n(t.quarantined)
-        } quarantined${
-          t.setelah_periode ? ` (${n(t.setelah_periode)} dated after the period)` : ""
-        } (${pct(t.share)} as errors)${t.duplikat ? `, ${n(t.duplikat)} duplicates` : ""}${
+        } quarantined${t.after_period ? ` (${n(t.after_period)} dated after the period)` : ""} (${
+          pct(t.share)
+        } as errors)${t.duplicates ? `, ${n(t.duplicates)} duplicates` : ""}${
           t.blank ? `, ${n(t.blank)} blank records` : ""
-        }${t.overLimit ? `  OVER THE LIMIT (${pct(r.maxQuarantineShare)})` : ""}`,
+        }${t.overLimit ? "  OVER THE LIMIT" : ""}`,
       );
+      const gaps = Object.entries(t.gaps).filter(([, x]) => x > 0);
+      if (gaps.length) {
+        out.push(
+          ...wrap(
+            "  data gaps (used, scored as absent):",
+            gaps.map(([c, x]) => `${c} ${n(x)}`),
+            "      ",
+          ),
+        );
+      }
       for (const f of t.files) {
         out.push(
           `  ${shortName(f.file, join(r.raw, p.periode))} [${f.format}] dialect ${
@@ -522,7 +543,9 @@ export function formatReport(r: PeriksaReport): string {
         out.push(
           ...wrap(
             `    ${n(q.count).padStart(6)} ×`,
-            `${q.reason} (e.g. ${shortName(q.file, join(r.raw, p.periode))} line ${q.line})`
+            `${q.code}${q.column ? ` (${q.column})` : ""}: ${q.example} (e.g. ${
+              shortName(q.file, join(r.raw, p.periode))
+            } line ${q.line})`
               .split(" "),
             "             ",
             " ",

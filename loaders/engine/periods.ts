@@ -3,12 +3,14 @@
  * the method that is the default for a period.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { defaultProfileFor, type MethodProfile } from "./method.ts";
 import { comparePeriods, isPeriodId } from "./period.ts";
-import { REFERENCE_DIR } from "../reference.ts";
+import { WILAYAH_NASIONAL } from "../reference.ts";
+import { bacaSitus } from "../situs.ts";
+import { ROOT } from "../paths.ts";
 
 /** Optional `meta.json` of a period folder. */
 export const PeriodMeta = z.object({
@@ -82,11 +84,16 @@ export function listPeriods(raw: string): string[] {
   return periods.sort(comparePeriods);
 }
 
-/** The instansi reference of a run on `raw`: its own wilayah.csv if present, else the built-in one. */
+/**
+ * The instansi reference of every command (score, periksa, build, dev) on `raw`: a wilayah.csv
+ * beside its period folders, else the settings' `referensi` (data/situs.json), else the national
+ * Kemendagri reference (every provincial and kabupaten/kota government). Central agencies join
+ * whichever it is (reference.ts loadReferensi).
+ */
 export function wilayahPathFor(raw: string): string {
-  return existsSync(join(raw, "wilayah.csv"))
-    ? join(raw, "wilayah.csv")
-    : join(REFERENCE_DIR, "wilayah-kanreg8.csv");
+  if (existsSync(join(raw, "wilayah.csv"))) return join(raw, "wilayah.csv");
+  const referensi = bacaSitus().referensi;
+  return referensi ? resolve(ROOT, referensi) : WILAYAH_NASIONAL;
 }
 
 /** A period's meta.json, its `metode` checked against the run's profiles. */

@@ -33,13 +33,13 @@ import {
 import { INSTANSI_PUSAT, loadReferensi } from "../reference.ts";
 import { RESMI } from "./resmi.ts";
 import {
-  errorShare,
+  limitProblem,
   PER_ASN_FILES,
   type PeriodAccounting,
   type PipelineEvent,
   runPeriod,
 } from "./step.ts";
-import { loadAliases } from "./validate.ts";
+import { loadAliases } from "./aliases.ts";
 
 export type { PeriodAccounting, PipelineEvent, TableAccounting } from "./step.ts";
 export { listPeriods, PeriodMeta } from "./periods.ts";
@@ -49,16 +49,19 @@ export interface PipelineOptions {
   out: string;
   methodsDir?: string;
   aliasesPath?: string;
-  /** Reference of instansi; default: `<raw>/wilayah.csv` if present, else data/reference/wilayah-kanreg8.csv. */
+  /** Reference of instansi; default: periods.ts wilayahPathFor (raw folder, settings, national). */
   wilayahPath?: string;
   /** Compute only these profiles (default: all). */
   methods?: string[];
-  /** A table whose quarantined share is above this fails the run. */
+  /**
+   * A table whose share of rows quarantined as errors is above this fails the run (default: no
+   * share limit; a mis-read file always fails: step.ts MISREAD).
+   */
   maxQuarantineShare?: number;
   /**
-   * Which periods get the per-person files (skor_asn, peluang_asn): every period (default), only
-   * the latest (what the internal build's worklists read) or none (the public build needs none;
-   * writing them is a large share of a national run).
+   * Which periods get the per-person files (skor_asn, peluang_asn, celah_asn, selisih_asn, each in
+   * its period's folder): the latest (default: what the internal build's worklists read), every
+   * period, or none (the public build needs none; writing them is a large share of a national run).
    */
   perAsn?: PerAsn;
   /**
@@ -130,7 +133,10 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
   const periods = listPeriods(raw);
   const profileFiles = [...Deno.readDirSync(profileDir)].filter((e) => e.name.endsWith(".json"))
     .map((e) => join(profileDir, e.name)).sort();
-  const config = await configHash([...profileFiles, aliasesPath, wilayahPath, INSTANSI_PUSAT]);
+  // A variant named in --method is a full method (gains, per-person rows): part of the key.
+  const named = profiles.filter((p) => p.alternatif && o.methods?.includes(p.id)).map((p) => p.id);
+  const config = await configHash([...profileFiles, aliasesPath, wilayahPath, INSTANSI_PUSAT]) +
+    (named.length ? `|${named.sort().join(",")}` : "");
   const variantsFor = (p: string) =>
     o.variants === "all" || (o.variants !== "none" && p === periods.at(-1));
   const profilesFor = (p: string) =>
@@ -159,11 +165,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       const cached = join(out, "periode", p);
       const target = join(staging, "periode", p);
       Deno.mkdirSync(target);
-      const perAsn = o.perAsn === "none"
-        ? false
-        : o.perAsn === "latest"
-        ? p === periods.at(-1)
-        : true;
+      const perAsn = o.perAsn === "none" ? false : o.perAsn === "all" ? true : p === periods.at(-1);
       // A cached period serves if it was computed from the same files and configuration, under at
       // least the profiles this run needs (a period that was the latest keeps its variants; combine
       // leaves out what a run does not ask for), with the per-person files this run needs.
@@ -183,7 +185,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
       accounted.set(p, a);
       checkQuarantineShare(
         a,
-        o.maxQuarantineShare ?? 0.1,
+        o.maxQuarantineShare,
         `${out}.failed/periode/${p}/quarantine.csv`,
       );
     };
@@ -209,6 +211,9 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         dir: x.dir,
         target: x.target,
         profiles: profilesFor(x.p),
+        sensitivity: new Set(
+          profiles.filter((p) => p.alternatif && !o.methods?.includes(p.id)).map((p) => p.id),
+        ),
         categories: categoryNames(profiles),
         baku: baku[x.p],
         kodeInstansi: x.meta.kode_instansi ?? null,
@@ -261,21 +266,13 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
 
 function checkQuarantineShare(
   acc: PeriodAccounting,
-  maxShare: number,
+  maxShare: number | undefined,
   where: string,
 ): void {
   for (const a of Object.values(acc)) {
-    if (!a) continue;
-    const share = errorShare(a);
-    if (share > maxShare) {
-      const bad = Math.round(share * a.read);
-      throw new InputError(
-        a.file,
-        `${bad} of ${a.read} rows (${
-          (100 * share).toFixed(1)
-        }%) were quarantined as errors, above the limit of ${(100 * maxShare).toFixed(1)}%`,
-        `read the reasons in ${where}, fix the file, or raise --max-quarantine`,
-      );
+    const problem = a && limitProblem(a, maxShare);
+    if (problem) {
+      throw new InputError(problem.file, problem.problem, `${problem.fix} (${where})`);
     }
   }
 }

@@ -9,6 +9,7 @@
  * created_at). Neither carries an instansi code: it comes from the file's own column when there is
  * one, else from meta.json, else from `pegawai` by NIP (see `instansiSource`).
  */
+import type { Check } from "./checks.ts";
 import { caseMap, type Db, ident, lit } from "../duck.ts";
 import type { MethodProfile } from "./method.ts";
 
@@ -32,12 +33,6 @@ export function resmiProfile(base: MethodProfile): MethodProfile {
   return { ...base, id: RESMI, nama: RESMI_NAMA, baku_untuk: null };
 }
 
-interface Check {
-  column: string;
-  fails: string;
-  reason: string;
-}
-
 const num = (c: string) => `TRY_CAST(replace(${ident(c)}, ',', '.') AS DOUBLE)`;
 
 /** The row checks of `raw_resmi`, in order; the first that fails names the row's reason. */
@@ -45,11 +40,13 @@ export function resmiChecks(maks: Record<(typeof DIMENSI)[number], number>): Che
   const checks: Check[] = [
     {
       column: "nip",
+      code: "empty",
       fails: "nip IS NULL",
       reason: lit("nip is empty"),
     },
     {
       column: "nip",
+      code: "nip_length",
       fails: "NOT regexp_full_match(nip, '[0-9]{18}')",
       reason: `'nip "' || nip || '" is not 18 digits'`,
     },
@@ -58,11 +55,13 @@ export function resmiChecks(maks: Record<(typeof DIMENSI)[number], number>): Che
     checks.push(
       {
         column: d,
+        code: "not_a_number",
         fails: `${ident(d)} IS NULL OR ${num(d)} IS NULL`,
         reason: `'${d} "' || coalesce(${ident(d)}, '') || '" is not a number'`,
       },
       {
         column: d,
+        code: "resmi_out_of_range",
         fails: `${num(d)} < 0 OR ${num(d)} > ${lit(maks[d])}`,
         reason: `'${d} ' || ${ident(d)} || ' is outside 0–${maks[d]}'`,
       },
@@ -72,11 +71,13 @@ export function resmiChecks(maks: Record<(typeof DIMENSI)[number], number>): Che
   checks.push(
     {
       column: "total",
+      code: "not_a_number",
       fails: `total IS NOT NULL AND ${num("total")} IS NULL`,
       reason: `'total "' || total || '" is not a number'`,
     },
     {
       column: "total",
+      code: "resmi_total",
       fails: `abs(${num("total")} - (${sum})) > ${TOTAL_TOLERANCE}`,
       reason:
         `'total ' || total || ' is not the sum of the four dimensions (' || round(${sum}, 2) || ')'`,
@@ -133,7 +134,12 @@ export async function validateResmi(
         WHEN instansi_final IS NULL THEN 'no instansi: add kode_instansi to the file or to meta.json'
         WHEN instansi_final NOT IN (SELECT kode_instansi FROM ref_wilayah)
           THEN 'instansi ' || instansi_final || ' is not in the instansi reference'
-      END AS alasan
+      END AS alasan, CASE
+        WHEN ke > 1 THEN 'duplicate_nip'
+        WHEN tanpa_pegawai THEN 'nip_not_in_pegawai'
+        WHEN instansi_final IS NULL THEN 'instansi_missing'
+        WHEN instansi_final NOT IN (SELECT kode_instansi FROM ref_wilayah) THEN 'instansi_unknown'
+      END AS kode_alasan
     FROM (
       SELECT r.*, ${instansiExpr} AS instansi_final, p.p_instansi, p.p_unit, p.p_nama_unit,
         p.jenis_pegawai, ${notInPegawai} AS tanpa_pegawai,
@@ -145,11 +151,14 @@ export async function validateResmi(
   await db.run(`INSERT INTO quarantine
     SELECT 'resmi', ${file}, _line, ${
     caseMap("gagal", checks.map((c, i) => [i, lit(c.column)]))
+  }, ${caseMap("gagal", checks.map((c, i) => [i, lit(c.code)]))}, ${
+    caseMap("gagal", checks.map((c, i) => [i, `left(CAST(${ident(c.column)} AS VARCHAR), 200)`]))
   }, ${caseMap("gagal", reasons.map(([i, r]) => [i, r]))}
     FROM resmi_cek WHERE gagal IS NOT NULL`);
   await db.run(`INSERT INTO quarantine
-    SELECT 'resmi', ${file}, _line, CASE WHEN alasan LIKE 'instansi%' OR alasan LIKE 'no instansi%'
-      THEN 'kode_instansi' ELSE 'nip' END, alasan
+    SELECT 'resmi', ${file}, _line, CASE WHEN kode_alasan LIKE 'instansi%'
+      THEN 'kode_instansi' ELSE 'nip' END, kode_alasan,
+      CASE WHEN kode_alasan LIKE 'instansi%' THEN instansi_final ELSE nip END, alasan
     FROM resmi_lolos WHERE alasan IS NOT NULL`);
   // The unit: the file's own code, else a stable code from the Satuan Kerja name, else pegawai's.
   const unitCode = `coalesce(kode_unit,

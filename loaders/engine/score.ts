@@ -14,6 +14,7 @@ import {
   requiredColumns,
 } from "./method.ts";
 import type { Period } from "./period.ts";
+import { RESMI } from "./resmi.ts";
 
 const num = (n: number) => lit(n);
 
@@ -120,7 +121,8 @@ function itemWindow(it: { jendela: ItemJendela }, w: Period): string {
 
 /** The training facts a profile's items need, named as the item points read them (`t.<name>`). */
 function trainingFacts(items: KompetensiItem[], w: Period): Fact[] {
-  const ever = `d.tanggal <= ${dateLit(w.end)}`;
+  // A training without a date is a data gap: ever attended, in no window (data_kosong.tanggal).
+  const ever = `(d.tanggal IS NULL OR d.tanggal <= ${dateLit(w.end)})`;
   const facts: Fact[] = [];
   for (const it of items) {
     switch (it.jenis) {
@@ -183,9 +185,10 @@ export function factsSql(profiles: MethodProfile[], period: Period): string[] {
     ),
   ];
   const skp = profiles.flatMap((p) => {
-    const years = `tahun BETWEEN ${num(period.year - p.kinerja.tahun_mundur)} AND ${
-      num(period.year)
-    }`;
+    // An SKP without predikat is a data gap: no SKP for the rules (data_kosong.predikat).
+    const years = `predikat IS NOT NULL AND tahun BETWEEN ${
+      num(period.year - p.kinerja.tahun_mundur)
+    } AND ${num(period.year)}`;
     return [
       `arg_max(predikat, tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "predikat")}`,
       `max(tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "tahun")}`,
@@ -290,7 +293,9 @@ export function skorAsnSql(profiles: MethodProfile[]): string {
   } END`;
   return `SELECT * EXCLUDE (${
     columns.join(", ")
-  }) REPLACE (${rincian} AS kompetensi_rincian) FROM skor`;
+  }) REPLACE (${rincian} AS kompetensi_rincian) FROM skor WHERE ${
+    inList("metode", [...profiles.map((p) => p.id), RESMI])
+  }`;
 }
 
 interface ScoreOptions {

@@ -38,7 +38,10 @@ import {
   scoreStoredSql,
   skorAsnSql,
 } from "./score.ts";
-import { type Aliases, prepare, validateTable } from "./validate.ts";
+import type { Aliases } from "./aliases.ts";
+import { GAPS } from "./gaps.ts";
+import { prepare } from "./lookup.ts";
+import { validateTable } from "./validate.ts";
 
 export type PipelineEvent =
   | { type: "start"; periods: string[]; methods: string[] }
@@ -50,6 +53,7 @@ export type PipelineEvent =
     read: number;
     used: number;
     quarantined: number;
+    gaps: Record<string, number>;
     notes: string[];
   }
   | { type: "scored"; periode: string; metode: string; n: number }
@@ -64,23 +68,41 @@ export interface TableAccounting {
   used: number;
   quarantined: number;
   /** Of the used rows, exact duplicates of an earlier line (a repeated sync), counted once. */
-  duplikat: number;
+  duplicates: number;
   /**
    * Of the quarantined rows, those dated after the period (a later export holds them): set aside,
-   * and not counted against --max-quarantine.
+   * not errors.
    */
-  setelah_periode?: number;
+  after_period?: number;
+  /**
+   * Of the used rows, per column, how many lack a value the method scores as absent: data gaps,
+   * not errors (gaps.ts).
+   */
+  gaps: Record<string, number>;
   /** Blank records (only delimiters or spaces), skipped and reported, in no other count. */
   blank: number;
   notes: string[];
-  /** Per file of the table: its path and records read, rejected by the reader and blank. */
-  files: { file: string; read: number; rejected: number; blank: number }[];
+  /** Of the quarantined rows, how many per reason code (checks.ts), after_period aside. */
+  errors: Record<string, number>;
+  /** Per file of the table: its path, records read, rejected by the reader and blank, errors by code. */
+  files: {
+    file: string;
+    read: number;
+    rejected: number;
+    blank: number;
+    errors: Record<string, number>;
+  }[];
 }
 /** Every scored table of a period, and the official results where the folder has them. */
 export type PeriodAccounting = Record<TableName, TableAccounting> & { resmi?: TableAccounting };
 
 /** A period's per-person files: written only when asked (PipelineOptions.perAsn). */
-export const PER_ASN_FILES = ["skor_asn.parquet", "peluang_asn.parquet", "selisih_asn.parquet"];
+export const PER_ASN_FILES = [
+  "skor_asn.parquet",
+  "peluang_asn.parquet",
+  "selisih_asn.parquet",
+  "celah_asn.parquet",
+];
 
 export interface PeriodStep {
   /** The period's id (`2024-Q3`) and its raw folder. */
@@ -93,6 +115,11 @@ export interface PeriodStep {
   categories: string[];
   /** meta.json's kode_instansi: the instansi of a `resmi` file without an instansi column. */
   kodeInstansi: string | null;
+  /**
+   * Profiles computed for sensitivity only (the variants a run did not ask for by name): their
+   * means, never their gains or per-person rows.
+   */
+  sensitivity?: ReadonlySet<string>;
   /** The profile that is the default for this period (`metode_baku`), if any. */
   baku: string | null;
   /** Write the per-person files (PER_ASN_FILES) of this period. */
@@ -121,7 +148,7 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
     checkpoint_threshold: "1TB",
   });
   try {
-    const accounting = await loadAndValidate(db, o, period, tmp);
+    const accounting = await loadAndValidate(db, { ...o, listGaps: o.perAsn }, period, tmp);
     Deno.writeTextFileSync(
       join(o.target, "accounting.json"),
       JSON.stringify(accounting, null, 2) + "\n",
@@ -139,10 +166,12 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
 }
 
 /** What loading and validating a period needs (the dry run `periksa` gives just this). */
-export type LoadStep = Pick<
-  PeriodStep,
-  "periode" | "dir" | "profiles" | "baku" | "aliases" | "wilayah" | "kodeInstansi" | "log"
->;
+export type LoadStep =
+  & Pick<
+    PeriodStep,
+    "periode" | "dir" | "profiles" | "baku" | "aliases" | "wilayah" | "kodeInstansi" | "log"
+  >
+  & { /** List each row with a data gap (the per-person file celah_asn). */ listGaps?: boolean };
 
 /** Looks into each table on its way (the dry run `periksa` reports from these). */
 export interface TableHooks {
@@ -188,7 +217,9 @@ async function keepUnknownInstansi(db: Db, codes: string): Promise<string[]> {
   return [
     `instansi not in the reference, kept under their code: ${
       luar.map((l) => `${l.kode_instansi} (${l.n_asn} rows)`).join(", ")
-    }`,
+    }; to name ${
+      luar.length > 1 ? "them" : "it"
+    }, add a row per instansi to a wilayah.csv beside the period folders (columns kode_instansi, nama_instansi, jenis, kode_provinsi, provinsi; see data/reference/wilayah-nasional.csv), or check the code: the reference is Kemendagri's (a central agency uses BKN's 4-digit code)`,
   ];
 }
 
@@ -211,7 +242,81 @@ function readAs(t: InputTable, f: FileLoad): string | null {
  * aside, not errors (an export pulled later holds them). Above --max-quarantine, a run fails.
  */
 export function errorShare(a: TableAccounting): number {
-  return a.read > 0 ? (a.quarantined - (a.setelah_periode ?? 0)) / a.read : 0;
+  return a.read > 0 ? (a.quarantined - (a.after_period ?? 0)) / a.read : 0;
+}
+
+/**
+ * The failure limit catches a mis-read file, not a dirty one: a file fails when ONE check fails on
+ * more than half of its records (and on at least `min` of them): a NIP column read as numbers, a
+ * date column in a format nothing reads, a header matched to the wrong column, codes of a dialect
+ * no alias knows. Ordinary gaps are not errors (gaps.ts), and errors spread over many reasons are
+ * a dirty file, which is scored with its errors quarantined. The demo's 13 periods quarantine no
+ * row; the SIASN fixtures and the bad-input corpus (tests/fixtures/bad) have at most one failing
+ * row per check in files of 3 to 30 records; a mis-read file fails one check on every row.
+ * `--max-quarantine` adds a stricter limit on the share of all errors of a table.
+ */
+export const MISREAD = { share: 0.5, min: 10 };
+
+export function limitProblem(
+  a: TableAccounting,
+  maxShare: number | undefined,
+): { file: string; problem: string; fix: string } | null {
+  for (const f of a.files) {
+    const [code, n] = Object.entries(f.errors).sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
+    if (n >= MISREAD.min && n > MISREAD.share * f.read) {
+      return {
+        file: f.file,
+        problem: `${n} of ${f.read} records (${
+          (100 * n / f.read).toFixed(1)
+        }%) fail the same check (${code}): the file looks mis-read, not merely incomplete`,
+        fix:
+          "read the reasons in quarantine.csv (npx deno task periksa shows them): a column read as the wrong one, a number format that lost digits, dates in a format not accepted or codes of a dialect not known; fix the export and run again",
+      };
+    }
+  }
+  const share = errorShare(a);
+  if (maxShare !== undefined && share > maxShare) {
+    return {
+      file: a.file,
+      problem: `${Math.round(share * a.read)} of ${a.read} rows (${
+        (100 * share).toFixed(1)
+      }%) were quarantined as errors, above the limit of ${(100 * maxShare).toFixed(1)}%`,
+      fix: "read the reasons in quarantine.csv, fix the file, or raise --max-quarantine",
+    };
+  }
+  return null;
+}
+
+/** Per file of a table, its quarantined rows by reason code (rows after the period aside). */
+async function errorsByFile(
+  db: Db,
+  table: InputTable,
+): Promise<Map<string, Record<string, number>>> {
+  const rows = await db.all<{ file: string; code: string; n: number }>(
+    `SELECT file, code, count(*) AS n FROM quarantine WHERE tabel = ${
+      lit(table)
+    } AND code <> 'after_period' GROUP BY ALL ORDER BY ALL`,
+  );
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) out.set(r.file, { ...out.get(r.file), [r.code]: Number(r.n) });
+  return out;
+}
+
+/** The accounting's per-file entries and the table's errors by code. */
+async function fileAccounting(db: Db, table: InputTable, loaded: LoadResult) {
+  const byFile = await errorsByFile(db, table);
+  const files = loaded.files.map((f) => ({
+    file: f.file,
+    read: f.read,
+    rejected: f.rejected,
+    blank: f.blank,
+    errors: byFile.get(f.file) ?? {},
+  }));
+  const errors: Record<string, number> = {};
+  for (const f of files) {
+    for (const [c, n] of Object.entries(f.errors)) errors[c] = (errors[c] ?? 0) + n;
+  }
+  return { files, errors };
 }
 
 /** Load → validate: every table into `raw_<table>`, checked into typed tables and `quarantine`. */
@@ -247,9 +352,11 @@ export async function loadAndValidate(
         read: 0,
         used: 0,
         quarantined: 0,
-        duplikat: 0,
+        duplicates: 0,
+        gaps: {},
         blank: 0,
         notes: ["no file: the folder holds only BKN's official results"],
+        errors: {},
         files: [],
       };
       continue;
@@ -262,7 +369,7 @@ export async function loadAndValidate(
     loaded.notes.unshift(...loaded.files.map((f) => readAs(t, f)).filter((n) => n !== null));
     const files = loaded.files.map((f) => f.file);
     // Rows dated after the period (an SKP of the next year) count in no score: quarantined as such.
-    const v = await validateTable(db, t, files, period, { afterPeriod: "quarantine" });
+    const v = await validateTable(db, t, files, period, { listGaps: o.listGaps });
     if (loaded.read !== v.used + v.quarantined) {
       throw new Error(
         `internal accounting error in ${
@@ -275,20 +382,14 @@ export async function loadAndValidate(
       read: loaded.read,
       used: v.used,
       quarantined: v.quarantined,
-      duplikat: v.duplikat,
-      setelah_periode: (await db.one<{ n: number }>(
-        `SELECT count(*) AS n FROM quarantine WHERE tabel = ${
-          lit(t)
-        } AND reason LIKE 'after the period%'`,
+      duplicates: v.duplicates,
+      after_period: (await db.one<{ n: number }>(
+        `SELECT count(*) AS n FROM quarantine WHERE tabel = ${lit(t)} AND code = 'after_period'`,
       )).n,
+      gaps: v.gaps,
       blank: loaded.blank,
       notes: [...loaded.notes, ...v.notes],
-      files: loaded.files.map((f) => ({
-        file: f.file,
-        read: f.read,
-        rejected: f.rejected,
-        blank: f.blank,
-      })),
+      ...await fileAccounting(db, t, loaded),
     };
     await hooks.validated?.(t, acc[t], loaded, tables[t]);
     o.log({ type: "table", periode: o.periode, table: t, ...acc[t] });
@@ -338,15 +439,11 @@ async function loadResmi(
     read: loaded.read,
     used: v.used,
     quarantined: v.quarantined,
-    duplikat: 0,
+    duplicates: 0,
+    gaps: {},
     blank: loaded.blank,
     notes: [...loaded.notes, `instansi ${v.instansi}`],
-    files: loaded.files.map((f) => ({
-      file: f.file,
-      read: f.read,
-      rejected: f.rejected,
-      blank: f.blank,
-    })),
+    ...await fileAccounting(db, "resmi", loaded),
   };
   await hooks.validated?.("resmi", acc.resmi, loaded, src);
   o.log({ type: "table", periode: o.periode, table: "resmi", ...acc.resmi });
@@ -400,6 +497,18 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // What still reads pegawai, the facts or hukdis comes first, then they go: the aggregates and
   // gains run with the scores alone (nationally 1 GB less spilled past a 3 GB budget). The
   // names are kept for the privacy scan's file.
+  if (o.perAsn) {
+    // The worklist of data gaps: each row that lacks a value, with the person and the SIASN field.
+    const gaps = valuesTable(
+      ["tabel", "kolom", "kurang", "isi_di_siasn"],
+      GAPS.map((g) => [g.table, g.column, g.label, g.siasn]),
+      "g",
+    );
+    await db.run(`CREATE OR REPLACE TABLE celah_asn AS
+      SELECT ${lit(o.periode)} AS periode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit,
+        c.tabel, c.kolom, g.kurang, g.isi_di_siasn, c.keterangan, c.file, c.line
+      FROM celah c JOIN pegawai p ON p.nip_kunci = c.nip_kunci JOIN ${gaps} USING (tabel, kolom)`);
+  }
   await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
       SELECT nama FROM pegawai UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL;
     DROP TABLE pegawai; DROP TABLE hukdis; DROP TABLE fakta_diklat; DROP TABLE fakta_skp`);
@@ -411,11 +520,16 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // Nationally the per-gain rows cost 6 s to materialise and 1 GB of the memory budget.
   const gainRows = (sql: string) =>
     o.perAsn ? sql : gainTableSql(`(${sql})`, ["kode_instansi", "kode_unit"]);
+  // A variant (an alternative to one assumed rule) is sensitivity: its means, never its gains
+  // or its people. The table is made from the first profile's gains, none of them kept for a
+  // variant-only run, so that its columns are there.
+  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
   for (const [i, profile] of o.profiles.entries()) {
+    if (i > 0 && meansOnly(profile)) continue;
     await db.run(
-      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} ${
+      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} SELECT * FROM (${
         o.perAsn ? gainSql(profile) : gainCountSql(profile, ["kode_instansi", "kode_unit"])
-      }`,
+      }) WHERE ${meansOnly(profile) ? "FALSE" : "TRUE"}`,
     );
   }
   // Person by person: official against computed (empty without official results).
@@ -495,8 +609,9 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
     // the rest of their write, and every reader filters and sorts what it needs.
     periodFiles.peluang_asn = "SELECT * FROM peluang";
-    periodFiles.skor_asn = skorAsnSql(o.profiles);
+    periodFiles.skor_asn = skorAsnSql(o.profiles.filter((p) => !o.sensitivity?.has(p.id)));
     periodFiles.selisih_asn = "SELECT * FROM selisih_asn";
+    periodFiles.celah_asn = "SELECT * FROM celah_asn";
   }
   for (const [name, sql] of Object.entries(periodFiles)) {
     await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);

@@ -125,7 +125,7 @@ export class Hasil {
   }
 
   /** A table as a DuckDB table expression over its Parquet copy. */
-  tabel(name: NamaTabel | "peluang_asn"): string {
+  tabel(name: NamaTabel): string {
     return `read_parquet(${lit(join(this.dir, `${name}.parquet`))})`;
   }
 

@@ -37,7 +37,7 @@ export async function worklist(h: Hasil, kode: string): Promise<Record<string, u
       CASE WHEN intervensi = 'skp' THEN 'diasumsikan ' || asumsi
            WHEN intervensi = 'pendidikan' THEN 'diasumsikan ' || asumsi END AS asumsi,
       round(poin, 4) AS poin
-    FROM ${h.tabel("peluang_asn")}
+    FROM read_parquet(${lit(join(h.dir, "periode", periode, "peluang_asn.parquet"))})
     WHERE periode = ${lit(periode)} AND metode = ${lit(metode)} AND kode_instansi = ${lit(kode)}
     ORDER BY kode_unit, poin DESC, nip, intervensi`);
 }
@@ -83,9 +83,10 @@ export async function unitRoutes(
  */
 export async function selisihOf(h: Hasil, kode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
-  const file = join(h.dir, "selisih_asn.parquet");
-  if (!existsSync(file)) return [];
   const { periode, metode } = worklistPeriod(h);
+  // Per-person files are in their period's folder (loaders/paths.ts, perPersonFiles).
+  const file = join(h.dir, "periode", periode, "selisih_asn.parquet");
+  if (!existsSync(file)) return [];
   return await h.query(`
     SELECT kode_unit, nama_unit, nip, nama, dimensi, resmi, hitungan, round(selisih, 4) AS selisih,
       sisi, sebab, pendidikan, jp_dihitung, predikat_dipakai, hukdis_berlaku

@@ -8,7 +8,14 @@ import { csvFormat, csvParse } from "d3";
 import { join } from "node:path";
 import { z } from "zod";
 import { ident, lit } from "../duck.ts";
-import { Distribusi, Official, readReference, REFERENCE_DIR, Target } from "../reference.ts";
+import {
+  Distribusi,
+  Official,
+  readReference,
+  REFERENCE_DIR,
+  Target,
+  WILAYAH_NASIONAL,
+} from "../reference.ts";
 import { ROOT } from "../paths.ts";
 import { kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";
 import {
@@ -362,10 +369,15 @@ export function toCsv(rows: Baris[], kolom?: string[]): string {
 }
 
 /**
- * The instansi data/reference/distribusi-kanreg8.csv describes (its reported category counts are of
- * Kanreg VIII's 46 governments, the rows of wilayah-kanreg8.csv).
+ * The instansi data/reference/distribusi-kanreg8.csv describes: its reported category counts are
+ * of Kanreg VIII's 46 governments, the national reference's rows whose province's Kanreg is VIII.
  */
-export const DISTRIBUSI_INSTANSI = `${REFERENCE_DIR}wilayah-kanreg8.csv`;
+export function distribusiInstansi(): Set<string> {
+  return new Set(
+    csvParse(Deno.readTextFileSync(WILAYAH_NASIONAL)).filter((r) => r.kanreg === "VIII")
+      .map((r) => r.kode_instansi!),
+  );
+}
 
 /**
  * Whether the data's instansi are exactly those a reported distribution describes: a distribution
@@ -405,9 +417,7 @@ export async function reference(instansi: Baris[]) {
   const ada = new Set(instansi.map((r) => String(r.kode_instansi)));
   const diData = <T extends { kode_instansi: string }>(rows: T[]) =>
     rows.filter((r) => ada.has(r.kode_instansi));
-  const dijelaskan = new Set(
-    csvParse(Deno.readTextFileSync(DISTRIBUSI_INSTANSI)).map((r) => r.kode_instansi!),
-  );
+  const dijelaskan = distribusiInstansi();
   return {
     resmi: [...diData(await readReference(ref("official-ipasn.csv"), Official)), ...dariBerkas],
     target: diData(await readReference(ref("target-ipasn.csv"), Target)),

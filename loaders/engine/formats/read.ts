@@ -11,7 +11,7 @@ export interface TableRead {
   records: number;
   blank: number;
   /** Records rejected before validation, with the contract column and the reason. */
-  rejects: { line: number; column?: string | null; reason: string }[];
+  rejects: { line: number; column?: string | null; reason: string; code?: string }[];
   notes: string[];
 }
 

@@ -32,6 +32,8 @@ interface PLine {
 export interface Reject {
   line: number;
   reason: string;
+  /** The reason's code in the quarantine (default `unreadable_record`). */
+  code?: string;
 }
 
 export interface TextScan {

@@ -205,6 +205,7 @@ export async function readXlsx(path: string, table: InputTable, sink: RowSink): 
           reject = {
             line: r,
             column: col,
+            code: "spreadsheet_error",
             reason: `${c.problem} in ${col} (cell ${cell.address})${why}`,
           };
         }

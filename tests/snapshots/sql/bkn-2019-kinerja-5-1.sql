@@ -2,13 +2,13 @@
 
 CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip_kunci, sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
-  min(CASE d.jenjang WHEN 'PIM_I' THEN 1 WHEN 'PIM_II' THEN 2 WHEN 'PIM_III' THEN 3 WHEN 'PIM_IV' THEN 4 WHEN 'PKN_I' THEN 1 WHEN 'PKN_II' THEN 2 WHEN 'PKA' THEN 3 WHEN 'PKP' THEN 4 ELSE NULL END) FILTER (WHERE d.jenis = 'STRUKTURAL' AND d.tanggal <= DATE '2024-09-30') AS "bkn-2019-kinerja-5-1:level__kepemimpinan",
-  bool_or(d.jenis = 'FUNGSIONAL' AND d.tanggal <= DATE '2024-09-30') AS "bkn-2019-kinerja-5-1:ada__fungsional",
+  min(CASE d.jenjang WHEN 'PIM_I' THEN 1 WHEN 'PIM_II' THEN 2 WHEN 'PIM_III' THEN 3 WHEN 'PIM_IV' THEN 4 WHEN 'PKN_I' THEN 1 WHEN 'PKN_II' THEN 2 WHEN 'PKA' THEN 3 WHEN 'PKP' THEN 4 ELSE NULL END) FILTER (WHERE d.jenis = 'STRUKTURAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "bkn-2019-kinerja-5-1:level__kepemimpinan",
+  bool_or(d.jenis = 'FUNGSIONAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "bkn-2019-kinerja-5-1:ada__fungsional",
   sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['TEKNIS'], d.jenis)) AS "bkn-2019-kinerja-5-1:jp__teknis",
   bool_or(d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['SEMINAR', 'WORKSHOP', 'KURSUS', 'MAGANG'], d.jenis)) AS "bkn-2019-kinerja-5-1:ada__seminar" FROM diklat d GROUP BY d.nip_kunci;
 
-CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, arg_max(predikat, tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2019-kinerja-5-1:predikat",
-  max(tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2019-kinerja-5-1:tahun" FROM kinerja GROUP BY nip_kunci;
+CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2019-kinerja-5-1:predikat",
+  max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2019-kinerja-5-1:tahun" FROM kinerja GROUP BY nip_kunci;
 
 SELECT
   '2024-Q3' AS periode, 'bkn-2019-kinerja-5-1' AS metode,

@@ -4,8 +4,8 @@ CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip_kunci, sum(d.jp) FILTER (WH
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
   sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS "bkn-2024-disiplin-321-5thn:jp__pengembangan" FROM diklat d GROUP BY d.nip_kunci;
 
-CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, arg_max(predikat, tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:predikat",
-  max(tahun) FILTER (WHERE tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:tahun" FROM kinerja GROUP BY nip_kunci;
+CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:predikat",
+  max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2024-disiplin-321-5thn:tahun" FROM kinerja GROUP BY nip_kunci;
 
 SELECT
   '2024-Q3' AS periode, 'bkn-2024-disiplin-321-5thn' AS metode,
