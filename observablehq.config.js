@@ -1,64 +1,48 @@
 // @ts-check
 /**
  * Observable Framework configuration (JavaScript, not TypeScript: a .ts config makes Framework
- * load tsx, whose module hooks break CommonJS JSON requires under Deno in `preview`). Read at build time under Deno: the page list, the dynamic
- * report-card routes (one per instansi in the computed data, and one per unit kerja on a BKD site),
- * the title and footer (the scope, from the data and data/situs.json) and the synthetic-data banner
- * all come from the computed outputs, through `.site/situs.json` that scripts/build.ts and
- * scripts/dev.ts write (loaders/publish/scope.ts).
+ * load tsx, whose module hooks break CommonJS JSON requires under Deno in `preview`). Read at build
+ * time under Deno: the page list (src/kosakata.ts), the dynamic report-card routes (one per
+ * instansi in the data, and one per unit kerja on a BKD site), the title and footer (the scope,
+ * from the data and data/situs.json) and the synthetic-data banner all come from the data, through
+ * `src/data/.rute.json`, which the data-file writer makes beside the site's other data files
+ * (loaders/publish/muatan.ts) before `deno task build` or `deno task dev` starts Framework.
  */
 import { bentukSingkatan } from "./src/components/cari.ts";
+import { HALAMAN, tanpaPemerintah } from "./src/kosakata.ts";
+import { kerangkaSitus } from "./loaders/publish/shell.ts";
 
 const root = new URL(".", import.meta.url).pathname;
-const computed = Deno.env.get("IPASN_COMPUTED") ?? `${root}data/computed`;
 /** The internal build adds per-unit worklist pages; the public build never lists them. */
 const internal = Deno.env.get("IPASN_AUDIENCE") === "internal";
 
 /**
- * @returns {{cakupan: {judul: string, kaki: string, entitas: string}, instansi: string[][], unit: string[][]}}
+ * @returns {{cakupan: {judul: string, kaki: string, entitas: string}, sintetis: boolean, instansi: string[][], unit: string[][], internal: {kode_instansi: string, kode_unit: string}[]}}
  */
-function situs() {
+function rute() {
   try {
-    return JSON.parse(Deno.readTextFileSync(`${computed}/.site/situs.json`));
+    return JSON.parse(Deno.readTextFileSync(`${root}src/data/.rute.json`));
   } catch {
-    // Not yet written (no scoring run yet): a bare site; the build always writes it first.
+    // Not yet written (no data files yet): a bare site; build and dev always write it first.
     return {
       cakupan: { judul: "IP ASN", kaki: "Indeks Profesionalitas ASN.", entitas: "instansi" },
+      sintetis: false,
       instansi: [],
       unit: [],
+      internal: [],
     };
   }
 }
-const s = situs();
-/** @returns {string[][]} code and name of every instansi in the computed data */
+const s = rute();
+/** @returns {string[][]} code and name of every instansi in the data */
 const instansi = () => s.instansi;
-/** @param {string} t */
-const esc = (t) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /**
- * @returns {{kode_instansi: string, kode_unit: string}[]} written by scripts/build.ts: empty above
- * the settings' halaman_unit_internal_maks, when a unit's worklist opens inside its instansi page.
+ * The site's head, header (the synthetic-data banner) and footer. In a build (scripts/build.ts sets
+ * IPASN_OUTPUT) the build puts them into every page itself after Framework (loaders/publish/
+ * shell.ts): Framework parses each with jsdom twice per page, most of a national build's time.
  */
-function unitRoutes() {
-  try {
-    return JSON.parse(Deno.readTextFileSync(`${computed}/.site/rute-internal.json`));
-  } catch {
-    return []; // the preview server (deno task dev) serves any unit without a list
-  }
-}
-
-/** @returns {boolean} */
-function synthetic() {
-  try {
-    return JSON.parse(Deno.readTextFileSync(`${computed}/manifest.json`)).sintetis === true;
-  } catch {
-    return false;
-  }
-}
-
-const banner = synthetic()
-  ? `<div class="banner-sintetis" role="note"><strong>Data contoh sintetis.</strong> Angka pada situs ini dihitung dari data pegawai buatan (bukan data sungguhan) yang dikalibrasi ke nilai yang pernah dilaporkan. Nilai resmi yang dilaporkan ditandai terpisah beserta sumbernya.</div>`
-  : "";
+const kerangka = kerangkaSitus(s);
+const dibangun = Deno.env.has("IPASN_OUTPUT");
 
 export default {
   title: s.cakupan.judul,
@@ -77,35 +61,26 @@ export default {
           path: `/instansi/${k}`,
           title: `Rapor: ${n}`,
           text: `${n} ${k}`,
-          keywords: `${n.replace(/^Pemerintah /, "")} ${k} ${bentukSingkatan(n).join(" ")}`,
+          keywords: `${tanpaPemerintah(n)} ${k} ${bentukSingkatan(n).join(" ")}`,
         };
       }
     },
   },
   toc: { label: "Isi halaman" },
-  head: '<link rel="icon" href="data:,">',
-  header: banner,
-  footer: `${
-    esc(s.cakupan.kaki)
-  } Angka dihitung oleh mesin skor ipasn; metodenya di halaman <a href="./metodologi">Metodologi</a>.`,
+  head: dibangun ? null : kerangka.head,
+  header: dibangun ? null : kerangka.header,
+  footer: dibangun ? null : kerangka.footer,
   pages: [
-    { name: "Peringkat", path: "/peringkat" },
-    { name: "Tren", path: "/tren" },
-    { name: "Dimensi", path: "/dimensi" },
-    { name: "Rapor instansi", path: "/instansi/" },
-    ...(s.cakupan.entitas === "unit" ? [{ name: "Rapor unit kerja", path: "/unit/" }] : []),
-    { name: "Simulasi", path: "/simulasi" },
-    { name: "Perbandingan metode", path: "/perbandingan" },
-    { name: "Rekonsiliasi", path: "/rekonsiliasi" },
-    { name: "Eksplorasi SQL", path: "/eksplorasi" },
-    { name: "Metodologi", path: "/metodologi" },
-    { name: "Data", path: "/data" },
+    ...HALAMAN.filter((h) => !h.hanyaUnit || s.cakupan.entitas === "unit").map((h) => ({
+      name: h.nama,
+      path: h.path,
+    })),
     ...(internal
       ? [{
         name: "Internal: daftar kerja",
         open: false,
         pages: instansi().map(([k, n]) => ({
-          name: n.replace(/^Pemerintah /, ""),
+          name: tanpaPemerintah(n),
           path: `/internal/${k}`,
         })),
       }]
@@ -117,7 +92,7 @@ export default {
     ...(internal
       ? [
         ...instansi().map(([k]) => `/internal/${k}`),
-        ...unitRoutes().map((u) => `/internal/${u.kode_instansi}/${u.kode_unit}`),
+        ...s.internal.map((u) => `/internal/${u.kode_instansi}/${u.kode_unit}`),
       ]
       : []),
   ],

@@ -9,6 +9,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Db, ident, inList, lit } from "../loaders/duck.ts";
+import { DIMENSI } from "../src/kosakata.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 export const PYTHON = "/usr/bin/python3";
@@ -62,7 +63,7 @@ export async function compareWithEngine(
 }> {
   const db = await Db.open();
   try {
-    const cols = ["n_asn", "kualifikasi", "kompetensi", "kinerja", "disiplin", "nilai"];
+    const cols = ["n_asn", ...DIMENSI, "nilai"];
     const read = (f: string) =>
       `(SELECT periode, metode, kode_instansi, ${
         cols.map((c) => `CAST(${ident(c)} AS DOUBLE) AS ${ident(c)}`).join(", ")

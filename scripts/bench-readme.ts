@@ -88,12 +88,11 @@ const lines = [
   `| rebuild after a new period folder | ${r.builds.new_period_s} s (${r.builds.new_period_pipeline}) | ${
     r.builds.new_period_target ? `${t(r.builds.new_period_target)}; ` : ""
   }only that period recomputed |`,
-  ...["beranda", "rapor_instansi", "peringkat"].map((p) =>
-    `| page ${r.pages[p].path}: bytes (JS), requests, first chart | ${
-      r.pages[p].kb_transferred
-    } KB (${r.pages[p].kb_javascript} KB JS), ${r.pages[p].requests} requests, ${
-      r.pages[p].first_chart_ms
-    } ms | ${[t(r.pages[p].size_target), t(r.pages[p].time_target)].filter(Boolean).join("; ")} |`
+  // Every page measured (older results files hold three).
+  ...Object.entries(r.pages).filter(([k]) => k !== "note").map(([, p]: [string, J]) =>
+    `| page ${p.path}: bytes (JS), requests, first chart | ${p.kb_transferred} KB (${p.kb_javascript} KB JS), ${p.requests} requests, ${p.first_chart_ms} ms | ${
+      [t(p.size_target), t(p.time_target)].filter(Boolean).join("; ")
+    } |`
   ),
   ...(r.national_site
     ? (() => {
@@ -107,11 +106,16 @@ const lines = [
           n.cold_phases?.[0]?.framework_s ?? "?"
         } s); rebuild, nothing changed: ${n.warm_s} s; load average ${
           n.load_avg.before[0]
-        } before, ${n.load_avg.after[0]} after | |`,
+        } before, ${n.load_avg.after[0]} after | ${t(n.build_target)} |`,
         `| national page /peringkat: bytes (JS), requests, first table row | ${p.kb_transferred} KB (${p.kb_javascript} KB JS), ${p.requests} requests, ${p.first_chart_ms} ms | ${
           [t(p.size_target), t(p.time_target)].filter(Boolean).join("; ")
         } |`,
         `| … then choosing the earliest period (${p.earliest_period.periode}) / another method (${p.other_method.metode}) | +${p.earliest_period.kb_transferred} KB, ${p.earliest_period.table_ms} ms / +${p.other_method.kb_transferred} KB, ${p.other_method.table_ms} ms | |`,
+        ...Object.values(n.halaman ?? {}).filter((h: J) => h.path !== "/peringkat").map((h: J) =>
+          `| national page ${h.path}: bytes (JS), requests, first chart | ${h.kb_transferred} KB (${h.kb_javascript} KB JS), ${h.requests} requests, ${h.first_chart_ms} ms | ${
+            [t(h.size_target), t(h.time_target)].filter(Boolean).join("; ")
+          } |`
+        ),
       ];
     })()
     : []),

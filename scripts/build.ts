@@ -5,8 +5,10 @@
  *    data/demo/raw/ when missing or when the generator changed).
  * 2. The scoring pipeline into data/computed/ (only new or changed periods are recomputed).
  *    `--computed DIR` without `--raw` (or `--demo`) skips it and builds from that scoring output.
- * 3. Observable Framework, offline: npm versions seeded, loader outputs refreshed, built into
- *    dist.tmp/, given its Indonesian shell, checked for personal data, then swapped into dist/.
+ * 3. The site's data files, written once from the scores into src/data/ (loaders/publish/muatan.ts:
+ *    only when their inputs changed).
+ * 4. Observable Framework, offline: npm versions seeded, built into dist.tmp/, given its Indonesian
+ *    shell, checked for personal data, then swapped into dist/.
  * A failure at any step leaves the previous dist/ and data/computed/ in place.
  *
  * `--require-real-data` (or `"wajib_data_nyata": true` in data/situs.json), the production setting:
@@ -15,14 +17,13 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
 import { command, main, profilesOption, type Values } from "../loaders/cli.ts";
 import { InputError, UsageError, UserError } from "../loaders/errors.ts";
 import { moduleGraph } from "../loaders/modules.ts";
 import { perPersonPeriods } from "../loaders/paths.ts";
-import { methodsDir } from "../loaders/engine/method.ts";
 import {
   freshStaging,
   guardOutput,
@@ -35,11 +36,18 @@ import {
   swapIn,
 } from "../loaders/output.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
-import { unitRoutes } from "../loaders/publish/internal.ts";
 import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
-import { localiseHtml } from "../loaders/publish/shell.ts";
-import { tulisSitus } from "../loaders/publish/scope.ts";
 import { terbitkanData } from "../loaders/publish/terbuka.ts";
+import {
+  type Kerangka,
+  kerangkaSitus,
+  localiseHtml,
+  pasangKerangka,
+  pasangToc,
+} from "../loaders/publish/shell.ts";
+import { RUTE, salinDinamis, SRC, tulisDataSitus } from "../loaders/publish/muatan.ts";
+import type { Cakupan } from "../loaders/publish/scope.ts";
+import { POLA_PERIODE } from "../src/kosakata.ts";
 import { bacaSitus } from "../loaders/situs.ts";
 import { ProgressReporter } from "./progress.ts";
 
@@ -107,7 +115,7 @@ const step = (msg: string) =>
 
 function hasPeriods(dir: string): boolean {
   return existsSync(dir) &&
-    [...Deno.readDirSync(dir)].some((e) => e.isDirectory && /^\d{4}(-Q[1-4])?$/.test(e.name));
+    [...Deno.readDirSync(dir)].some((e) => e.isDirectory && POLA_PERIODE.test(e.name));
 }
 
 /** The demo data is regenerated when the generator or its reference inputs change. */
@@ -180,41 +188,15 @@ function seedFrameworkCache(): void {
 }
 
 /**
- * Loader outputs depend on data/computed, the publication settings, the profiles and the loader
- * library, which Framework's cache does not know about: drop them when those changed, keep them
- * otherwise (a warm rebuild).
+ * Loader outputs an earlier version of this build put into Framework's cache (the data files were
+ * made by loaders then, the per-person ones included): the site no longer reads them, and stale
+ * per-person files should not linger there.
  */
-async function refreshLoaderCache(computed: string): Promise<string> {
-  const h = createHash("sha256");
-  const inputs = [
-    // Every output table (no list kept by hand: a new table is covered by being written).
-    ...[...Deno.readDirSync(computed)].filter((e) => e.isFile && !e.name.startsWith("."))
-      .map((e) => join(computed, e.name)).sort(),
-    join(ROOT, "data/publikasi.json"),
-    join(computed, ".site/situs.json"),
-    ...[...Deno.readDirSync(methodsDir())].map((e) => join(methodsDir(), e.name)).sort(),
-    // Framework reruns a loader when its own file changes, not when a module it imports does.
-    ...moduleGraph(join(ROOT, "loaders/publish/muatan.ts")),
-    ...[...Deno.readDirSync(join(ROOT, "data/reference"))].map((e) =>
-      join(ROOT, "data/reference", e.name)
-    ).sort(),
-  ];
-  for (const f of inputs) h.update(f + "\0").update(await Deno.readFile(f));
-  const stamp = h.digest("hex");
+function dropOldLoaderOutputs(): void {
   const cache = join(ROOT, "src/.observablehq/cache");
-  const stampFile = join(cache, "ipasn-data.stamp");
-  if (existsSync(stampFile) && Deno.readTextFileSync(stampFile) === stamp) return stamp;
-  // Every loader output (data/, internal/…); Framework's module caches (_npm, _node…) stay.
-  if (existsSync(cache)) {
-    for (const e of Deno.readDirSync(cache)) {
-      if (e.isDirectory && !e.name.startsWith("_")) {
-        Deno.removeSync(join(cache, e.name), { recursive: true });
-      }
-    }
+  for (const f of ["data", "internal", "ipasn-data.stamp"]) {
+    if (existsSync(join(cache, f))) Deno.removeSync(join(cache, f), { recursive: true });
   }
-  Deno.mkdirSync(cache, { recursive: true });
-  Deno.writeTextFileSync(stampFile, stamp);
-  return stamp;
 }
 
 /** Where a built site records what it was built from (see `siteInputs`). */
@@ -231,27 +213,20 @@ function filesUnder(dir: string, out: string[] = []): string[] {
 }
 
 /**
- * A hash of everything a site is built from: the data files' inputs (`dataStamp`), the pages and
- * components, Framework's configuration and version, this script and what it imports (the shell,
- * the privacy check), the audience. Equal to the one recorded in the last site, and that site
- * still whole: nothing to do (a rebuild with no change takes the scoring check, not a Framework
- * build).
+ * A hash of everything a site is built from: the pages, components and data files under src/
+ * (the data files' own inputs as `dataStamp`), Framework's configuration and version, this script
+ * and what it imports (the shell, the privacy check), the audience. Equal to the one recorded in
+ * the last site, and that site still whole: nothing to do (a rebuild with no change takes the
+ * scoring check, not a Framework build).
  */
-async function siteInputs(
-  audience: string,
-  dataStamp: string,
-  computed: string,
-): Promise<string> {
+async function siteInputs(audience: string, dataStamp: string): Promise<string> {
   const h = createHash("sha256").update(`${audience}\0${dataStamp}\0`);
   const files = [
-    ...filesUnder(join(ROOT, "src")),
+    ...filesUnder(SRC),
     join(ROOT, "observablehq.config.js"),
     join(ROOT, "package-lock.json"),
     join(ROOT, "framework-offline.json"),
     ...moduleGraph(join(ROOT, "scripts/build.ts")),
-    // What this script writes for the site; not the loaders' own caches kept beside them.
-    ...["situs.json", "rute-internal.json"].map((f) => join(computed, ".site", f))
-      .filter((f) => existsSync(f)),
   ];
   for (const f of files) h.update(f + "\0").update(await Deno.readFile(f));
   return h.digest("hex");
@@ -268,38 +243,6 @@ function siteCurrent(out: string, inputs: string): boolean {
   }
 }
 
-/**
- * Every data file the site loads, made in one process before Framework starts
- * (loaders/publish/muatan.ts): Framework then finds them fresh in its cache instead of starting a
- * Deno process, each with its own DuckDB, per file (44.8 s for the demo's 70 files; one per report
- * card nationally). A file left out is still made by its loader, with the same bytes.
- */
-async function fillLoaderCache(computed: string, audience: string): Promise<void> {
-  const t = performance.now();
-  const r = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      join(ROOT, "loaders/publish/muatan.ts"),
-      "--cache",
-      join(ROOT, "src/.observablehq/cache"),
-      ...(audience === "internal" ? ["--internal"] : []),
-    ],
-    env: { IPASN_COMPUTED: computed, IPASN_AUDIENCE: audience },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!r.success) {
-    throw new Error(new TextDecoder().decode(r.stderr).trim().split("\n").slice(-20).join("\n"));
-  }
-  const { ditulis, ada } = JSON.parse(new TextDecoder().decode(r.stdout));
-  step(
-    `data files: ${ditulis} made, ${ada} unchanged (${
-      ((performance.now() - t) / 1000).toFixed(1)
-    } s)`,
-  );
-}
-
 async function personalNames(computed: string): Promise<Set<string>> {
   const db = await Db.open();
   try {
@@ -314,12 +257,17 @@ async function personalNames(computed: string): Promise<Set<string>> {
   }
 }
 
-async function localise(dir: string): Promise<void> {
+/** Every built page with its Indonesian shell and the site's head, header and footer. */
+async function localise(site: string, kerangka: Kerangka, dir = site): Promise<void> {
   for await (const e of Deno.readDir(dir)) {
     const path = join(dir, e.name);
-    if (e.isDirectory && !e.name.startsWith("_")) await localise(path);
+    if (e.isDirectory && !e.name.startsWith("_")) await localise(site, kerangka, path);
     else if (e.isFile && e.name.endsWith(".html")) {
-      await Deno.writeTextFile(path, localiseHtml(await Deno.readTextFile(path)));
+      const html = await Deno.readTextFile(path);
+      await Deno.writeTextFile(
+        path,
+        localiseHtml(pasangToc(pasangKerangka(html, relative(site, path), kerangka))),
+      );
     }
   }
 }
@@ -401,11 +349,7 @@ async function build(values: BuildValues): Promise<void> {
     kind: "site",
     inputs: [computed, join(ROOT, "src"), ...(values.raw ? [values.raw] : [])],
   });
-  if (!scoring) {
-    existingScores(computed, internal, requireReal);
-    // The build writes its site data under the output's .site/ folder, so it must be writable.
-    guardOutput({ out: computed, option: "--computed", kind: "computed" });
-  }
+  if (!scoring) existingScores(computed, internal, requireReal);
   using _lock = lockOutput(out, "--out");
   // A build from existing scores holds them while it reads them: a score run into the same
   // folder waits instead of swapping them out under the build.
@@ -442,7 +386,10 @@ async function build(values: BuildValues): Promise<void> {
       throw err;
     }
   } else step(`building from the scores in ${computed} (not scoring again)`);
-  const scope = tulisSitus(computed, settings);
+  // The site's data files, from the scores (only when their inputs changed).
+  const t = performance.now();
+  const data = await tulisDataSitus({ computed, internal, situs: settings });
+  const scope: Cakupan = JSON.parse(Deno.readTextFileSync(join(SRC, "data/situs.json")));
   step(`scope: ${scope.jenis} (${scope.nama}), ${scope.jumlah_instansi} instansi`);
   if (scope.di_luar_referensi.length) {
     step(
@@ -451,25 +398,19 @@ async function build(values: BuildValues): Promise<void> {
       }`,
     );
   }
-
-  if (internal) {
-    Deno.mkdirSync(join(computed, ".site"), { recursive: true });
-    // One static page per unit only while that stays small; nationally (tens of thousands of
-    // units) a unit's worklist opens inside its instansi page instead.
-    const routes = await unitRoutes(computed);
-    Deno.writeTextFileSync(
-      join(computed, ".site/rute-internal.json"),
-      JSON.stringify(routes.length <= settings.halaman_unit_internal_maks ? routes : []),
-    );
-  }
+  step(
+    `data files: ${data.ditulis} made, ${data.sama} unchanged${
+      data.dihapus ? `, ${data.dihapus} removed` : ""
+    } (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
   seedFrameworkCache();
-  const inputs = await siteInputs(values.audience, await refreshLoaderCache(computed), computed);
+  dropOldLoaderOutputs();
+  const inputs = await siteInputs(values.audience, data.stamp);
   if (siteCurrent(out, inputs)) {
     step(`nothing changed since the last build: ${out} is current`);
     return;
   }
   step(`building the ${values.audience} site (Observable Framework, offline)`);
-  await fillLoaderCache(computed, values.audience);
   freshStaging(staging, "site");
   const fw = await new Deno.Command(Deno.execPath(), {
     args: [
@@ -482,7 +423,6 @@ async function build(values: BuildValues): Promise<void> {
     env: {
       OBSERVABLE_TELEMETRY_DISABLE: "true",
       IPASN_OUTPUT: site,
-      IPASN_COMPUTED: computed,
       IPASN_AUDIENCE: values.audience,
       NO_COLOR: "1",
     },
@@ -500,7 +440,10 @@ async function build(values: BuildValues): Promise<void> {
       "Observable Framework build failed (full log: src/.observablehq/build.log)",
     );
   }
-  await localise(site);
+  // The files pages fetch by a name the reader's choice makes (one period and method, one
+  // instansi): Framework copied only the files the pages name.
+  salinDinamis(site);
+  await localise(site, kerangkaSitus(JSON.parse(Deno.readTextFileSync(join(SRC, RUTE)))));
   // Open data (stable links, spreadsheets, datapackage.json) before the scan, which covers them.
   step(await terbitkanData({ site, computed, audience: values.audience }));
 

@@ -1,12 +1,14 @@
 /**
- * `deno task dev`: the analyst's notebook. Scores the raw data (or the demo data) like a build,
- * then starts Observable Framework's preview server with live reload. Pages under src/ that read
- * src/data/* loaders see data/computed/; rerun `deno task score` (or restart) after new data.
+ * `deno task dev`: the analyst's notebook. Scores the raw data (or the demo data) like a build when
+ * there are no scores yet, writes the site's data files from data/computed/ into src/data/ (the
+ * same writer as the build), then starts Observable Framework's preview server with live reload.
+ * While it runs, new scores (`deno task score`) are written into the data files again, and the
+ * pages that read them reload.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { command, main, profilesOption } from "../loaders/cli.ts";
-import { tulisSitus } from "../loaders/publish/scope.ts";
+import { tulisDataSitus } from "../loaders/publish/muatan.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const deno = Deno.execPath();
@@ -20,8 +22,9 @@ export const DEV = command({
   name: "deno task dev",
   summary:
     `The analyst's notebook: scores the data like \`deno task build\` when data/computed/ holds
-no scores yet (the demo data if data/raw/ is empty), then starts Observable Framework's preview
-server with live reload on the pages under src/. Rerun \`deno task score\` after new data.`,
+no scores yet (the demo data if data/raw/ is empty), writes the site's data files from them into
+src/data/, then starts Observable Framework's preview server with live reload on the pages under
+src/. New scores (\`deno task score\`) reach the open pages while it runs.`,
   options: {
     audience: {
       type: "string",
@@ -85,9 +88,10 @@ if (import.meta.main) {
       }).output();
       if (!b.success) Deno.exit(b.code || 1);
     }
-    // The scope, title and report-card routes the config reads (the build writes them after
-    // scoring).
-    tulisSitus(join(ROOT, "data/computed"));
+    // The data files, with the scope, title and report-card routes the config reads.
+    const computed = join(ROOT, "data/computed");
+    const internal = values.audience === "internal";
+    await tulisDataSitus({ computed, internal });
     const { versions } = JSON.parse(Deno.readTextFileSync(join(ROOT, "framework-offline.json")));
     for (const [name, version] of Object.entries(versions)) {
       Deno.mkdirSync(join(ROOT, "src/.observablehq/cache/_npm", `${name}@${version}`), {
@@ -113,7 +117,6 @@ if (import.meta.main) {
       cwd: ROOT,
       env: {
         OBSERVABLE_TELEMETRY_DISABLE: "true",
-        IPASN_COMPUTED: join(ROOT, "data/computed"),
         IPASN_AUDIENCE: values.audience,
         ...(profiles ? { IPASN_METHODS: profiles } : {}),
       },
@@ -125,6 +128,28 @@ if (import.meta.main) {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       Deno.addSignalListener(signal, () => p.kill(signal));
     }
+    // New scores (a score run swaps in a new folder, manifest last): the data files are written
+    // again; Framework's preview reloads the pages whose files changed.
+    const stempel = () => {
+      try {
+        return Deno.statSync(join(computed, "manifest.json")).mtime?.getTime() ?? 0;
+      } catch {
+        return 0;
+      }
+    };
+    let terakhir = stempel();
+    const jaga = setInterval(async () => {
+      const kini = stempel();
+      if (!kini || kini === terakhir) return;
+      terakhir = kini;
+      try {
+        const r = await tulisDataSitus({ computed, internal });
+        if (!r.tetap) console.error(`[dev] new scores: ${r.ditulis} data file(s) written`);
+      } catch (e) {
+        console.error(`[dev] the new scores could not be written into src/data: ${e}`);
+      }
+    }, 2000);
+    p.status.then(() => clearInterval(jaga));
     Deno.exit((await p.status).code);
   });
 }

@@ -14,6 +14,7 @@ import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { moduleGraph } from "../loaders/modules.ts";
 import { perPersonFiles, perPersonPeriods } from "../loaders/paths.ts";
 import { nip, tempDir, writePeriod } from "./helpers/fixture.ts";
+import { berkasDi, grafSitus } from "./helpers/grafik.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 
@@ -94,6 +95,29 @@ Deno.test("the cache key follows the imports: a module added to the engine is in
       "src/keluaran.ts",
     ]
   ) assert.ok(engine.includes(m), `${m} is not in the engine's cache key`);
+});
+
+Deno.test("the site reads the engine's output folder, never the engine: nothing under loaders/publish/ or src/ reaches loaders/engine/", () => {
+  const site = [
+    ...berkasDi(join(ROOT, "loaders/publish"), [".ts"]),
+    // Pages, components, the catalogue and the vocabulary; not the data files the build writes.
+    ...berkasDi(join(ROOT, "src"), [".ts", ".js", ".md"], [
+      join(ROOT, "src/data"),
+      join(ROOT, "src/internal/data"),
+    ]),
+    join(ROOT, "observablehq.config.js"),
+  ];
+  // Known, and the engine side's to switch: the shared reference reader takes its period check
+  // from the engine's period module (it should take POLA_PERIODE from src/kosakata.ts).
+  const known: [string, string][] = [[
+    join(ROOT, "loaders/reference.ts"),
+    join(ROOT, "loaders/engine/period.ts"),
+  ]];
+  const reached = grafSitus(site, known).map((f) => f.slice(ROOT.length));
+  assert.ok(reached.includes("src/kosakata.ts"), "the walk follows the pages' imports");
+  assert.ok(reached.includes("loaders/duck.ts"), "the walk follows the publishing side's imports");
+  assert.deepEqual(reached.filter((f) => f.startsWith("loaders/engine/")), []);
+  assert.deepEqual(reached.filter((f) => !existsSync(join(ROOT, f))), [], "imports that resolve");
 });
 
 Deno.test("the SQL toolkit escapes in one place", () => {

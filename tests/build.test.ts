@@ -14,6 +14,8 @@ import { nameSet, scanDir } from "../loaders/publish/privacy.ts";
 import { queryOut, tempDir } from "./helpers/fixture.ts";
 import { watch, withSite } from "./helpers/browser.ts";
 import { independentInstansiMeans } from "./helpers/independent.ts";
+import { HALAMAN } from "../src/kosakata.ts";
+import { berkasMilik } from "../loaders/publish/muatan.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const DIST = join(ROOT, "dist");
@@ -281,16 +283,7 @@ Deno.test({
       );
       const pages = [
         "/",
-        "/peringkat",
-        "/tren",
-        "/dimensi",
-        "/instansi/",
-        "/metodologi",
-        "/data",
-        "/simulasi",
-        "/perbandingan",
-        "/rekonsiliasi",
-        "/eksplorasi",
+        ...HALAMAN.filter((h) => !h.hanyaUnit).map((h) => h.path),
         ...wilayah.map((w) => `/instansi/${w.kode_instansi}`),
       ];
       const problems: string[] = [];
@@ -485,8 +478,42 @@ Deno.test({
       const fetched = log.slice(start);
       const kb = fetched.reduce((s, r) => s + r.bytes, 0) / 1024;
       assert.ok(kb <= 350, `Beranda transfers ${Math.round(kb)} KB`);
-      assert.deepEqual(fetched.filter((r) => /observablehq\/plot|[/@]plot@/.test(r.path)), []);
+      assert.deepEqual(
+        fetched.filter((r) => /observablehq\/plot|[/@]plot@|\/plot\./.test(r.path)),
+        [],
+      );
       await home.close();
+      // The pages' budgets (bytes as served, uncompressed; deterministic for a given build): a
+      // report card 400 KB, no Plot and no table library; every other page but Eksplorasi 600 KB.
+      const berat = async (path: string) => {
+        const p = await browser.newPage();
+        const from = log.length;
+        await p.goto(url + path, { waitUntil: "networkidle" });
+        const got = log.slice(from);
+        await p.close();
+        return { kb: got.reduce((s, r) => s + r.bytes, 0) / 1024, paths: got.map((r) => r.path) };
+      };
+      const rapor = await berat("/instansi/63");
+      assert.ok(rapor.kb <= 400, `a report card transfers ${Math.round(rapor.kb)} KB`);
+      assert.deepEqual(rapor.paths.filter((p) => /plot|arquero|acorn/.test(p)), []);
+      for (
+        const path of [
+          "/peringkat",
+          "/tren",
+          "/dimensi",
+          "/simulasi",
+          "/perbandingan",
+          "/rekonsiliasi",
+        ]
+      ) {
+        const b = await berat(path);
+        assert.ok(b.kb <= 600, `${path} transfers ${Math.round(b.kb)} KB`);
+        assert.deepEqual(
+          b.paths.filter((p) => /instansi\.[0-9a-f]+\.csv|arquero|acorn/.test(p)),
+          [],
+          path,
+        );
+      }
       await page.goto(`${url}/eksplorasi`, { waitUntil: "networkidle" });
       await page.getByText(/DuckDB siap/).waitFor({ timeout: 60_000 });
       await page.getByText("46 baris").waitFor();
@@ -695,17 +722,21 @@ Deno.test({
     const b = await buildInto(root);
     assert.ok(b.ok, b.log.slice(-3000));
     const dist = join(root, "dist");
-    // The unit file of the report card: U1 (3 ASN) hidden, and the next smallest with it.
-    const unitFile = [...files(join(dist, "_file/data/unit"))].find((f) =>
-      /6474\.[0-9a-f]+\.csv$/.test(f)
+    // The report card's units (data/unit/<kode>.json, every period): U1 (3 ASN) hidden, and the
+    // next smallest with it.
+    const t = JSON.parse(Deno.readTextFileSync(join(dist, "_file/data/unit/6474.json")));
+    const units = t.baris.map((r: unknown[]) =>
+      Object.fromEntries(t.kolom.map((k: string, i: number) => [k, r[i]]))
+    )
+      .filter((u: Record<string, unknown>) => u.metode === "bkn-2024");
+    const hidden = units.filter((u: Record<string, unknown>) => u.disembunyikan === true);
+    assert.deepEqual(hidden.map((u: Record<string, unknown>) => u.kode_unit).sort(), ["U1", "U2"]);
+    for (const u of hidden) assert.equal(u.nilai, null);
+    // Formula-looking text is neutralised in every CSV the site publishes (the unit table's).
+    const unitCsv = [...files(join(dist, "_file/data"))].find((f) =>
+      /\/unit\.[0-9a-f]+\.csv$/.test(f)
     )!;
-    const units = csvParse(Deno.readTextFileSync(unitFile)).filter((u) => u.metode === "bkn-2024");
-    const hidden = units.filter((u) => u.disembunyikan === "true");
-    assert.deepEqual(hidden.map((u) => u.kode_unit).sort(), ["U1", "U2"]);
-    for (const u of hidden) assert.equal(u.nilai, "");
-    assert.ok(hidden.length >= 2);
-    // Formula-looking text is neutralised in every CSV the site publishes.
-    assert.match(Deno.readTextFileSync(unitFile), /"'=HYPERLINK\(/);
+    assert.match(Deno.readTextFileSync(unitCsv), /"'=HYPERLINK\(/);
     // In Chromium, the markup is shown literally and runs nothing.
     await withSite(dist, async (url, browser) => {
       const site = { url };
@@ -751,9 +782,9 @@ Deno.test({
     const root = await tempDir("ipasn-det-");
     const outputs: Map<string, string>[] = [];
     for (const name of ["a", "b"]) {
-      // Drop the loader cache so that every loader runs again.
-      const stamp = join(ROOT, "src/.observablehq/cache/ipasn-data.stamp");
-      if (existsSync(stamp)) Deno.removeSync(stamp);
+      // Remove the data files the build wrote (and its record of them), so it makes every one again.
+      for (const f of berkasMilik()) if (existsSync(join(ROOT, f))) Deno.removeSync(join(ROOT, f));
+      Deno.removeSync(join(ROOT, "src/data/.ipasn-data.json"));
       const r = await new Deno.Command(Deno.execPath(), {
         args: ["run", "-A", join(ROOT, "scripts/build.ts"), "--demo", "--out", join(root, name)],
         cwd: ROOT,

@@ -7,8 +7,19 @@ import assert from "node:assert/strict";
 import { sesuaiSnapshot } from "./helpers/snapshot.ts";
 import { parseHTML } from "linkedom";
 import { nameSet, scanDir, scanText } from "../loaders/publish/privacy.ts";
-import { localiseHtml, ringkasanHalaman } from "../loaders/publish/shell.ts";
-import { distribusiBerlaku, suppress, toParquet } from "../loaders/publish/site.ts";
+import {
+  kerangkaSitus,
+  localiseHtml,
+  pasangKerangka,
+  pasangToc,
+  ringkasanHalaman,
+} from "../loaders/publish/shell.ts";
+import { baris, distribusiBerlaku, parquet, unitSql } from "../loaders/publish/site.ts";
+import { Hasil } from "../loaders/publish/hasil.ts";
+import { kolomTabel, KUNCI_UNIT } from "../src/keluaran.ts";
+import { DIMENSI } from "../src/kosakata.ts";
+import { lit } from "../loaders/duck.ts";
+import { join } from "node:path";
 import { satuPeriode, semuaUnitDisembunyikan } from "../src/components/pesan.ts";
 import { tableFromIPC } from "@uwdata/flechette";
 import {
@@ -36,6 +47,7 @@ import {
 import { peta, tataLetak } from "../src/components/peta.ts";
 import { read, write } from "../src/components/state.ts";
 import { garis } from "../src/components/garis.ts";
+import { batangDimensi } from "../src/components/batangDimensi.ts";
 import { tren, warnaSeri } from "../src/components/tren.ts";
 import { amanCsv, beriNama, bingkaiGrafik, svgUtama } from "../src/components/unduh.ts";
 import { kenaikan } from "../src/components/kenaikan.ts";
@@ -47,7 +59,16 @@ import { tempDir } from "./helpers/fixture.ts";
 import { batasKategori, maksDimensi, teksMetodeBaku } from "../src/components/profil.ts";
 import { loadProfiles } from "../loaders/engine/method.ts";
 
-const PROFILES = await loadProfiles(new URL("../data/methods", import.meta.url).pathname);
+/** The shipped profiles as the pages receive them (loaders/publish/halaman.ts: maxima and bands). */
+const PROFILES = (await loadProfiles(new URL("../data/methods", import.meta.url).pathname)).map((
+  p,
+) => ({
+  id: p.id,
+  nama: p.nama,
+  maks: Object.fromEntries(DIMENSI.map((d) => [d, p.dimensi[d].maks])),
+  batas: p.kategori.batas,
+  baku_untuk: p.baku_untuk,
+}));
 const BKN_2024 = PROFILES.find((p) => p.id === "bkn-2024")!;
 
 Deno.test("pages read maxima, category bands and default periods from the profiles", () => {
@@ -58,23 +79,25 @@ Deno.test("pages read maxima, category bands and default periods from the profil
     disiplin: 5,
   });
   assert.deepEqual(batasKategori(PROFILES), [61, 71, 81, 91]);
+  // Each default profile by its name, for the periods it is the default of.
   assert.equal(
     teksMetodeBaku(PROFILES),
-    "bkn-2019 sampai Triwulan IV Tahun 2022, bkn-2024 mulai Triwulan I Tahun 2023",
+    "Peraturan BKN No. 8/2019 sampai Triwulan IV Tahun 2022, Surat BKN No. 4190/B-BM.02.01/SD/K/2024 mulai Triwulan I Tahun 2023",
   );
   const lokal = {
     ...BKN_2024,
     id: "lokal",
+    nama: "Lokal",
     baku_untuk: null,
-    dimensi: { ...BKN_2024.dimensi, kualifikasi: { ...BKN_2024.dimensi.kualifikasi, maks: 20 } },
-    kategori: {
-      ...BKN_2024.kategori,
-      batas: [{ nama: "Baik", min: 75 }, { nama: "Lain", min: -1e9 }],
-    },
+    maks: { ...BKN_2024.maks, kualifikasi: 20 },
+    batas: [{ nama: "Baik", min: 75 }, { nama: "Lain", min: -1e9 }],
   };
   assert.equal(maksDimensi(lokal).kualifikasi, 20);
   assert.deepEqual(batasKategori([lokal, BKN_2024]), [61, 71, 75, 81, 91]);
-  assert.equal(teksMetodeBaku([lokal, BKN_2024]), "bkn-2024 mulai Triwulan I Tahun 2023");
+  assert.equal(
+    teksMetodeBaku([lokal, BKN_2024]),
+    "Surat BKN No. 4190/B-BM.02.01/SD/K/2024 mulai Triwulan I Tahun 2023",
+  );
 });
 
 Deno.test("Indonesian formatting: comma decimals, dot thousands, periods in words", () => {
@@ -133,7 +156,9 @@ Deno.test("URL state: valid values round-trip, unknown or stale ones fall back",
   });
 });
 
-Deno.test("small cells are suppressed, with complementary suppression so none can be recovered", () => {
+Deno.test("small cells are suppressed, with complementary suppression so none can be recovered", async () => {
+  // A unit table as the engine writes it (Parquet), with the units below.
+  const dir = await tempDir("ipasn-sel-kecil-");
   const unit = (kode_unit: string, n_asn: number, kode_instansi = "A") => ({
     periode: "2024",
     metode: "m",
@@ -142,23 +167,65 @@ Deno.test("small cells are suppressed, with complementary suppression so none ca
     n_asn,
     nilai: 70,
   });
-  const out = suppress([
-    unit("u1", 3),
-    unit("u2", 40),
-    unit("u3", 50),
+  const units = [
     unit("u4", 60),
+    unit("u1", 3),
+    unit("u3", 50),
+    unit("u2", 40),
     unit("v1", 20, "B"),
     unit("v2", 30, "B"),
+    unit("w3", 80, "C"),
     unit("w1", 4, "C"),
     unit("w2", 5, "C"),
-    unit("w3", 80, "C"),
-  ], 10);
+    // Two of the same size: the code decides which is the smaller.
+    unit("x2", 12, "D"),
+    unit("x1", 12, "D"),
+    unit("x0", 6, "D"),
+  ];
+  const kunci = new Set<string>(KUNCI_UNIT);
+  const cols = kolomTabel("unit_publik", []).filter((c) => c !== "disembunyikan");
+  const nilaiKolom = (r: Record<string, unknown>, c: string) =>
+    c in r
+      ? (typeof r[c] === "string"
+        ? lit(r[c] as string)
+        : `${r[c]}::${c === "n_asn" ? "BIGINT" : "DOUBLE"}`)
+      : kunci.has(c) || c === "kategori"
+      ? "NULL::VARCHAR"
+      : "NULL::DOUBLE";
+  const h = new Hasil(dir);
+  await h.run(
+    `COPY (${
+      units.map((r) => `SELECT ${cols.map((c) => `${nilaiKolom(r, c)} AS ${c}`).join(", ")}`)
+        .join(" UNION ALL ")
+    }) TO ${lit(join(dir, "unit.parquet"))} (FORMAT parquet)`,
+  );
+  const out = await baris(h, await unitSql(h, 10));
   const hidden = out.filter((r) => r.disembunyikan).map((r) => r.kode_unit);
   // A: u1 alone would be recoverable from the total, so the next smallest goes too.
   // B: nothing small. C: w1 + w2 = 9 < 10 is still a small group, so w3 goes too.
-  assert.deepEqual(hidden, ["u1", "u2", "w1", "w2", "w3"]);
-  for (const r of out.filter((r) => r.disembunyikan)) assert.equal(r.nilai, null);
+  // D: x0 alone is recoverable: the next smallest by size, then code (x1), goes too.
+  assert.deepEqual(hidden, ["u1", "u2", "w1", "w2", "w3", "x0", "x1"]);
+  for (const r of out.filter((r) => r.disembunyikan)) {
+    assert.equal(r.nilai, null);
+    assert.equal(r.n_asn, null);
+    assert.ok(r.kode_unit && r.kode_instansi, "a hidden unit keeps its identifying columns");
+  }
   assert.equal(out.find((r) => r.kode_unit === "u3")!.nilai, 70);
+  // In the order the site's files keep: instansi, then size, then code.
+  assert.deepEqual(out.map((r) => r.kode_unit), [
+    "u1",
+    "u2",
+    "u3",
+    "u4",
+    "v1",
+    "v2",
+    "w1",
+    "w2",
+    "w3",
+    "x0",
+    "x1",
+    "x2",
+  ]);
 });
 
 Deno.test("the privacy scan finds NIPs, names from the exports and per-person tables", async () => {
@@ -307,7 +374,7 @@ Deno.test("chart snapshots: trend, dimensions, gap heat table, tile map", () => 
     "peta",
     peta(tiles, {
       warna: "kategori",
-      kategori: BKN_2024.kategori.batas.map((b) => b.nama),
+      kategori: BKN_2024.batas.map((b) => b.nama),
       width: 600,
       document,
     }) as Element,
@@ -415,7 +482,11 @@ Deno.test("SQL page: a public Parquet table reaches DuckDB-Wasm as Arrow with it
     { periode: "2024-Q3", kode_instansi: "63", nilai: 81.2345, n_asn: 14130, metode_baku: true },
     { periode: "2024-Q3", kode_instansi: "6474", nilai: null, n_asn: 3, metode_baku: false },
   ];
-  const bytes = await toParquet(rows);
+  const bytes = await parquet(new Hasil(Deno.cwd()), {
+    sql: `SELECT * FROM (VALUES ('2024-Q3', '63', 81.2345::DOUBLE, 14130, true),
+      ('2024-Q3', '6474', NULL, 3, false)) v(periode, kode_instansi, nilai, n_asn, metode_baku)`,
+    kolom: [],
+  });
   const table = tableFromIPC(await parquetKeArrow(bytes.buffer as ArrayBuffer));
   assert.deepEqual(table.toArray().map((r) => ({ ...r })), rows);
   assert.deepEqual(table.schema.fields.map((f) => f.type.typeId), [5, 5, 3, 3, 6]); // utf8, float, bool
@@ -454,7 +525,7 @@ Deno.test("chart downloads frame the chart itself (not a legend swatch) with tit
   // Title, subtitle, four legend entries, the chart's 8 bars, the note and the source.
   assert.match(text, />Skor per dimensi</);
   assert.match(text, />2024 Triwulan III</);
-  for (const d of ["kualifikasi", "kompetensi", "kinerja", "disiplin"]) {
+  for (const d of DIMENSI) {
     assert.match(text, new RegExp(`<text[^>]*>${d}</text>`));
   }
   assert.equal(framed.querySelectorAll('g[aria-label="bar"] rect').length, 8);
@@ -671,4 +742,107 @@ Deno.test("a reported distribution ships only to a site of exactly the instansi 
   assert.ok(!distribusiBerlaku(new Set(["3515"]), kanreg8), "another region's BKD");
   assert.ok(!distribusiBerlaku(new Set(["64", "65"]), kanreg8), "part of the Kanreg");
   assert.ok(!distribusiBerlaku(new Set([...kanreg8, "3515"]), kanreg8), "more than the Kanreg");
+});
+
+Deno.test("report cards draw without Plot: reported figures, targets and bands on the trend; dimensions as stacked bars", () => {
+  const g = garis([
+    { periode: "2023", nilai: 66.1, seri: "Instansi ini", metode: "bkn-2024" },
+    { periode: "2024-Q3", nilai: 71.7, seri: "Instansi ini", metode: "bkn-2024" },
+  ], {
+    width: 600,
+    document,
+    resmi: [{ periode: "2024-Q3", nilai: 75.5, label: "resmi", url: "https://example.org/x" }],
+    target: [{ tahun: 2024, target: 78, label: "target" }],
+    batas: [61, 71, 81, 91],
+  });
+  // The reported figure: a black diamond, a link to its source, named in its title.
+  const a = g.querySelector("a")!;
+  assert.equal(a.getAttribute("href"), "https://example.org/x");
+  assert.equal(a.querySelector("path")!.getAttribute("fill"), "black");
+  assert.match(a.querySelector("title")!.textContent!, /resmi 75,50 \(Triwulan III Tahun 2024\)/);
+  // The target: a dashed red rule across its year, 1 Jan to 31 Dec 2024.
+  const t = g.querySelector('line[stroke="#b3261e"]')!;
+  assert.match(t.querySelector("title")!.textContent!, /Target 2024: 78,00/);
+  assert.ok(Number(t.getAttribute("x2")) > Number(t.getAttribute("x1")));
+  // The scale reaches the target (78), above the computed values: its band bounds inside it show.
+  const bounds = [...g.querySelectorAll("line.garis-batas")];
+  assert.ok(bounds.length >= 1, "a category bound inside the range is drawn");
+  assert.equal(g.querySelectorAll("a").length, 1);
+
+  const rows = [
+    { label: "Instansi ini", kualifikasi: 20, kompetensi: 30, kinerja: 25, disiplin: 5 },
+    {
+      label: "Rata-rata Provinsi Kalimantan Selatan",
+      kualifikasi: 10,
+      kompetensi: 20,
+      kinerja: 15,
+      disiplin: 4,
+    },
+  ];
+  const maks = { kualifikasi: 25, kompetensi: 40, kinerja: 30, disiplin: 5 };
+  const b = batangDimensi(rows, { width: 600, maks, document });
+  const bars = [...b.querySelectorAll("rect")].filter((r) => r.querySelector("title"));
+  assert.equal(bars.length, 8, "four stacked parts per row");
+  // Widths in proportion to the scores on a 0–100 scale: the first row's parts 20:30:25:5.
+  const w = bars.slice(0, 4).map((r) => Number(r.getAttribute("width")));
+  assert.ok(Math.abs(w[1] / w[0] - 1.5) < 0.02 && Math.abs(w[2] / w[0] - 1.25) < 0.02, `${w}`);
+  assert.match(bars[0].querySelector("title")!.textContent!, /kualifikasi: 20,00 dari 25/);
+  for (const d of DIMENSI) assert.ok(b.textContent!.includes(d[0].toUpperCase() + d.slice(1)), d);
+  // On a phone a long name is shortened on the axis (its full name stays in the bar's title).
+  const phone = batangDimensi(rows, { width: 340, maks, document });
+  const labels = [...phone.querySelectorAll('g[data-mark="y-axis tick label"] text')]
+    .map((x) => x.textContent);
+  assert.equal(labels[1], "Rata-rata Provinsi Kali…");
+});
+
+Deno.test("the build puts the site's head, banner and footer into every page, links relative to the page", () => {
+  const k = kerangkaSitus({
+    cakupan: { kaki: "Indeks Profesionalitas ASN <Kanreg>." },
+    sintetis: true,
+  });
+  const page = (pager: boolean) =>
+    `<html><head><title>Rapor | IP ASN</title></head><body><div id="observablehq-center">\n<main id="observablehq-main"><h1>x</h1></main>${
+      pager
+        ? '\n<footer id="observablehq-footer">\n<nav><a rel="next" href="./tren">Tren</a></nav>\n</footer>'
+        : ""
+    }\n</div></body></html>`;
+  const kartu = pasangKerangka(page(false), "instansi/63.html", k);
+  assert.match(kartu, /<title>Rapor \| IP ASN<\/title>\n<link rel="icon" href="data:,">/);
+  assert.match(kartu, /<header id="observablehq-header">\n<div class="banner-sintetis"/);
+  // No pager on a report card: the footer is added after the content, its link one level up.
+  assert.match(kartu, /<\/main>\n<footer id="observablehq-footer">\n<div class="ipasn-kaki">/);
+  assert.match(kartu, /href="\.\.\/metodologi"/);
+  assert.match(kartu, /Indeks Profesionalitas ASN &#60;Kanreg&#62;\./);
+  assert.equal(pasangKerangka(kartu, "instansi/63.html", k), kartu, "applied once");
+  // A top page with a pager: the footer text follows the pager, its link from the root.
+  const atas = pasangKerangka(page(true), "peringkat.html", k);
+  assert.match(
+    atas,
+    /<\/nav>\n<div class="ipasn-kaki">[^]*href="\.\/metodologi"[^]*<\/div>\n<\/footer>/,
+  );
+  // Real data: no banner.
+  const nyata = kerangkaSitus({ cakupan: { kaki: "x." }, sintetis: false });
+  assert.doesNotMatch(pasangKerangka(page(false), "index.html", nyata), /observablehq-header/);
+});
+
+Deno.test("a report card's table of contents is written by the build from its h2 headings, in Framework's markup", () => {
+  const html = `<body><div id="observablehq-center">
+<main id="observablehq-main" class="observablehq">
+<div id="ipasn-daftar-isi"></div>
+<h1 id="x">Kota</h1><p>a</p>
+<h2 id="tren" tabindex="-1"><a class="observablehq-header-anchor" href="#tren">Tren</a></h2>
+<h2 id="dimensi" tabindex="-1"><a class="observablehq-header-anchor" href="#dimensi">Dimensi<!--:ab12:--><span>x</span></a></h2>
+</main></div></body>`;
+  const out = pasangToc(html);
+  assert.doesNotMatch(out, /ipasn-daftar-isi/);
+  assert.match(
+    out,
+    /<aside id="observablehq-toc" data-selector="[^"]+">\n<nav>\n<div>Isi halaman<\/div>/,
+  );
+  assert.match(
+    out,
+    /<a href="#tren">Tren<\/a><\/li>\n<li class="observablehq-secondary-link"><a href="#dimensi">Dimensix<\/a>/,
+  );
+  assert.ok(out.indexOf('id="observablehq-toc"') < out.indexOf('<main id="observablehq-main"'));
+  assert.equal(pasangToc(out), out, "a page without the marker is left as it is");
 });

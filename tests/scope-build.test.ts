@@ -11,6 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { tempDir } from "./helpers/fixture.ts";
 import { withSite } from "./helpers/browser.ts";
@@ -45,8 +46,8 @@ function wordingFromElsewhere(v: Visit, words: RegExp[]): string[] {
 }
 
 /**
- * Every page visited, as two steps of `t`: each loads with no error and no request to another
- * host, and each link inside the site leads to a built page.
+ * Every page visited, as steps of `t`: each loads with no error and no request to another host,
+ * each link inside the site leads to a built page, and on a phone no page scrolls sideways.
  */
 async function visitClean(
   t: Deno.TestContext,
@@ -60,6 +61,17 @@ async function visitClean(
   });
   await t.step("every link inside the site leads to a built page", () => {
     assert.deepEqual(brokenLinks(visits, pages), []);
+  });
+  // Every page again on a phone, every report card and unit card included.
+  await t.step("no sideways scroll on a 390×844 phone, and no error there", async () => {
+    const phone = await visitAll(browser, url, pages, { width: 390, height: 844 });
+    assert.deepEqual(
+      phone.flatMap((v) => [
+        ...v.problems,
+        ...(v.overflow > 0 ? [`${v.path}: scrolls ${v.overflow} px sideways`] : []),
+      ]),
+      [],
+    );
   });
   return visits;
 }
@@ -282,12 +294,18 @@ Deno.test({
         await page.close();
       });
     });
-    await t.step("the data files are made in one process before Framework", () => {
-      assert.match(b.log, /data files: \d+ made, 0 unchanged/);
-      // Framework found every file fresh in its cache: it ran no loader of its own.
-      const fw = Deno.readTextFileSync(join(copy, "src/.observablehq/build.log"));
-      assert.doesNotMatch(fw, /\[(missing|stale)\]/);
-    });
+    await t.step(
+      "the data files are written once, by the build, and Framework runs no loader",
+      () => {
+        assert.match(b.log, /data files: \d+ made, 0 unchanged/);
+        // Framework copied files it found in src/data: it ran no loader (a loader's output is logged
+        // [missing], [stale] or [fresh]), and its cache holds no data file.
+        const fw = Deno.readTextFileSync(join(copy, "src/.observablehq/build.log"));
+        assert.doesNotMatch(fw, /\[(missing|stale|fresh)\]/);
+        assert.ok(!existsSync(join(copy, "src/.observablehq/cache/data")));
+        assert.ok(existsSync(join(copy, "src/data/situs.json")));
+      },
+    );
     await t.step(
       "a rebuild with nothing changed keeps the site; a changed page rebuilds",
       async () => {

@@ -13,7 +13,9 @@ import type { MethodProfile } from "./method.ts";
 import type { PeriodMeta } from "./periods.ts";
 import { kodePusat, type Wilayah } from "../reference.ts";
 import { variantSql } from "./rekonsiliasi.ts";
-import { RESMI, RESMI_NAMA } from "./resmi.ts";
+import { RESMI, RESMI_INTERVENSI, RESMI_NAMA, resmiProfile } from "./resmi.ts";
+import { gainsAreAdditive, interventions } from "./gain.ts";
+import { DIMENSI, LABEL_DIMENSI } from "../../src/kosakata.ts";
 import { type InstansiRow, sensitivity } from "./sensitivity.ts";
 import type { PeriodAccounting } from "./step.ts";
 
@@ -300,15 +302,38 @@ export async function combine(o: Combine): Promise<void> {
       join(staging, "accounting.json"),
       JSON.stringify(o.accounting, null, 2) + "\n",
     );
+    // What the outputs were computed under, for the site (which reads this folder and nothing of
+    // the engine): every profile whole, as resolved (the Metodologi page prints its rules), with
+    // the simulator's interventions and whether their gains add up exactly; BKN's official
+    // results as a pseudo-profile where a period holds them; each period's methods.
+    const adaResmi = periods.some((p) => o.metodeFor[p].includes(RESMI));
+    const bakuTerakhir = profiles.find((p) => p.id === o.baku[periods.at(-1)!]) ?? profiles[0];
     const manifest = {
       periode: periods,
       metode: [
         ...profiles.map((p) => ({ id: p.id, versi: p.versi, nama: p.nama })),
-        ...(periods.some((p) => o.metodeFor[p].includes(RESMI))
-          ? [{ id: RESMI, versi: "-", nama: RESMI_NAMA }]
-          : []),
+        ...(adaResmi ? [{ id: RESMI, versi: "-", nama: RESMI_NAMA }] : []),
       ],
       metode_baku: Object.fromEntries(periods.map((p) => [p, o.baku[p]])),
+      metode_periode: Object.fromEntries(periods.map((p) => [p, o.metodeFor[p]])),
+      dimensi: DIMENSI.map((nama) => ({ nama, label: LABEL_DIMENSI[nama] })),
+      profil: [
+        ...profiles.map((p) => ({
+          ...p,
+          intervensi: interventions(p),
+          tambahan_tepat: gainsAreAdditive(p),
+        })),
+        // The categories and maxima of the latest period's default profile, which are BKN's; no
+        // rules of its own.
+        ...(adaResmi && bakuTerakhir
+          ? [{
+            ...resmiProfile(bakuTerakhir),
+            resmi: true,
+            intervensi: RESMI_INTERVENSI,
+            tambahan_tepat: true,
+          }]
+          : []),
+      ],
       wilayah: wilayah.length,
       di_luar_referensi: wilayah.filter((w) => w.luar).map((w) => ({
         kode_instansi: w.kode_instansi,

@@ -12,7 +12,7 @@ import { periode as labelPeriode } from "../../src/components/format.ts";
 import { KOLOM, type Kolom, type NamaKolom, TABEL } from "../../src/keluaran.ts";
 import { Db, lit } from "../duck.ts";
 import { assertInternal, unitsOf, worklist, worklistPeriod } from "./internal.ts";
-import { COMPUTED } from "./site.ts";
+import type { Hasil } from "./hasil.ts";
 import { type KolomXlsx, type Lembar, namaLembar, tulisBuku } from "./xlsx.ts";
 
 /** The gaps file's columns (loaders/engine/step.ts writes it), in its order. */
@@ -71,12 +71,17 @@ function kolomKerja(nama: string): KolomXlsx {
 }
 
 /** The gaps file of a period, where the scoring writes the per-person files (loaders/paths.ts). */
-const fileCelah = (periode: string) => join(COMPUTED, "periode", periode, "celah_asn.parquet");
+const fileCelah = (h: Hasil, periode: string) =>
+  join(h.dir, "periode", periode, "celah_asn.parquet");
 
 /** One instansi's gaps in the worklist period: each SIASN field to fill, per person. */
-export async function celahOf(kode: string, periode: string): Promise<Record<string, unknown>[]> {
+export async function celahOf(
+  h: Hasil,
+  kode: string,
+  periode: string,
+): Promise<Record<string, unknown>[]> {
   assertInternal();
-  const file = fileCelah(periode);
+  const file = fileCelah(h, periode);
   if (!existsSync(file)) return [];
   const db = await Db.open();
   try {
@@ -91,16 +96,19 @@ export async function celahOf(kode: string, periode: string): Promise<Record<str
 
 /** `file` (new): the workbook of instansi `kode`, the worklist period's units one sheet each. */
 export async function bukuKerja(
+  h: Hasil,
   kode: string,
   file: string,
   o: { nama_instansi: string; sumber: string; tanggal: Date },
 ): Promise<{ unit: number }> {
   assertInternal();
-  const { periode, metode } = worklistPeriod();
-  const daftar = await worklist(kode);
-  const units = (await unitsOf(kode)).filter((u) => u.periode === periode && u.metode === metode);
-  const adaCelah = existsSync(fileCelah(periode));
-  const celah = await celahOf(kode, periode);
+  const { periode, metode } = worklistPeriod(h);
+  const daftar = await worklist(h, kode);
+  const units = (await unitsOf(h, kode)).filter((u) =>
+    u.periode === periode && u.metode === metode
+  );
+  const adaCelah = existsSync(fileCelah(h, periode));
+  const celah = await celahOf(h, kode, periode);
   const per = <T extends Record<string, unknown>>(rows: T[]) =>
     Map.groupBy(rows, (r) => String(r.kode_unit));
   const daftarUnit = per(daftar), celahUnit = per(celah);

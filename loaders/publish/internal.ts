@@ -6,10 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { caseMap, Db, lit } from "../duck.ts";
-import { interventions } from "../engine/gain.ts";
-import { loadProfiles, methodsDir } from "../engine/method.ts";
-import { COMPUTED, computedCsv, manifest } from "./site.ts";
+import { caseMap, lit } from "../duck.ts";
+import type { Hasil } from "./hasil.ts";
 
 export function assertInternal(): void {
   if (Deno.env.get("IPASN_AUDIENCE") !== "internal") {
@@ -20,68 +18,59 @@ export function assertInternal(): void {
 }
 
 /** The worklist's period and method: the latest period under its default method. */
-export function worklistPeriod(dir = COMPUTED): { periode: string; metode: string } {
-  const m = manifest(dir);
+export function worklistPeriod(h: Hasil): { periode: string; metode: string } {
+  const m = h.manifest;
   const periode = m.periode.at(-1)!;
   return { periode, metode: m.metode_baku[periode] ?? m.metode[0].id };
 }
 
-async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const db = await Db.open();
-  try {
-    return await db.all(sql);
-  } finally {
-    db.close();
-  }
-}
-
 /** One instansi's worklist: every ASN × intervention with a gain, largest gains first per unit. */
-export async function worklist(kode: string): Promise<Record<string, unknown>[]> {
+export async function worklist(h: Hasil, kode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
-  const { periode, metode } = worklistPeriod();
-  const profiles = await loadProfiles(methodsDir());
-  const labels = interventions(profiles.find((p) => p.id === metode)!);
+  const { periode, metode } = worklistPeriod(h);
+  // The steps' labels as the profile the scores were computed under names them (manifest.json).
+  const labels = h.manifest.profil.find((p) => p.id === metode)?.intervensi ?? [];
   const label = caseMap("intervensi", labels.map((i) => [i.id, lit(i.label)]));
-  return await query(`
+  return await h.query(`
     SELECT kode_unit, nama_unit, nip, nama, jenis_jabatan, nama_jabatan, intervensi,
       ${label} AS langkah,
       CASE WHEN intervensi = 'skp' THEN 'diasumsikan ' || asumsi
            WHEN intervensi = 'pendidikan' THEN 'diasumsikan ' || asumsi END AS asumsi,
       round(poin, 4) AS poin
-    FROM read_parquet(${lit(join(COMPUTED, "periode", periode, "peluang_asn.parquet"))})
+    FROM read_parquet(${lit(join(h.dir, "periode", periode, "peluang_asn.parquet"))})
     WHERE periode = ${lit(periode)} AND metode = ${lit(metode)} AND kode_instansi = ${lit(kode)}
     ORDER BY kode_unit, poin DESC, nip, intervensi`);
 }
 
 /** One instansi's units, every period and method, without small-cell suppression. */
-export async function unitsOf(kode: string): Promise<Record<string, unknown>[]> {
+export async function unitsOf(h: Hasil, kode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
-  return await query(`
+  return await h.query(`
     SELECT periode, metode, metode_baku, kode_unit, nama_unit, n_asn, kualifikasi, kompetensi, kinerja,
       disiplin, nilai, kategori, peringkat_instansi, selisih, share_data_lengkap
-    FROM ${computedCsv("unit")}
+    FROM ${h.tabel("unit")}
     WHERE kode_instansi = ${lit(kode)}
     ORDER BY periode, metode, peringkat_instansi`);
 }
 
 /** One instansi's gain tables per unit, every period and method. */
-export async function unitGainsOf(kode: string): Promise<Record<string, unknown>[]> {
+export async function unitGainsOf(h: Hasil, kode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
-  return await query(`
+  return await h.query(`
     SELECT periode, metode, kode_unit, intervensi, poin, n_asn
-    FROM ${computedCsv("peluang_unit")}
+    FROM ${h.tabel("peluang_unit")}
     WHERE kode_instansi = ${lit(kode)}
     ORDER BY periode, metode, kode_unit, intervensi, poin DESC`);
 }
 
 /** Units of the worklist period, for the internal build's routes. */
 export async function unitRoutes(
-  dir = COMPUTED,
+  h: Hasil,
 ): Promise<{ kode_instansi: string; kode_unit: string }[]> {
-  const { periode, metode } = worklistPeriod(dir);
-  return await query(`
+  const { periode, metode } = worklistPeriod(h);
+  return await h.query(`
     SELECT DISTINCT kode_instansi, kode_unit
-    FROM ${computedCsv("unit", dir)}
+    FROM ${h.tabel("unit")}
     WHERE periode = ${lit(periode)} AND metode = ${lit(metode)}
     ORDER BY ALL`) as { kode_instansi: string; kode_unit: string }[];
 }
@@ -92,12 +81,13 @@ export async function unitRoutes(
  * record SIASN lacks; above: the local export lacks one), and the people on one side only. The
  * worklist of data to fix in SIASN; empty without official results.
  */
-export async function selisihOf(kode: string): Promise<Record<string, unknown>[]> {
+export async function selisihOf(h: Hasil, kode: string): Promise<Record<string, unknown>[]> {
   assertInternal();
-  const { periode, metode } = worklistPeriod();
-  const file = join(COMPUTED, "periode", periode, "selisih_asn.parquet");
+  const { periode, metode } = worklistPeriod(h);
+  // Per-person files are in their period's folder (loaders/paths.ts, perPersonFiles).
+  const file = join(h.dir, "periode", periode, "selisih_asn.parquet");
   if (!existsSync(file)) return [];
-  return await query(`
+  return await h.query(`
     SELECT kode_unit, nama_unit, nip, nama, dimensi, resmi, hitungan, round(selisih, 4) AS selisih,
       sisi, sebab, pendidikan, jp_dihitung, predikat_dipakai, hukdis_berlaku
     FROM read_parquet(${lit(file)})

@@ -1,258 +1,503 @@
 /**
- * The site's data files, described once. Every Framework data loader under `src/` is one line,
- * `await muat("data/instansi.csv")`, naming its entry here; `scripts/build.ts` runs `isiCache` in
- * one process first, which writes every entry into Framework's loader cache, so a build starts no
- * Deno process (each with its own DuckDB) per file. Measured on the kanreg8 demo: 70 loader runs
- * took 44.8 s in Framework; nationally the per-report-card loader alone would run 600 times.
- * Framework still runs a loader itself for any file the cache lacks (`deno task dev`, or an entry
- * this table does not know), and the loader writes the same bytes, because both come from here.
+ * The site's data files, described once and written once: `tulisDataSitus` makes every file the
+ * pages load from the scoring output (loaders/publish/hasil.ts), the settings and the reference
+ * tables, into the site's own data folder, src/data/ (and the internal build's per-person files
+ * into src/internal/data/), in one process with one reading of each table. Framework finds them
+ * there as ordinary files: it runs no data loader and its cache holds none of them, so each file has
+ * this one producer. `deno task build` and `deno task dev` call it; the folder is the build's, not
+ * the engine's (nothing is written beside the scores).
  *
  * A key is the file's path under `src/` as Framework serves it; `[kode]` and `[instansi]` stand
- * for the report card's code, given to a loader as `--kode X` / `--instansi X`.
+ * for the code of each instansi the file is made for.
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
-import { gainsAreAdditive, interventions } from "../engine/gain.ts";
-import { loadProfiles, methodsDir } from "../engine/method.ts";
+import { dirname, join, relative } from "node:path";
+import { inList } from "../duck.ts";
+import { moduleGraph } from "../modules.ts";
+import { ROOT } from "../paths.ts";
 import { REFERENCE_DIR, type Wilayah } from "../reference.ts";
-import { RESMI, RESMI_INTERVENSI, resmiProfile } from "../engine/resmi.ts";
+import { bacaSitus, type Situs } from "../situs.ts";
 import { kolomTabel } from "../../src/keluaran.ts";
-import { selisihOf, unitGainsOf, unitsOf, worklist } from "./internal.ts";
-import { cakupanDari, instansiData } from "./scope.ts";
+import { Hasil, MANIFEST_SITUS, TAMBAHAN_PROFIL } from "./hasil.ts";
+import { selisihOf, unitGainsOf, unitRoutes, unitsOf, worklist } from "./internal.ts";
+import { type Cakupan, cakupanDari, instansiData, unitData } from "./scope.ts";
 import {
-  COMPUTED,
-  instansiRows,
-  kanregRows,
-  manifest,
-  peluangRows,
-  peringkatData,
-  peringkatProvinsi,
-  provinsiRows,
+  berandaUnit,
+  DINAMIS,
+  entitas,
+  indeks,
+  irisan,
+  KOLOM_UNIT,
+  metodeNyata,
+  peluang,
+  rapor,
+  raporUnit,
+  rekonsiliasi,
+  seri,
+  seriWilayah,
+} from "./halaman.ts";
+import {
+  baris,
+  csvTabel,
+  instansiSql,
+  kanregSql,
+  parquet,
+  peluangSql,
+  provinsiSql,
+  publikasi,
   reference,
   ringkasan,
-  selisihRows,
+  selisihSql,
+  type TabelSitus,
   toCsv,
-  toParquet,
-  unitRows,
-  varianRows,
+  unitSql,
+  varianSql,
 } from "./site.ts";
 
+/** The site's source root: the data files go to its data/ (and internal/data/) folders. */
+export const SRC = join(ROOT, "src");
+/** What the writer wrote and from what, in the data folder it owns. */
+const CATATAN = "data/.ipasn-data.json";
+/** What observablehq.config.js reads: the title, footer, report-card routes (not served). */
+export const RUTE = "data/.rute.json";
+
 type Isi = string | Uint8Array;
+
+/** Each table read once per run, when a file first needs it. */
+class Sumber {
+  constructor(
+    readonly h: Hasil,
+    readonly ambang: number,
+    readonly situs: Situs,
+    readonly internal: boolean,
+    /** A short stamp of the data, for the pages' fetches of files named by a choice. */
+    readonly versi: string,
+  ) {}
+  #memo = new Map<string, Promise<unknown>>();
+  sekali<T>(key: string, f: () => Promise<T>): Promise<T> {
+    if (!this.#memo.has(key)) this.#memo.set(key, f());
+    return this.#memo.get(key) as Promise<T>;
+  }
+  tabel(name: "instansi" | "provinsi" | "kanreg" | "unit" | "peluang" | "varian") {
+    return this.sekali(`sql:${name}`, async (): Promise<TabelSitus> => {
+      const h = this.h, k = this.ambang;
+      switch (name) {
+        case "instansi":
+          return await instansiSql(h);
+        case "provinsi":
+          return await provinsiSql(h);
+        case "kanreg":
+          return await kanregSql(h);
+        case "unit":
+          return await unitSql(h, k);
+        case "peluang":
+          return peluangSql(h, k);
+        case "varian":
+          return await varianSql(h, k);
+      }
+    });
+  }
+  baris(name: Parameters<Sumber["tabel"]>[0]) {
+    return this.sekali(`baris:${name}`, async () => baris(this.h, await this.tabel(name)));
+  }
+  async csv(name: Parameters<Sumber["tabel"]>[0]): Promise<string> {
+    return await csvTabel(this.h, await this.tabel(name));
+  }
+  /**
+   * The report cards' units: the public unit table's rows under the real methods, in the columns a
+   * card shows (read as arrays: nationally the table has hundreds of thousands of rows).
+   */
+  unitKartu() {
+    return this.sekali("unitKartu", async () => {
+      const nyata = metodeNyata(this.h).map((p) => p.id);
+      const t = await this.h.tabelDari(
+        `SELECT periode, metode, kode_instansi, ${KOLOM_UNIT.join(", ")} FROM (${
+          (await this.tabel("unit")).sql
+        }) WHERE ${inList("metode", nyata)}`,
+      );
+      return t.baris.map((r) => Object.fromEntries(t.kolom.map((k, i) => [k, r[i]])));
+    });
+  }
+  async parquet(name: Parameters<Sumber["tabel"]>[0]): Promise<Uint8Array> {
+    return await parquet(this.h, await this.tabel(name));
+  }
+  /** The entities the pages compare (instansi, or a BKD's unit kerja) and their rows. */
+  entitas() {
+    return this.sekali("entitas", async () =>
+      entitas(await this.cakupan(), {
+        instansi: await this.baris("instansi"),
+        unit: (await this.cakupan()).entitas === "unit" ? await this.baris("unit") : [],
+      }));
+  }
+  /** The reported figures and targets of the data's instansi. */
+  referensi() {
+    return this.sekali("referensi", async () => await reference(await this.baris("instansi")));
+  }
+  cakupan(): Promise<Cakupan> {
+    return this.sekali("cakupan", () => cakupanDari(this.h, this.situs));
+  }
+  /**
+   * The instansi of the data and no other, as the engine named them (a national run's reference
+   * is not the built-in one: 6206 is Katingan there, Sukamara in wilayah-kanreg8.csv). A site
+   * carries only its own region: a BKD's site does not ship the 46 Kalimantan governments of the
+   * built-in reference.
+   */
+  wilayah(): Promise<Wilayah[]> {
+    return this.sekali("wilayah", async () =>
+      (await instansiData(this.h)).map((i) => ({
+        kode_instansi: i.kode_instansi,
+        nama_instansi: i.nama_instansi,
+        jenis: i.jenis_instansi as Wilayah["jenis"],
+        kode_provinsi: i.kode_provinsi,
+        provinsi: i.provinsi,
+      })));
+  }
+}
+
 interface Berkas {
   /** The route parameter the file is made per instansi for. */
   param?: "kode" | "instansi";
   /** Per-person data: only in the internal build (the functions refuse otherwise). */
   internal?: boolean;
-  buat: (kode: string) => Promise<Isi>;
+  buat: (s: Sumber, kode: string) => Promise<Isi>;
 }
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-
-/** Each table is read once per process: the CSV, the Parquet and the report cards share it. */
-function sekali<T>(f: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () => p ??= f();
-}
-const instansi = sekali(instansiRows);
-const provinsi = sekali(provinsiRows);
-const kanreg = sekali(kanregRows);
-const unit = sekali(unitRows);
-const peluang = sekali(peluangRows);
-const varian = sekali(varianRows);
-/** Peringkat's index and tiers (site.ts, peringkatData), from the instansi rows read once. */
-const peringkat = sekali(async () => peringkatData(await instansi()));
-/** A report card's units, grouped once (600 report cards nationally). */
-const unitPerInstansi = sekali(async () =>
-  Map.groupBy(await unit(), (r) => String(r.kode_instansi))
-);
-/**
- * Instansi names for pages that name an instansi by its code (Rekonsiliasi's reported figures, the
- * Data page, the internal worklists): the data's instansi and no other, as the engine named them
- * (a national run's reference is not the built-in one: 6206 is Katingan there, Sukamara in
- * wilayah-kanreg8.csv). A site carries only its own region: a BKD's site does not ship the 46
- * Kalimantan governments of the built-in reference.
- */
-export function wilayahSitus(computed = COMPUTED): Wilayah[] {
-  return instansiData(computed)
-    .sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi))
-    .map((i) => ({
-      kode_instansi: i.kode_instansi,
-      nama_instansi: i.nama_instansi,
-      jenis: i.jenis_instansi as Wilayah["jenis"],
-      kode_provinsi: i.kode_provinsi,
-      provinsi: i.provinsi,
-    }));
-}
-/** A loader that printed with console.log ended its output with a newline; kept byte for byte. */
+/** A file a loader printed with console.log ended with a newline; kept byte for byte. */
 const json = (x: unknown) => JSON.stringify(x) + "\n";
-const csvOrHeader = (rows: Record<string, unknown>[], table: Parameters<typeof kolomTabel>[0]) =>
-  rows.length ? toCsv(rows) : kolomTabel(table, []).join(",") + "\n";
+const DUCKDB = join(ROOT, "node_modules/@duckdb/duckdb-wasm/dist");
 
 export const BERKAS: Record<string, Berkas> = {
-  "data/instansi.csv": { buat: async () => toCsv(await instansi()) },
-  "data/instansi.parquet": { buat: async () => await toParquet(await instansi()) },
-  "data/peringkat.json": { buat: async () => JSON.stringify((await peringkat()).indeks) },
-  "data/peringkat-terbaru.csv": { buat: async () => toCsv((await peringkat()).tingkat.terbaru) },
-  "data/peringkat-baku.csv": { buat: async () => toCsv((await peringkat()).tingkat.baku) },
-  "data/peringkat.csv": { buat: async () => toCsv((await peringkat()).tingkat.semua) },
-  "data/peringkat-provinsi.csv": { buat: async () => toCsv(peringkatProvinsi(await provinsi())) },
-  "data/provinsi.csv": { buat: async () => toCsv(await provinsi()) },
-  "data/provinsi.parquet": { buat: async () => await toParquet(await provinsi()) },
-  "data/kanreg.csv": { buat: async () => toCsv(await kanreg()) },
-  "data/kanreg.parquet": { buat: async () => await toParquet(await kanreg()) },
-  "data/unit.csv": { buat: async () => toCsv(await unit()) },
-  "data/unit.parquet": { buat: async () => await toParquet(await unit()) },
-  "data/peluang.csv": { buat: async () => toCsv(await peluang()) },
-  "data/peluang.parquet": { buat: async () => await toParquet(await peluang()) },
-  "data/varian.csv": { buat: async () => toCsv(await varian()) },
-  "data/varian.parquet": { buat: async () => await toParquet(await varian()) },
-  "data/selisih.csv": {
-    buat: async () => csvOrHeader(await selisihRows(), "selisih_instansi"),
-  },
+  "data/instansi.csv": { buat: (s) => s.csv("instansi") },
+  "data/instansi.parquet": { buat: (s) => s.parquet("instansi") },
+  "data/provinsi.csv": { buat: (s) => s.csv("provinsi") },
+  "data/provinsi.parquet": { buat: (s) => s.parquet("provinsi") },
+  "data/kanreg.csv": { buat: (s) => s.csv("kanreg") },
+  "data/kanreg.parquet": { buat: (s) => s.parquet("kanreg") },
+  "data/unit.csv": { buat: (s) => s.csv("unit") },
+  "data/unit.parquet": { buat: (s) => s.parquet("unit") },
+  "data/peluang.parquet": { buat: (s) => s.parquet("peluang") },
+  "data/varian.parquet": { buat: (s) => s.parquet("varian") },
+  // As the engine wrote it (an output from before the table existed: the header alone).
   "data/sensitivitas.csv": {
-    buat: () => {
-      const file = join(COMPUTED, "sensitivitas.csv");
+    buat: (s) => {
+      const file = join(s.h.dir, "sensitivitas.csv");
       return Promise.resolve(
-        existsSync(file)
-          ? Deno.readTextFileSync(file)
-          : kolomTabel("sensitivitas", []).join(",") + "\n",
+        existsSync(file) ? Deno.readTextFileSync(file) : toCsv([], kolomTabel("sensitivitas", [])),
       );
     },
   },
-  "data/manifest.json": { buat: () => Promise.resolve(json(manifest())) },
-  "data/ringkasan.json": { buat: async () => JSON.stringify(await ringkasan()) },
-  "data/referensi.json": { buat: async () => json(await reference()) },
-  "data/situs.json": { buat: () => Promise.resolve(JSON.stringify(cakupanDari(COMPUTED))) },
-  "data/wilayah.json": { buat: () => Promise.resolve(JSON.stringify(wilayahSitus())) },
-  "data/peers.json": {
-    buat: () => Deno.readTextFile(join(REFERENCE_DIR, "peers-ipasn.json")),
-  },
-  "data/metode.json": {
-    buat: async () => {
-      const profiles = await loadProfiles(methodsDir());
-      const m = manifest();
-      const latest = m.metode_baku[m.periode.at(-1)!];
-      const base = profiles.find((p) => p.id === latest) ?? profiles[0];
-      const resmi = m.metode.some((x) => x.id === RESMI)
-        ? [{ ...resmiProfile(base), resmi: true }]
-        : [];
-      return json([...profiles, ...resmi]);
+  // The manifest's facts for the pages; the profiles go to metode.json and intervensi.json.
+  "data/manifest.json": {
+    buat: (s) => {
+      const raw = s.h.manifestMentah().raw;
+      return Promise.resolve(json(Object.fromEntries(
+        Object.entries(raw).filter(([k]) => (MANIFEST_SITUS as readonly string[]).includes(k)),
+      )));
     },
   },
-  "data/intervensi.json": {
-    buat: async () => {
-      const profiles = await loadProfiles(methodsDir());
-      const resmi = manifest().metode.some((m) => m.id === RESMI)
-        ? [[RESMI, { tepat: true, intervensi: RESMI_INTERVENSI }]]
-        : [];
-      return json(Object.fromEntries([
-        ...profiles.map((
-          p,
-        ) => [p.id, { tepat: gainsAreAdditive(p), intervensi: interventions(p) }]),
-        ...resmi,
-      ]));
+  "data/ringkasan.json": {
+    buat: async (s) => {
+      const r = ringkasan(s.h, {
+        instansi: await s.baris("instansi"),
+        kanreg: await s.baris("kanreg"),
+        provinsi: await s.baris("provinsi"),
+      });
+      // A BKD site compares its unit kerja: their counts and largest moves, made here.
+      const unit = (await s.cakupan()).entitas === "unit"
+        ? berandaUnit(await s.baris("unit"), {
+          periode: r.periode,
+          metode: r.metode,
+          kategori: r.kategori.map((k) => k.nama),
+        })
+        : null;
+      return JSON.stringify({ ...r, unit });
     },
   },
-  // The in-browser SQL engine's files, served from node_modules (no CDN).
-  "data/duckdb-eh.wasm": {
-    buat: () => Deno.readFile(join(ROOT, "node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm")),
-  },
-  "data/duckdb-eh.worker.js": {
-    buat: () =>
-      Deno.readFile(
-        join(ROOT, "node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"),
+  "data/referensi.json": { buat: async (s) => json(await s.referensi()) },
+  "data/indeks.json": {
+    buat: async (s) =>
+      JSON.stringify(
+        indeks(s.h, await s.cakupan(), await s.entitas(), s.versi, await s.baris("kanreg")),
       ),
   },
-  // A report card's units (small cells suppressed).
-  "data/unit/[kode].csv": {
-    param: "kode",
-    buat: async (k) => toCsv((await unitPerInstansi()).get(k) ?? []),
+  "data/seri-wilayah.json": {
+    buat: async (s) => JSON.stringify(seriWilayah(s.h, { provinsi: await s.baris("provinsi") })),
+  },
+  "data/rekonsiliasi.json": {
+    buat: async (s) => {
+      const t = await selisihSql(s.h, s.ambang);
+      const ref = await s.referensi();
+      return JSON.stringify(rekonsiliasi(s.h, {
+        resmi: ref.resmi,
+        varian: await s.baris("varian"),
+        selisih: t ? await baris(s.h, t) : [],
+        nama: new Map((await s.wilayah()).map((w) => [w.kode_instansi, w.nama_instansi])),
+      }));
+    },
+  },
+  "data/situs.json": { buat: async (s) => JSON.stringify(await s.cakupan()) },
+  "data/wilayah.json": { buat: async (s) => JSON.stringify(await s.wilayah()) },
+  "data/peers.json": { buat: () => Deno.readTextFile(join(REFERENCE_DIR, "peers-ipasn.json")) },
+  // The method profiles the scores were computed under, whole: the Metodologi page prints their
+  // rules. Where the data holds BKN's official results, a profile for them ("Resmi BKN").
+  "data/metode.json": {
+    buat: (s) =>
+      Promise.resolve(json(
+        s.h.profilMentah().map((p) =>
+          Object.fromEntries(
+            Object.entries(p).filter(([k]) => !(TAMBAHAN_PROFIL as readonly string[]).includes(k)),
+          )
+        ),
+      )),
+  },
+  // The simulator's interventions per method, and whether their gains add up exactly.
+  "data/intervensi.json": {
+    buat: (s) =>
+      Promise.resolve(json(Object.fromEntries(
+        s.h.manifest.profil.map((
+          p,
+        ) => [p.id, { tepat: p.tambahan_tepat, intervensi: p.intervensi }]),
+      ))),
+  },
+  // The in-browser SQL engine's files, served by the site itself (no CDN).
+  "data/duckdb-eh.wasm": { buat: () => Deno.readFile(join(DUCKDB, "duckdb-eh.wasm")) },
+  "data/duckdb-eh.worker.js": {
+    buat: () => Deno.readFile(join(DUCKDB, "duckdb-browser-eh.worker.js")),
+  },
+  // What observablehq.config.js needs (it is plain JavaScript and reads JSON): the title and
+  // footer, the report-card routes from the data, the internal build's unit pages.
+  [RUTE]: {
+    buat: async (s) => {
+      const c = await s.cakupan();
+      const instansi = (await s.wilayah()).map((w) => [w.kode_instansi, w.nama_instansi]);
+      const unit = c.entitas === "unit"
+        ? (await unitData(s.h)).map((u) => [u.kode_unit, u.nama_unit])
+        : [];
+      // One static page per unit only while that stays small; nationally (tens of thousands of
+      // units) a unit's worklist opens inside its instansi page instead.
+      const units = s.internal ? await unitRoutes(s.h) : [];
+      return JSON.stringify({
+        cakupan: { judul: c.judul, kaki: c.kaki, entitas: c.entitas },
+        sintetis: s.h.manifest.sintetis,
+        instansi,
+        unit,
+        internal: units.length <= s.situs.halaman_unit_internal_maks ? units : [],
+      });
+    },
   },
   "internal/data/daftar/[instansi].csv": {
     param: "instansi",
     internal: true,
-    buat: async (k) => toCsv(await worklist(k)),
+    buat: async (s, k) => toCsv(await worklist(s.h, k)),
   },
   "internal/data/peluang-unit/[instansi].csv": {
     param: "instansi",
     internal: true,
-    buat: async (k) => toCsv(await unitGainsOf(k)),
+    buat: async (s, k) => toCsv(await unitGainsOf(s.h, k)),
   },
   "internal/data/unit/[instansi].csv": {
     param: "instansi",
     internal: true,
-    buat: async (k) => toCsv(await unitsOf(k)),
+    buat: async (s, k) => toCsv(await unitsOf(s.h, k)),
   },
   "internal/data/selisih/[instansi].csv": {
     param: "instansi",
     internal: true,
-    buat: async (k) => csvOrHeader(await selisihOf(k), "selisih_asn"),
+    buat: async (s, k) => toCsv(await selisihOf(s.h, k), kolomTabel("selisih_asn", [])),
   },
 };
 
-async function tulisStdout(isi: Isi): Promise<void> {
-  const bytes = typeof isi === "string" ? new TextEncoder().encode(isi) : isi;
-  // A single write call may write only part of it.
-  for (let off = 0; off < bytes.length;) off += await Deno.stdout.write(bytes.subarray(off));
+/**
+ * Families of files, one per entity, per period and method, or per unit kerja, made together from
+ * the same tables (loaders/publish/halaman.ts).
+ */
+export const KELUARGA: Record<string, (s: Sumber) => Promise<Map<string, unknown>>> = {
+  "data/irisan/[periode]/[metode].json": async (s) => {
+    const e = await s.entitas();
+    return irisan(s.h, await s.cakupan(), {
+      entitas: e.baris,
+      instansi: await s.baris("instansi"),
+      provinsi: await s.baris("provinsi"),
+      kanreg: await s.baris("kanreg"),
+      varian: await s.baris("varian"),
+    });
+  },
+  "data/seri/[kode].json": async (s) => seri(s.h, (await s.entitas()).baris),
+  "data/peluang/[kode].json": async (s) => peluang(s.h, await s.baris("peluang")),
+  "data/rapor/[kode].json, data/unit/[kode].json": async (s) => {
+    const ref = await s.referensi();
+    return rapor(s.h, await s.cakupan(), {
+      instansi: await s.baris("instansi"),
+      provinsi: await s.baris("provinsi"),
+      kanreg: await s.baris("kanreg"),
+      unit: await s.unitKartu(),
+      resmi: ref.resmi,
+      target: ref.target,
+    }, s.versi);
+  },
+  "data/rapor-unit/[kode_unit].json": async (s) =>
+    (await s.cakupan()).entitas === "unit"
+      ? raporUnit(s.h, { unit: (await s.entitas()).baris, kanreg: await s.baris("kanreg") })
+      : new Map(),
+};
+
+interface Catatan {
+  stamp: string;
+  /** Paths under src/ this writer wrote: the only files it ever replaces or removes. */
+  berkas: string[];
+  /** Those a page fetches by a name its reader's choice makes (the build copies them into the site). */
+  dinamis: string[];
 }
 
-/** A data loader's whole body: make the named file and write it to stdout. */
-export async function muat(kunci: keyof typeof BERKAS, args = Deno.args): Promise<void> {
-  const b = BERKAS[kunci];
-  let kode = "";
-  if (b.param) {
-    const { values } = parseArgs({ args, options: { [b.param]: { type: "string" } } });
-    kode = String(values[b.param] ?? "");
-    if (!kode) throw new Error(`${kunci}: the loader needs --${b.param}`);
+function bacaCatatan(src: string): Catatan | null {
+  try {
+    return JSON.parse(Deno.readTextFileSync(join(src, CATATAN)));
+  } catch {
+    return null;
   }
-  await tulisStdout(await b.buat(kode));
+}
+
+function* semuaBerkas(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
+  for (const e of Deno.readDirSync(dir)) {
+    const p = join(dir, e.name);
+    if (e.isDirectory) yield* semuaBerkas(p);
+    else if (e.isFile && !e.name.startsWith(".")) yield p;
+  }
 }
 
 /**
- * Write every file of the table that the cache lacks into Framework's loader cache `cache`
- * (`src/.observablehq/cache`), each atomically (a temp file renamed), for the instansi codes
- * `kode` of the report cards; per-person files only when `internal`. Returns how many were
- * written and how many were already there. Framework takes a cached file as fresh when it is
- * newer than its loader, which a file written now is.
+ * What the data files are made from: the scoring output, the publication settings, the site
+ * settings, the reference tables, this writer's code and the in-browser engine's version, and the
+ * audience. Equal to the last run's: nothing to write.
  */
-export async function isiCache(
-  cache: string,
-  o: { kode: string[]; internal: boolean },
-): Promise<{ ditulis: number; ada: number }> {
-  let ditulis = 0, ada = 0;
-  for (const [kunci, b] of Object.entries(BERKAS)) {
-    if (b.internal && !o.internal) continue;
-    const targets = b.param
-      ? o.kode.map((k) => [kunci.replace(`[${b.param}]`, k), k] as const)
-      : [[kunci, ""] as const];
-    for (const [path, kode] of targets) {
-      const file = join(cache, path);
-      if (existsSync(file)) {
-        ada++;
-        continue;
-      }
-      const isi = await b.buat(kode);
-      Deno.mkdirSync(dirname(file), { recursive: true });
-      const tmp = `${file}.${Deno.pid}`;
-      if (typeof isi === "string") Deno.writeTextFileSync(tmp, isi);
-      else Deno.writeFileSync(tmp, isi);
-      Deno.renameSync(tmp, file);
-      ditulis++;
-    }
-  }
-  return { ditulis, ada };
+async function stempel(computed: string, internal: boolean, situs: Situs): Promise<string> {
+  const h = createHash("sha256").update(`${internal ? "internal" : "public"}\0`)
+    .update(JSON.stringify(situs));
+  const files = [
+    // Every output table (no list kept by hand: a new table is covered by being written).
+    ...[...semuaBerkas(computed)].sort(),
+    join(ROOT, "data/publikasi.json"),
+    ...[...semuaBerkas(join(ROOT, "data/reference"))].sort(),
+    ...moduleGraph(new URL(import.meta.url).pathname),
+    join(ROOT, "node_modules/@duckdb/duckdb-wasm/package.json"),
+  ];
+  for (const f of files) h.update(f + "\0").update(await Deno.readFile(f));
+  return h.digest("hex");
 }
 
-// `deno run -A loaders/publish/muatan.ts --cache DIR [--internal]`, with IPASN_COMPUTED set: what
-// scripts/build.ts runs before Framework (a process of its own, so COMPUTED is the build's).
-if (import.meta.main) {
-  const { values } = parseArgs({
-    args: Deno.args,
-    options: { cache: { type: "string" }, internal: { type: "boolean", default: false } },
-  });
-  const situs = JSON.parse(Deno.readTextFileSync(join(COMPUTED, ".site/situs.json")));
-  const kode = (situs.instansi as string[][]).map(([k]) => k);
-  const r = await isiCache(values.cache!, { kode, internal: values.internal! });
-  console.log(JSON.stringify(r));
+/** Writes `isi` to `file` unless it already holds exactly that (its time stays: no reload). */
+function tulis(file: string, isi: Isi): boolean {
+  const bytes = typeof isi === "string" ? new TextEncoder().encode(isi) : isi;
+  try {
+    const ada = Deno.readFileSync(file);
+    if (ada.length === bytes.length && ada.every((b, i) => b === bytes[i])) return false;
+  } catch { /* not there yet */ }
+  Deno.mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${Deno.pid}.tmp`;
+  Deno.writeFileSync(tmp, bytes);
+  Deno.renameSync(tmp, file);
+  return true;
+}
+
+export interface HasilTulis {
+  /** The inputs' stamp. */
+  stamp: string;
+  /** Nothing changed since the last run: no file was read or written. */
+  tetap: boolean;
+  ditulis: number;
+  sama: number;
+  dihapus: number;
+}
+
+/**
+ * Writes every data file the site loads, for the scoring output in `computed`, into `src` (by
+ * default the project's src/): the per-person files only when `internal`. A file whose content is
+ * unchanged is left as it is; a file this writer wrote before that the new set lacks (a report card
+ * of an instansi no longer in the data, the per-person files after an internal build) is removed;
+ * no other file is touched.
+ */
+export async function tulisDataSitus(o: {
+  computed: string;
+  internal: boolean;
+  situs?: Situs;
+  src?: string;
+}): Promise<HasilTulis> {
+  const src = o.src ?? SRC;
+  const situs = o.situs ?? bacaSitus();
+  const h = new Hasil(o.computed);
+  h.manifest; // a missing or older manifest is the user's to fix, before anything is written
+  const stamp = await stempel(o.computed, o.internal, situs);
+  const lama = bacaCatatan(src);
+  if (lama?.stamp === stamp && lama.berkas.every((f) => existsSync(join(src, f)))) {
+    return { stamp, tetap: true, ditulis: 0, sama: lama.berkas.length, dihapus: 0 };
+  }
+  if (o.internal) Deno.env.set("IPASN_AUDIENCE", "internal");
+  const s = new Sumber(h, publikasi().ambang_sel_kecil, situs, o.internal, stamp.slice(0, 12));
+  const kode = (await s.wilayah()).map((w) => w.kode_instansi);
+  let ditulis = 0, sama = 0;
+  const baru: string[] = [];
+  // IPASN_TRACE=1 (as for the engine's statements) prints what each file or family took.
+  const jejak = Deno.env.get("IPASN_TRACE")
+    ? (k: string, t0: number) =>
+      console.error(`[trace] ${((performance.now() - t0) / 1000).toFixed(2)} s  ${k}`)
+    : () => {};
+  for (const [kunci, b] of Object.entries(BERKAS)) {
+    const t0 = performance.now();
+    if (b.internal && !o.internal) continue;
+    const targets = b.param
+      ? kode.map((k) => [kunci.replace(`[${b.param}]`, k), k] as const)
+      : [[kunci, ""] as const];
+    for (const [path, k] of targets) {
+      if (tulis(join(src, path), await b.buat(s, k))) ditulis++;
+      else sama++;
+      baru.push(path);
+    }
+    jejak(kunci, t0);
+  }
+  for (const [kunci, buat] of Object.entries(KELUARGA)) {
+    const t0 = performance.now();
+    for (const [path, isi] of await buat(s)) {
+      if (tulis(join(src, path), JSON.stringify(isi))) ditulis++;
+      else sama++;
+      baru.push(path);
+    }
+    jejak(kunci, t0);
+  }
+  // Only what this writer wrote before, and only what the new set lacks.
+  const tetap = new Set(baru);
+  let dihapus = 0;
+  for (const f of lama?.berkas ?? []) {
+    if (!tetap.has(f) && existsSync(join(src, f))) {
+      Deno.removeSync(join(src, f));
+      dihapus++;
+    }
+  }
+  const dinamis = baru.filter((f) => DINAMIS.some((re) => re.test(f))).sort();
+  tulis(
+    join(src, CATATAN),
+    JSON.stringify({ stamp, berkas: baru.sort(), dinamis } satisfies Catatan),
+  );
+  return { stamp, tetap: false, ditulis, sama, dihapus };
+}
+
+/** The files the writer owns, relative to the project (for the project copies of the tests). */
+export function berkasMilik(src = SRC): string[] {
+  return (bacaCatatan(src)?.berkas ?? []).map((f) => relative(ROOT, join(src, f)));
+}
+
+/**
+ * Copies the files pages fetch by a name the reader's choice makes into a built site, where the
+ * pages look for them (`_file/` plus their path under src/, as Framework's preview serves them):
+ * Framework copies only the files a page names literally. Returns how many were copied.
+ */
+export function salinDinamis(site: string, src = SRC): number {
+  const c = bacaCatatan(src);
+  for (const f of c?.dinamis ?? []) {
+    const to = join(site, "_file", f);
+    Deno.mkdirSync(dirname(to), { recursive: true });
+    Deno.copyFileSync(join(src, f), to);
+  }
+  return c?.dinamis?.length ?? 0;
 }

@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { ROOT } from "../paths.ts";
 import { INSTANSI_PUSAT, WILAYAH_NASIONAL } from "../reference.ts";
 import { publikasi } from "./site.ts";
+import type { Hasil } from "./hasil.ts";
 import { bacaSitus, type JenisCakupan, type Situs } from "../situs.ts";
+import { tanpaPemerintah } from "../../src/kosakata.ts";
 
 export const KANREG_PROVINSI = join(ROOT, "data/reference/kanreg-provinsi.csv");
 /** Provinces in the Kalimantan tile layout (peta.ts); a scope of only these keeps that layout. */
@@ -142,7 +144,7 @@ export function cakupan(
   let nama: string, singkat: string;
   if (jenis === "bkd") {
     nama = first.nama_instansi;
-    singkat = first.nama_instansi.replace(/^Pemerintah /, "");
+    singkat = tanpaPemerintah(first.nama_instansi);
   } else if (jenis === "provinsi") {
     nama = `Provinsi ${first.provinsi}`;
     singkat = first.provinsi;
@@ -215,26 +217,17 @@ function contoh(list: InstansiData[]): string[] {
   return [...new Set(pick)].slice(0, 3);
 }
 
-/** The distinct instansi of computed/instansi.csv (read as text: "63" is a code). */
-export function instansiData(computed: string): InstansiData[] {
-  const file = join(computed, "instansi.csv");
-  const seen = new Map<string, InstansiData>();
-  for (const r of csvParse(Deno.readTextFileSync(file))) {
-    if (!seen.has(r.kode_instansi!)) {
-      seen.set(r.kode_instansi!, {
-        kode_instansi: r.kode_instansi!,
-        nama_instansi: r.nama_instansi!,
-        jenis_instansi: r.jenis_instansi!,
-        kode_provinsi: r.kode_provinsi!,
-        provinsi: r.provinsi!,
-      });
-    }
-  }
-  return [...seen.values()];
+/** The distinct instansi of the scoring output's instansi table, by code. */
+export async function instansiData(h: Hasil): Promise<InstansiData[]> {
+  return await h.query<InstansiData>(`
+    SELECT kode_instansi, first(nama_instansi) AS nama_instansi,
+      first(jenis_instansi) AS jenis_instansi, coalesce(first(kode_provinsi), '') AS kode_provinsi,
+      coalesce(first(provinsi), '') AS provinsi
+    FROM ${h.tabel("instansi")} GROUP BY kode_instansi ORDER BY kode_instansi`);
 }
 
-/** The scope of the outputs in `computed`, with the project's settings and reference tables. */
-export function cakupanDari(computed: string, situs = bacaSitus()): Cakupan {
+/** The scope of the outputs in `h`, with the project's settings and reference tables. */
+export async function cakupanDari(h: Hasil, situs = bacaSitus()): Promise<Cakupan> {
   const kanreg = csvParse(Deno.readTextFileSync(KANREG_PROVINSI)) as unknown as {
     kode_provinsi: string;
     kanreg: string;
@@ -243,7 +236,7 @@ export function cakupanDari(computed: string, situs = bacaSitus()): Cakupan {
     ? csvParse(Deno.readTextFileSync(WILAYAH_NASIONAL))
     : [];
   const pusat = csvParse(Deno.readTextFileSync(INSTANSI_PUSAT));
-  return cakupan(instansiData(computed), {
+  return cakupan(await instansiData(h), {
     situs,
     kanreg,
     referensi: new Set([...nasional, ...pusat].map((r) => r.kode_instansi!)),
@@ -256,30 +249,8 @@ export function cakupanDari(computed: string, situs = bacaSitus()): Cakupan {
  * Unit kerja of a BKD site with their names, for report-card routes. A unit whose values are hidden
  * (small cells) gets a card too, which says so and shows none: its name is public on the unit list.
  */
-export function unitData(computed: string): { kode_unit: string; nama_unit: string }[] {
-  const file = join(computed, "unit.csv");
-  if (!existsSync(file)) return [];
-  const seen = new Map<string, string>();
-  for (const r of csvParse(Deno.readTextFileSync(file))) {
-    if (!seen.has(r.kode_unit!)) seen.set(r.kode_unit!, r.nama_unit!);
-  }
-  return [...seen].map(([kode_unit, nama_unit]) => ({ kode_unit, nama_unit }));
-}
-
-/**
- * What observablehq.config.js needs, written beside the outputs before Framework starts (the
- * config is plain JavaScript and reads it as JSON): the scope and the report-card routes, taken
- * from the computed data rather than from a fixed reference file.
- */
-export function tulisSitus(computed: string, situs = bacaSitus()): Cakupan {
-  const c = cakupanDari(computed, situs);
-  const out = {
-    cakupan: c,
-    instansi: instansiData(computed).sort((a, b) => a.kode_instansi.localeCompare(b.kode_instansi))
-      .map((i) => [i.kode_instansi, i.nama_instansi]),
-    unit: c.entitas === "unit" ? unitData(computed).map((u) => [u.kode_unit, u.nama_unit]) : [],
-  };
-  Deno.mkdirSync(join(computed, ".site"), { recursive: true });
-  Deno.writeTextFileSync(join(computed, ".site/situs.json"), JSON.stringify(out));
-  return c;
+export async function unitData(h: Hasil): Promise<{ kode_unit: string; nama_unit: string }[]> {
+  return await h.query(`
+    SELECT kode_unit, first(nama_unit) AS nama_unit FROM ${h.tabel("unit")}
+    GROUP BY kode_unit ORDER BY kode_unit`);
 }

@@ -1,15 +1,13 @@
 /**
- * The public data of the site, read from the pipeline's outputs. Only aggregates leave here:
- * units below the small-cell threshold are suppressed, with complementary suppression.
+ * The public data of the site, read from the engine's output folder (loaders/publish/hasil.ts).
+ * Only aggregates leave here: units below the small-cell threshold are suppressed, with
+ * complementary suppression. Each public table is one SQL query over the engine's Parquet: its
+ * rows become the CSV (formula-safe text) and the same query is copied to the site's Parquet.
  */
 import { csvFormat, csvParse } from "d3";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { categoryNames, slug } from "../engine/aggregate.ts";
-import { csvSafe } from "../engine/csv.ts";
-import { Db, lit } from "../duck.ts";
-import { loadProfiles, type MethodProfile, methodsDir } from "../engine/method.ts";
+import { ident, lit } from "../duck.ts";
 import {
   Distribusi,
   Official,
@@ -19,10 +17,17 @@ import {
   WILAYAH_NASIONAL,
 } from "../reference.ts";
 import { ROOT } from "../paths.ts";
-import { RESMI, resmiProfile } from "../engine/resmi.ts";
-import { KOLOM_TEKS, kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";
-
-export const COMPUTED = Deno.env.get("IPASN_COMPUTED") ?? join(ROOT, "data/computed");
+import { kolomTabel, KUNCI_UNIT, type NamaTabel } from "../../src/keluaran.ts";
+import {
+  csvAman,
+  DIMENSI,
+  metodeUtama,
+  POLA_RUMUS,
+  RESMI,
+  RESMI_NAMA,
+  slug,
+} from "../../src/kosakata.ts";
+import type { Hasil } from "./hasil.ts";
 
 export const Publikasi = z.object({ ambang_sel_kecil: z.number().int().min(1) });
 export function publikasi(): z.infer<typeof Publikasi> {
@@ -30,127 +35,71 @@ export function publikasi(): z.infer<typeof Publikasi> {
   return Publikasi.parse(json);
 }
 
-export interface Manifest {
-  periode: string[];
-  metode: { id: string; versi: string; nama: string }[];
-  metode_baku: Record<string, string | null>;
-  sintetis: boolean;
-  sumber: string[];
-}
-
-export function manifest(dir = COMPUTED): Manifest {
-  const file = join(dir, "manifest.json");
-  if (!existsSync(file)) {
-    throw new Error(
-      `${file} does not exist: run \`npx deno task build\` (or \`deno task score\`) first`,
-    );
-  }
-  return JSON.parse(Deno.readTextFileSync(file));
-}
-
-/** The identifying columns of a unit row: what small-cell suppression leaves visible. */
-const UNIT_KEYS = new Set<string>([...KUNCI_UNIT, "disembunyikan"]);
-
-/** Columns of a computed table, with measures rounded to 4 decimals (ample for display) to keep files small. */
-async function read(
-  name: NamaTabel,
-  cols: string[],
-  rest = "",
-): Promise<Record<string, unknown>[]> {
-  const db = await Db.open();
-  try {
-    const types = new Map(
-      (await db.all<{ column_name: string; column_type: string }>(
-        `DESCRIBE SELECT * FROM ${computedCsv(name)}`,
-      )).map((c) => [c.column_name, c.column_type]),
-    );
-    const select = cols.map((c) => (types.get(c) === "DOUBLE" ? `round(${c}, 4) AS ${c}` : c));
-    return await db.all(`SELECT ${select.join(", ")} FROM ${computedCsv(name)} ${rest}`);
-  } finally {
-    db.close();
-  }
-}
-
-async function categorySlugs(profiles?: MethodProfile[]): Promise<string[]> {
-  const ps = profiles ?? await loadProfiles(methodsDir());
-  return categoryNames(ps).map(slug);
-}
+type Baris = Record<string, unknown>;
 
 /**
- * A computed table's CSV as a DuckDB table expression, its text columns (from the output
- * catalogue) read as text: "63" is a code, not a number.
+ * The SELECT of some columns of an engine table, measures rounded to 4 decimals (ample for
+ * display, and it keeps the files small).
  */
-export function computedCsv(name: NamaTabel, dir = COMPUTED): string {
-  const types = kolomTabel(name, []).filter((c) => KOLOM_TEKS.has(c))
-    .map((c) => `${lit(c)}: 'VARCHAR'`).join(", ");
-  return `read_csv(${lit(join(dir, `${name}.csv`))}, header = true, types = {${types}})`;
-}
-
-export async function instansiRows(): Promise<Record<string, unknown>[]> {
-  return await read("instansi", kolomTabel("instansi", await categorySlugs()));
-}
-export async function provinsiRows(): Promise<Record<string, unknown>[]> {
-  return await read("provinsi", kolomTabel("provinsi", await categorySlugs()));
-}
-
-export async function kanregRows(): Promise<Record<string, unknown>[]> {
-  return await read("kanreg", kolomTabel("kanreg", await categorySlugs()));
-}
-
-/**
- * Units with their small cells suppressed. Within each instansi, period and method, every unit
- * below the threshold is hidden; if the hidden group is then a single unit or still smaller than
- * the threshold, the next smallest units are hidden too, so the instansi total minus the shown units
- * never reveals a small group. Computed once per change of its inputs and kept beside the outputs:
- * unit.csv, unit.parquet and every report card's loader read the same rows.
- */
-export async function unitRows(): Promise<Record<string, unknown>[]> {
-  const file = join(COMPUTED, ".site", "unit-publik.json");
-  const settings = Deno.readTextFileSync(join(ROOT, "data/publikasi.json"));
-  const stamp = `${Deno.statSync(join(COMPUTED, "unit.csv")).mtime?.getTime()}|${settings}`;
-  try {
-    const cached = JSON.parse(Deno.readTextFileSync(file));
-    if (cached.stamp === stamp) return cached.rows;
-  } catch { /* not yet written */ }
-  const cols = kolomTabel("unit_publik", []).filter((c) => c !== "disembunyikan");
-  const rows = suppress(
-    await read("unit", cols, "ORDER BY periode, metode, kode_instansi, n_asn, kode_unit"),
-    publikasi().ambang_sel_kecil,
+async function pilih(h: Hasil, name: NamaTabel, cols: string[], rest = ""): Promise<string> {
+  const types = new Map(
+    (await h.query<{ column_name: string; column_type: string }>(
+      `DESCRIBE SELECT * FROM ${h.tabel(name)}`,
+    )).map((c) => [c.column_name, c.column_type]),
   );
-  Deno.mkdirSync(join(COMPUTED, ".site"), { recursive: true });
-  const tmp = `${file}.${Deno.pid}`;
-  Deno.writeTextFileSync(tmp, JSON.stringify({ stamp, rows }));
-  Deno.renameSync(tmp, file);
-  return rows;
+  const select = cols.map((c) =>
+    types.get(c) === "DOUBLE" ? `round(${ident(c)}, 4) AS ${ident(c)}` : ident(c)
+  );
+  return `SELECT ${select.join(", ")} FROM ${h.tabel(name)} ${rest}`;
 }
 
-export function suppress(
-  rows: Record<string, unknown>[],
-  threshold: number,
-): Record<string, unknown>[] {
-  const groups = new Map<string, Record<string, unknown>[]>();
-  for (const r of rows) {
-    const k = `${r.periode}|${r.metode}|${r.kode_instansi}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  const hidden = new Set<Record<string, unknown>>();
-  for (const g of groups.values()) {
-    const sorted = [...g].sort((a, b) => Number(a.n_asn) - Number(b.n_asn));
-    let n = 0, count = 0;
-    for (const r of sorted) {
-      const small = Number(r.n_asn) < threshold;
-      if (!small && (count === 0 || (count >= 2 && n >= threshold))) break;
-      hidden.add(r);
-      n += Number(r.n_asn);
-      count++;
-    }
-  }
-  return rows.map((r) => {
-    if (!hidden.has(r)) return { ...r, disembunyikan: false };
-    const out: Record<string, unknown> = { ...r, disembunyikan: true };
-    for (const k of Object.keys(r)) if (!UNIT_KEYS.has(k)) out[k] = null;
-    return out;
-  });
+/** A public table: the query that makes it, for its rows (CSV, JSON) and its Parquet copy. */
+export interface TabelSitus {
+  sql: string;
+  /** The table's columns, for a header when it has no rows. */
+  kolom: string[];
+}
+
+export async function instansiSql(h: Hasil): Promise<TabelSitus> {
+  const kolom = kolomTabel("instansi", h.slugKategori());
+  return { sql: await pilih(h, "instansi", kolom), kolom };
+}
+export async function provinsiSql(h: Hasil): Promise<TabelSitus> {
+  const kolom = kolomTabel("provinsi", h.slugKategori());
+  return { sql: await pilih(h, "provinsi", kolom), kolom };
+}
+export async function kanregSql(h: Hasil): Promise<TabelSitus> {
+  const kolom = kolomTabel("kanreg", h.slugKategori());
+  return { sql: await pilih(h, "kanreg", kolom), kolom };
+}
+
+/**
+ * Units with their small cells suppressed. Within each instansi, period and method (units by size,
+ * then code), every unit below the threshold `k` is hidden; if the hidden group is then a single
+ * unit or still smaller than `k`, the next smallest unit is hidden too, so the instansi total minus
+ * the shown units never reveals a small group. A hidden unit keeps its identifying columns.
+ */
+export async function unitSql(h: Hasil, k: number): Promise<TabelSitus> {
+  const kolom = kolomTabel("unit_publik", []);
+  const baca = kolom.filter((c) => c !== "disembunyikan");
+  const kunci = new Set<string>(KUNCI_UNIT);
+  const dasar = await pilih(h, "unit", baca);
+  const sql = `WITH u AS (${dasar}),
+    r AS (SELECT *, n_asn AS _n,
+        row_number() OVER (PARTITION BY periode, metode, kode_instansi ORDER BY n_asn, kode_unit) AS _urut,
+        count(*) FILTER (WHERE n_asn < ${k}) OVER g AS _n_kecil,
+        sum(n_asn) FILTER (WHERE n_asn < ${k}) OVER g AS _jumlah_kecil
+      FROM u WINDOW g AS (PARTITION BY periode, metode, kode_instansi)),
+    s AS (SELECT *, (n_asn < ${k} OR (_n_kecil > 0 AND (_n_kecil = 1 OR _jumlah_kecil < ${k})
+        AND _urut = _n_kecil + 1)) AS _sembunyi FROM r)
+    SELECT ${
+    baca.map((c) =>
+      kunci.has(c) ? ident(c) : `CASE WHEN _sembunyi THEN NULL ELSE ${ident(c)} END AS ${ident(c)}`
+    )
+      .join(", ")
+  }, _sembunyi AS disembunyikan
+    FROM s ORDER BY periode, metode, kode_instansi, _n, kode_unit`;
+  return { sql, kolom };
 }
 
 /**
@@ -158,85 +107,119 @@ export function suppress(
  * threshold is pooled with the intervention's other small cells at their mean gain; a pool still
  * under the threshold is left out. Totals stay exact; only the order within a pool is averaged.
  */
-export async function peluangRows(): Promise<Record<string, unknown>[]> {
-  const k = publikasi().ambang_sel_kecil;
-  const db = await Db.open();
-  try {
-    return await db.all(`
-      WITH t AS (SELECT * FROM ${computedCsv("peluang_instansi")})
+export function peluangSql(h: Hasil, k: number): TabelSitus {
+  return {
+    kolom: ["periode", "metode", "kode_instansi", "intervensi", "poin", "n_asn", "gabungan"],
+    sql: `
+      WITH t AS (SELECT * FROM ${h.tabel("peluang_instansi")})
       SELECT periode, metode, kode_instansi, intervensi, round(poin, 4) AS poin, n_asn, false AS gabungan
       FROM t WHERE n_asn >= ${k}
       UNION ALL
       SELECT periode, metode, kode_instansi, intervensi, round(sum(poin * n_asn) / sum(n_asn), 4), sum(n_asn), true
       FROM t WHERE n_asn < ${k} GROUP BY periode, metode, kode_instansi, intervensi HAVING sum(n_asn) >= ${k}
-      ORDER BY periode, metode, kode_instansi, intervensi, poin DESC`);
-  } finally {
-    db.close();
-  }
+      ORDER BY periode, metode, kode_instansi, intervensi, poin DESC`,
+  };
 }
 
 /** Every instansi mean by counted population and data completeness (reconciliation); small groups hidden. */
-export async function varianRows(): Promise<Record<string, unknown>[]> {
-  const k = publikasi().ambang_sel_kecil;
-  return (await read("varian_instansi", kolomTabel("varian_instansi", []))).map((r) =>
-    Number(r.n_asn) < k ? { ...r, nilai: null } : r
-  );
+export async function varianSql(h: Hasil, k: number): Promise<TabelSitus> {
+  const kolom = kolomTabel("varian_instansi", []);
+  const dasar = await pilih(h, "varian_instansi", kolom);
+  return {
+    kolom,
+    sql: `SELECT ${
+      kolom.map((c) =>
+        c === "nilai" ? `CASE WHEN n_asn < ${k} THEN NULL ELSE nilai END AS nilai` : c
+      )
+        .join(", ")
+    } FROM (${dasar})`,
+  };
 }
 
 /**
  * BKN's official results against the computed methods, per instansi and dimension; a count of
- * fewer ASN than the small-cell threshold is hidden with the mean difference it carries.
+ * fewer ASN than the small-cell threshold is hidden with the mean difference it carries. Null when
+ * the output holds no official results.
  */
-export async function selisihRows(): Promise<Record<string, unknown>[]> {
-  const k = publikasi().ambang_sel_kecil;
-  if (!existsSync(join(COMPUTED, "selisih_instansi.csv"))) return [];
-  return (await read("selisih_instansi", kolomTabel("selisih_instansi", []))).map((r) => {
-    const out = { ...r };
-    if (Number(r.n_beda) < k) (out.n_beda = null), (out.selisih_rata = null);
-    for (const c of ["n_hanya_resmi", "n_hanya_hitungan"]) if (Number(r[c]) < k) out[c] = null;
-    return out;
-  });
+export async function selisihSql(h: Hasil, k: number): Promise<TabelSitus | null> {
+  const kolom = kolomTabel("selisih_instansi", []);
+  if (!h.ada("selisih_instansi")) return null;
+  const dasar = await pilih(h, "selisih_instansi", kolom);
+  const kecil = (c: string) => `CASE WHEN ${c} < ${k} THEN NULL ELSE ${c} END AS ${c}`;
+  return {
+    kolom,
+    sql: `SELECT ${
+      kolom.map((c) =>
+        c === "n_beda"
+          ? kecil("n_beda")
+          : c === "selisih_rata"
+          ? `CASE WHEN n_beda < ${k} THEN NULL ELSE selisih_rata END AS selisih_rata`
+          : ["n_hanya_resmi", "n_hanya_hitungan"].includes(c)
+          ? kecil(c)
+          : c
+      ).join(", ")
+    } FROM (${dasar})`,
+  };
 }
 
-/** Rows as a Parquet file (via DuckDB), for downloads and the in-browser SQL page. */
-export async function toParquet(rows: Record<string, unknown>[]): Promise<Uint8Array> {
+/** A public table's rows. */
+export async function baris(h: Hasil, t: TabelSitus): Promise<Baris[]> {
+  return await h.query(t.sql);
+}
+
+/**
+ * A public table as CSV, DuckDB's COPY of the table's own query with every text cell made
+ * spreadsheet-safe (`csvAman`'s rule): the unit table is hundreds of thousands of rows nationally,
+ * which DuckDB writes in a fraction of a second. Numbers as DuckDB writes them ("25.0", "1e-05").
+ */
+export async function csvTabel(h: Hasil, t: TabelSitus): Promise<string> {
+  const cols = await h.query<{ column_name: string; column_type: string }>(`DESCRIBE ${t.sql}`);
+  const aman = (c: string) =>
+    `CASE WHEN regexp_matches(${ident(c)}, ${lit(POLA_RUMUS)}) THEN ${lit("'")} || ${
+      ident(c)
+    } ELSE ${ident(c)} END AS ${ident(c)}`;
+  const select = cols.map((c) =>
+    c.column_type === "VARCHAR" ? aman(c.column_name) : ident(c.column_name)
+  );
+  const dir = await Deno.makeTempDir({ prefix: "ipasn-csv-" });
+  try {
+    const file = join(dir, "out.csv");
+    await h.run(
+      `COPY (SELECT ${select.join(", ")} FROM (${t.sql})) TO ${lit(file)} (HEADER, DELIMITER ',')`,
+    );
+    return Deno.readTextFileSync(file);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+}
+
+/** A public table as Parquet (DuckDB's COPY of the table's own query), for downloads and SQL. */
+export async function parquet(h: Hasil, t: TabelSitus): Promise<Uint8Array> {
   const dir = await Deno.makeTempDir({ prefix: "ipasn-parquet-" });
   try {
-    const json = join(dir, "rows.json");
-    Deno.writeTextFileSync(json, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
-    const db = await Db.open();
-    try {
-      await db.run(
-        `COPY (SELECT * FROM read_json(${
-          lit(json)
-        }, format = 'newline_delimited', sample_size = -1)) TO ${
-          lit(join(dir, "out.parquet"))
-        } (FORMAT parquet)`,
-      );
-    } finally {
-      db.close();
-    }
-    return Deno.readFileSync(join(dir, "out.parquet"));
+    const file = join(dir, "out.parquet");
+    await h.run(`COPY (${t.sql}) TO ${lit(file)} (FORMAT parquet)`);
+    return Deno.readFileSync(file);
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
 }
 
 /** Beranda: the latest period at a glance, small enough to load at once. */
-export async function ringkasan() {
-  const m = manifest();
+export function ringkasan(
+  h: Hasil,
+  t: { instansi: Baris[]; kanreg: Baris[]; provinsi: Baris[] },
+) {
+  const m = h.manifest;
   const latest = m.periode.at(-1)!;
-  const all = await instansiRows();
-  // BKN's official results where the period has them, else the period's default method.
-  const utama = (p: string) =>
-    all.some((r) => r.periode === p && r.metode === RESMI) ? RESMI : m.metode_baku[p]!;
+  const utama = (p: string) => metodeUtama(m.metode_baku[p], m.metode_periode[p] ?? [])!;
   const metode = utama(latest);
-  const kanreg = (await kanregRows()).filter((r) => r.metode === utama(String(r.periode)));
-  const inst = all.filter((r) => r.periode === latest && r.metode === metode);
+  const kanreg = t.kanreg.filter((r) => r.metode === utama(String(r.periode)));
+  const inst = t.instansi.filter((r) => r.periode === latest && r.metode === metode);
   const movers = inst.filter((r) => r.selisih !== null).sort((a, b) =>
     Number(b.selisih) - Number(a.selisih)
   );
-  const pick = (r: Record<string, unknown>) => ({
+  const pick = (r: Baris) => ({
     kode_instansi: r.kode_instansi,
     nama_instansi: r.nama_instansi,
     nilai: r.nilai,
@@ -244,21 +227,22 @@ export async function ringkasan() {
     kategori: r.kategori,
     peringkat: r.peringkat,
   });
-  const profiles = await loadProfiles(methodsDir());
-  const bakuProfile = profiles.find((p) => p.id === m.metode_baku[latest]) ?? profiles[0];
-  const profile = metode === RESMI
-    ? resmiProfile(bakuProfile)
-    : profiles.find((p) => p.id === metode);
+  const profil = m.profil.find((p) => p.id === metode);
   return {
     periode: latest,
     metode,
+    metode_nama: metode === RESMI ? RESMI_NAMA : profil?.nama ?? metode,
     /** The method's categories, highest first, with the column counting instansi in each. */
-    kategori: (profile?.kategori.batas ?? []).map((b) => ({
+    kategori: (profil?.kategori.batas ?? []).map((b) => ({
       nama: b.nama,
       kolom: `instansi_${slug(b.nama)}`,
     })),
     /** Which profile is the default for which periods. */
-    baku: profiles.map((p) => ({ id: p.id, baku_untuk: p.baku_untuk })),
+    baku: m.profil.filter((p) => !p.resmi && p.baku_untuk).map((p) => ({
+      id: p.id,
+      nama: p.nama,
+      baku_untuk: p.baku_untuk,
+    })),
     sintetis: m.sintetis,
     kanreg: kanreg.find((r) => r.periode === latest),
     tren: kanreg.map((r) => ({ periode: r.periode, metode: r.metode, nilai: r.nilai })),
@@ -267,7 +251,7 @@ export async function ringkasan() {
     teratas: [...inst].sort((a, b) => Number(a.peringkat) - Number(b.peringkat)).slice(0, 5).map(
       pick,
     ),
-    provinsi: (await provinsiRows()).filter((r) => r.periode === latest && r.metode === metode).map(
+    provinsi: t.provinsi.filter((r) => r.periode === latest && r.metode === metode).map(
       (r) => ({
         kode_provinsi: r.kode_provinsi,
         provinsi: r.provinsi,
@@ -303,10 +287,7 @@ export const KOLOM_PERINGKAT = [
   "selisih",
   "selisih_tahunan",
   "periode_tahun_lalu",
-  "kualifikasi",
-  "kompetensi",
-  "kinerja",
-  "disiplin",
+  ...DIMENSI,
   "n_asn",
 ] as const;
 /** The instansi columns Peringkat shows beside its code, sent once per instansi. */
@@ -319,11 +300,11 @@ export const KOLOM_PERINGKAT_INSTANSI = [
 ] as const;
 export type TingkatPeringkat = "terbaru" | "baku" | "semua";
 
-/** Peringkat's index and tiers from the instansi table's rows (`instansiRows`). */
-export function peringkatData(rows: Record<string, unknown>[]) {
-  const m = manifest();
+/** Peringkat's index and tiers from the instansi table's rows. */
+export function peringkatData(h: Hasil, rows: Baris[]) {
+  const m = h.manifest;
   const urut = new Map(m.periode.map((p, i) => [p, i]));
-  const at = (r: Record<string, unknown>) => urut.get(String(r.periode)) ?? -1;
+  const at = (r: Baris) => urut.get(String(r.periode)) ?? -1;
   rows = [...rows].sort((a, b) =>
     at(a) - at(b) || String(a.metode).localeCompare(String(b.metode)) ||
     Number(a.peringkat) - Number(b.peringkat) ||
@@ -333,20 +314,24 @@ export function peringkatData(rows: Record<string, unknown>[]) {
     .sort((a, b) => (urut.get(a) ?? 0) - (urut.get(b) ?? 0));
   const metode = [...new Set(rows.map((r) => String(r.metode)))]
     .sort((a, b) => (a === RESMI ? -1 : b === RESMI ? 1 : a.localeCompare(b)));
-  // As the pages' `daftar`: BKN's official results where a period has them, else its default method.
   const bakuHitung: Record<string, string> = {};
   for (const r of rows) if (r.metode_baku) bakuHitung[String(r.periode)] = String(r.metode);
-  const baku: Record<string, string> = { ...bakuHitung };
-  for (const r of rows) if (r.metode === RESMI) baku[String(r.periode)] = RESMI;
+  const diPeriode = new Map(periode.map((p) => [p, new Set<string>()]));
+  for (const r of rows) diPeriode.get(String(r.periode))!.add(String(r.metode));
+  const baku: Record<string, string> = {};
+  for (const p of periode) {
+    const u = metodeUtama(bakuHitung[p], diPeriode.get(p)!);
+    if (u) baku[p] = u;
+  }
   const terbaru = periode.at(-1) ?? "";
   // Each instansi once, as named in the latest period it appears in (rows are in period order).
   const instansi = new Map<string, unknown[]>();
   for (const r of rows) {
     instansi.set(String(r.kode_instansi), KOLOM_PERINGKAT_INSTANSI.map((k) => r[k]));
   }
-  const pick = (rs: Record<string, unknown>[]) =>
+  const pick = (rs: Baris[]) =>
     rs.map((r) => Object.fromEntries(KOLOM_PERINGKAT.map((k) => [k, r[k]])));
-  const diBaku = (r: Record<string, unknown>) => baku[String(r.periode)] === r.metode;
+  const diBaku = (r: Baris) => baku[String(r.periode)] === r.metode;
   return {
     indeks: {
       periode,
@@ -366,17 +351,18 @@ export function peringkatData(rows: Record<string, unknown>[]) {
 }
 
 /** The province means Peringkat's national tile map colours: nothing else of `provinsi`. */
-export function peringkatProvinsi(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+export function peringkatProvinsi(rows: Baris[]): Baris[] {
   const cols = ["periode", "metode", "kode_provinsi", "provinsi", "nilai", "kategori"];
   return rows.map((r) => Object.fromEntries(cols.map((k) => [k, r[k]])));
 }
 
-/** CSV with formula-safe text cells. */
-export function toCsv(rows: Record<string, unknown>[]): string {
+/** CSV with formula-safe text cells; a table with no rows is its header alone. */
+export function toCsv(rows: Baris[], kolom?: string[]): string {
+  if (!rows.length && kolom) return kolom.join(",") + "\n";
   return csvFormat(
     rows.map((r) =>
       Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, typeof v === "string" ? csvSafe(v) : v ?? ""]),
+        Object.entries(r).map(([k, v]) => [k, typeof v === "string" ? csvAman(v) : v ?? ""]),
       )
     ) as never,
   );
@@ -405,11 +391,11 @@ export function distribusiBerlaku(data: Set<string>, dijelaskan: Set<string>): b
  * The reported figures a site carries: only its own instansi's (the reference holds figures of
  * others too), and the reported category distribution only on a site of the instansi it counts.
  */
-export async function reference() {
+export async function reference(instansi: Baris[]) {
   const ref = (f: string) => `${REFERENCE_DIR}${f}`;
   // BKN's per-person results in the data are reported figures too: their instansi means, beside
   // the figures published in the news (`berkas`: from a file of the data, not a web source).
-  const dariBerkas = (await instansiRows()).filter((r) => r.metode === RESMI).map((r) => ({
+  const dariBerkas = instansi.filter((r) => r.metode === RESMI).map((r) => ({
     kode_instansi: r.kode_instansi,
     periode: r.periode,
     nilai: r.nilai,
@@ -424,14 +410,11 @@ export async function reference() {
     populasi: "ASN",
     sementara: false,
     n_asn: r.n_asn,
-    kualifikasi: r.kualifikasi,
-    kompetensi: r.kompetensi,
-    kinerja: r.kinerja,
-    disiplin: r.disiplin,
+    ...Object.fromEntries(DIMENSI.map((d) => [d, r[d]])),
     berkas: true,
   }));
   // Only the figures of instansi in the data: the reference holds figures of others too.
-  const ada = new Set((await instansiRows()).map((r) => String(r.kode_instansi)));
+  const ada = new Set(instansi.map((r) => String(r.kode_instansi)));
   const diData = <T extends { kode_instansi: string }>(rows: T[]) =>
     rows.filter((r) => ada.has(r.kode_instansi));
   const dijelaskan = distribusiInstansi();

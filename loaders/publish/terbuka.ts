@@ -29,10 +29,7 @@ import {
 } from "../../src/components/paketData.ts";
 import { periode as labelPeriode } from "../../src/components/format.ts";
 import { KOLOM, type Kolom, kolom, kolomTabel, type NamaTabel, TABEL } from "../../src/keluaran.ts";
-import { categoryNames, slug } from "../engine/aggregate.ts";
-import { csvSafe } from "../engine/csv.ts";
-import { loadProfiles, methodsDir } from "../engine/method.ts";
-import { RESMI } from "../engine/resmi.ts";
+import { csvAman, RESMI, slug } from "../../src/kosakata.ts";
 import { Db, lit } from "../duck.ts";
 import { UserError } from "../errors.ts";
 import { ROOT } from "../paths.ts";
@@ -46,8 +43,11 @@ import {
   type Resource,
 } from "./datapackage.ts";
 import { cakupanDari } from "./scope.ts";
-import { COMPUTED, manifest } from "./site.ts";
+import { Hasil as HasilSkor } from "./hasil.ts";
 import { type KolomXlsx, namaLembar, tulisBuku } from "./xlsx.ts";
+
+/** The scoring output the build publishes (scripts/build.ts passes it to this process). */
+const COMPUTED = Deno.env.get("IPASN_COMPUTED") ?? join(ROOT, "data/computed");
 
 /** The reported figures' file, as the reference holds it (README: data/reference). */
 export const NILAI_RESMI = `${REFERENCE_DIR}official-ipasn.csv`;
@@ -339,7 +339,7 @@ function csvTeks(rows: Record<string, unknown>[], cols: string[]): string {
   return csvFormat(
     rows.map((r) =>
       Object.fromEntries(
-        cols.map((c) => [c, typeof r[c] === "string" ? csvSafe(r[c] as string) : r[c] ?? ""]),
+        cols.map((c) => [c, typeof r[c] === "string" ? csvAman(r[c] as string) : r[c] ?? ""]),
       )
     ) as never,
     cols,
@@ -414,13 +414,13 @@ export async function terbitkan(site: string, internal: boolean): Promise<Hasil>
     );
   }
   Deno.mkdirSync(join(site, FOLDER_TETAP));
-  const m = manifest(COMPUTED);
-  const cakupan = cakupanDari(COMPUTED);
-  const profiles = await loadProfiles(methodsDir());
+  const skor = new HasilSkor(COMPUTED);
+  const m = skor.manifest;
+  const cakupan = await cakupanDari(skor);
   const k: Konteks = {
     site,
     periode: m.periode,
-    kategori: new Map(categoryNames(profiles).map((n) => [slug(n), n])),
+    kategori: new Map(skor.kategori().map((n) => [slug(n), n])),
     metode: m.metode.map((x) => x.id),
     sumber: m.sumber.join("; "),
     penerbit: cakupan.penerbit ?? cakupan.judul,
@@ -554,7 +554,7 @@ export async function terbitkan(site: string, internal: boolean): Promise<Hasil>
         .map((r) => [r.kode_instansi!, r.nama_instansi!]),
     );
     for (const [kode, n] of nama) {
-      await bukuKerja(kode, join(dir, `${kode}.xlsx`), {
+      await bukuKerja(skor, kode, join(dir, `${kode}.xlsx`), {
         nama_instansi: n,
         sumber: k.sumber,
         tanggal: k.tanggal,

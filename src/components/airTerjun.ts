@@ -1,5 +1,5 @@
 /** From the computed value to the reported figure in steps (method, population, data, rest): a waterfall. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { LEBAR_SEMPIT, locale, nilai, selisih } from "./format.js";
 import type { Rekonsiliasi } from "./rekonsiliasi.js";
 

@@ -8,7 +8,7 @@ function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   const label = document.createElement("label");
   label.className = "kontrol";
   label.style.cssText =
-    "display:inline-flex;flex-direction:column;gap:2px;margin:0 1rem 0.6rem 0;font-size:0.85rem";
+    "display:inline-flex;flex-direction:column;gap:2px;margin:0 1rem 0.6rem 0;font-size:0.85rem;max-width:calc(100% - 1rem)";
   const span = document.createElement("span");
   span.textContent = text;
   label.append(span, control);
@@ -34,6 +34,9 @@ export function pilih(
   value: string,
 ): HTMLElement {
   const select = document.createElement("select");
+  // A long option (a reported figure named by instansi, period and value) must not widen the page
+  // on a phone: the select keeps to the page's width and cuts the shown option.
+  select.style.maxWidth = "100%";
   for (const o of options) select.append(new Option(o.label, o.value, false, o.value === value));
   const el = labelled(label, select);
   forward(el, () => select.value, select, "change");

@@ -1,6 +1,7 @@
 /** Parsing the site's public CSV files: codes and periods stay text, measures become numbers. */
 import { csvParse } from "d3-dsv";
 import { KOLOM_BOOL, KOLOM_TEKS } from "../keluaran.js";
+import { metodeUtama, RESMI } from "../kosakata.js";
 
 // Which columns are text or booleans comes from the output catalogue; everything else is a number.
 const TEXT = KOLOM_TEKS;
@@ -24,8 +25,7 @@ export function bacaCsv(text: string): Baris[] {
   });
 }
 
-/** The method id of BKN's official results (loaders/engine/resmi.ts). */
-export const RESMI = "resmi";
+export { RESMI };
 
 /**
  * The periods and methods present, and the method a page shows by default for each period:
@@ -38,31 +38,16 @@ export function daftar(rows: Baris[]) {
     a === RESMI ? -1 : b === RESMI ? 1 : a.localeCompare(b)
   );
   const bakuHitung = new Map(rows.filter((r) => r.metode_baku).map((r) => [r.periode, r.metode]));
-  const baku = new Map(bakuHitung);
-  for (const r of rows) if (r.metode === RESMI) baku.set(r.periode, RESMI);
+  const diPeriode = new Map<string, Set<string>>(periode.map((p) => [p, new Set()]));
+  for (const r of rows) diPeriode.get(r.periode)!.add(r.metode);
+  const baku = new Map(periode.map((p) => [p, metodeUtama(bakuHitung.get(p), diPeriode.get(p)!)]));
   return { periode, metode, baku, bakuHitung };
 }
 
 /** Whether a row is the one a page shows by default for its period (see `daftar`). */
-export function diBaku(baku: Map<string, string>): (r: Baris) => boolean {
+export function diBaku(baku: Map<string, string | null | undefined>): (r: Baris) => boolean {
   return (r) => baku.get(r.periode) === r.metode;
 }
 
-/**
- * A method as a reader sees it: BKN's own figures are named as such, every other method is a
- * computation of this site ("hitungan situs"), so no page passes one for the other.
- */
-export function namaMetode(id: string): string {
-  return id === RESMI ? "Resmi BKN" : `${id} (hitungan situs)`;
-}
-
-/** The options of a method choice: the page's default first, then every method by its name. */
-export function opsiMetode(
-  methods: string[],
-  bakuLabel = "Metode baku periode itu (Resmi BKN bila ada)",
-): { value: string; label: string }[] {
-  return [
-    { value: "baku", label: bakuLabel },
-    ...methods.map((m) => ({ value: m, label: namaMetode(m) })),
-  ];
-}
+/** Naming a method: components/metode.ts (no CSV parser for a page that only names methods). */
+export { type Metode, namaMetode, opsiMetode } from "./metode.js";

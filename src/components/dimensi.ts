@@ -1,11 +1,12 @@
 /** Each instansi's total split into its four dimensions, against the maxima. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { nilai, sumbuNama } from "./format.js";
-import { DIMENSI, type Dimensi } from "./profil.js";
+import { DIMENSI, type Dimensi, WARNA_DIMENSI as WARNA } from "../kosakata.js";
 
 export { DIMENSI, type Dimensi };
 
-export const WARNA_DIMENSI = ["#4e79a7", "#59a14f", "#f28e2b", "#b07aa1"];
+/** The dimensions' colours in their order (kosakata.ts), as Plot's colour range. */
+export const WARNA_DIMENSI = DIMENSI.map((d) => WARNA[d]);
 
 export interface DimensiRow {
   label: string;

@@ -4,6 +4,7 @@
  * chart formats through here.
  */
 import { formatLocale } from "d3-format";
+import { tanpaPemerintah } from "../kosakata.js";
 
 export const locale = formatLocale({
   decimal: ",",
@@ -49,16 +50,17 @@ export function persen(x: number | null | undefined): string {
   return x == null || Number.isNaN(x) ? "–" : pct(x);
 }
 
-const ROMAN = ["I", "II", "III", "IV"];
 /**
- * "Triwulan III Tahun 2024" (BKN's own wording, e.g. its quarterly IP ASN releases) or "2023".
- * It was "2024 Triwulan III" until issue #21; the name stays, every page calls it.
+ * Periods the way BKN writes them ("Triwulan III Tahun 2024"), from the vocabulary (kosakata.ts):
+ * `periode` is its `labelPeriode`, the name every page calls.
  */
-export function periode(id: string): string {
-  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(id);
-  if (!m) return id;
-  return m[2] ? `Triwulan ${ROMAN[Number(m[2]) - 1]} Tahun ${m[1]}` : m[1];
-}
+export {
+  akhirPeriode,
+  labelPeriode as periode,
+  periodeSingkat,
+  urutPeriode,
+  WARNA_KATEGORI,
+} from "../kosakata.js";
 
 /** A file size the way a reader says it: "850 B", "357 KB", "9,2 MB" (not "9.187 KB"). */
 export function ukuranBerkas(bytes: number | null | undefined): string {
@@ -68,29 +70,9 @@ export function ukuranBerkas(bytes: number | null | undefined): string {
   if (bytes < 1024 ** 3) return `${f1(bytes / 1024 ** 2)} MB`;
   return `${f1(bytes / 1024 ** 3)} GB`;
 }
-/** Short form for axes: "2024-III" / "2023". */
-export function periodeSingkat(id: string): string {
-  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(id);
-  if (!m) return id;
-  return m[2] ? `${m[1]}-${ROMAN[Number(m[2]) - 1]}` : m[1];
-}
-/** The last day of a period, for a true time axis. */
-export function akhirPeriode(id: string): Date {
-  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(id)!;
-  const y = Number(m[1]), q = m[2] ? Number(m[2]) : 4;
-  return new Date(Date.UTC(y, q * 3, 0));
-}
-/** Periods in time order (annual before a Q4 that ends on the same day). */
-export function urutPeriode(a: string, b: string): number {
-  return akhirPeriode(a).getTime() - akhirPeriode(b).getTime() || a.length - b.length;
-}
 
-export const WARNA_KATEGORI = ["#0072b2", "#56b4e9", "#e69f00", "#d55e00", "#8c2d04"];
-
-/** "Pemerintah Kabupaten Paser" → "Kabupaten Paser", for chart labels. */
-export function namaSingkat(nama: string): string {
-  return nama.replace(/^Pemerintah /, "");
-}
+/** "Pemerintah Kabupaten Paser" → "Kabupaten Paser", for chart labels (kosakata.ts). */
+export { tanpaPemerintah as namaSingkat } from "../kosakata.js";
 
 /**
  * A code identifier as readable text for public pages: "SANGAT_BAIK" → "Sangat Baik",
@@ -122,7 +104,7 @@ export const LEBAR_SEMPIT = 500;
  * `max` characters cut with "…" (the full name stays in the tooltip and the table below).
  */
 export function labelSempit(nama: string, max = 24): string {
-  const s = String(nama).replace(/^Pemerintah /, "").replace(/^Kabupaten /, "Kab. ")
+  const s = tanpaPemerintah(nama).replace(/^Kabupaten /, "Kab. ")
     .replace(/^Provinsi /, "Prov. ");
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 }

@@ -10,6 +10,10 @@
  * A series of one point is a filled dot (a one-point path draws nothing); when the whole chart is
  * one period (a first export) each dot carries its value and the page says when a line appears
  * (components/pesan.ts). No rows: an empty frame that says so.
+ *
+ * The report cards draw with it too (light, like the home page): reported official figures as black
+ * diamonds linked to their source, a target as a dashed red rule across its year, and the
+ * categories' lower bounds as faint rules, as tren.ts does with Plot.
  */
 import { akhirPeriode, nilai, periode } from "./format.js";
 import { warnaSeri } from "./warna.js";
@@ -33,16 +37,28 @@ export function garis(
     /** The chart's accessible name (default "Tren IP ASN"). */
     judul?: string;
     warna?: Record<string, string>;
+    /** Reported official figures: black diamonds, each linked to its source. */
+    resmi?: { periode: string; nilai: number; label: string; url?: string }[];
+    /** Targets, each for a whole year. */
+    target?: { tahun: number; target: number; label: string }[];
+    /** The categories' lower bounds (from the method profiles), drawn where they fall. */
+    batas?: number[];
   } = {},
 ): SVGSVGElement {
   const doc = o.document ?? document;
   rows = rows.filter((r) => r.nilai != null && Number.isFinite(r.nilai));
+  const resmi = (o.resmi ?? []).filter((r) => r.nilai != null);
+  const target = o.target ?? [];
   const width = Math.max(320, o.width ?? 640), height = o.height ?? 260;
   const series = [...new Set(rows.map((r) => r.seri))];
   const warna = { ...warnaSeri(series), ...(o.warna ?? {}) };
   const t = rows.map((r) => akhirPeriode(r.periode).getTime());
   const last = Math.max(...t);
-  const years = rows.map((r) => akhirPeriode(r.periode).getUTCFullYear());
+  const years = [
+    ...rows.map((r) => akhirPeriode(r.periode).getUTCFullYear()),
+    ...(rows.length ? resmi.map((r) => akhirPeriode(r.periode).getUTCFullYear()) : []),
+    ...(rows.length ? target.map((t) => t.tahun) : []),
+  ];
   const ya = Math.min(...years), yb = Math.max(...years);
   // Labels of series that end at the last period go right of their end: room for the longest.
   const endRight = series.filter((s) =>
@@ -58,7 +74,10 @@ export function garis(
     return e;
   };
   const x0 = Date.UTC(ya, 0, 1), x1 = Date.UTC(yb + 1, 0, 1);
-  const vals = rows.map((r) => r.nilai);
+  const vals = [
+    ...rows.map((r) => r.nilai),
+    ...(rows.length ? [...resmi.map((r) => r.nilai), ...target.map((t) => t.target)] : []),
+  ];
   let y0 = Math.floor(Math.min(...vals) / 5) * 5, y1 = Math.ceil(Math.max(...vals) / 5) * 5;
   // One period (a first export): a band of 5 either side, so its dot and value sit inside.
   const satu = new Set(t).size === 1;
@@ -124,6 +143,20 @@ export function garis(
         fill: "currentColor",
       }, String(yr)));
     }
+  }
+  // Category bounds inside the chart's range, faint (the categories' names are on the page).
+  for (const b of o.batas ?? []) {
+    if (b <= y0 || b >= y1) continue;
+    svg.append(el("line", {
+      x1: m.left,
+      x2: width - m.right,
+      y1: y(b),
+      y2: y(b),
+      stroke: "currentColor",
+      "stroke-opacity": 0.25,
+      "stroke-dasharray": "1,3",
+      class: "garis-batas",
+    }));
   }
   const time = (p: GarisRow) => akhirPeriode(p.periode).getTime();
   const breaks: { x: number; note: string }[] = [];
@@ -198,6 +231,20 @@ export function garis(
     note.append(el("title", {}, b.note));
     svg.append(note);
   }
+  // A target is for a whole year: a dashed rule across that year.
+  for (const t of target) {
+    const line = el("line", {
+      x1: x(Date.UTC(t.tahun - 1, 11, 31)),
+      x2: x(Date.UTC(t.tahun, 11, 31)),
+      y1: y(t.target),
+      y2: y(t.target),
+      stroke: "#b3261e",
+      "stroke-width": 2,
+      "stroke-dasharray": "4,3",
+    });
+    line.append(el("title", {}, `Target ${t.tahun}: ${nilai(t.target)}`));
+    svg.append(line);
+  }
   // One hover column per period: its title lists every series there.
   const times = [...new Set(t)].sort((a, b) => a - b);
   times.forEach((tv, i) => {
@@ -219,5 +266,24 @@ export function garis(
     ));
     svg.append(r);
   });
+  // Reported figures over the lines and the hover columns, each a link to its source.
+  for (const r of resmi) {
+    const cx = x(akhirPeriode(r.periode).getTime()), cy = y(r.nilai);
+    const d = el("path", {
+      d: `M${cx.toFixed(1)},${(cy - 6).toFixed(1)}l6,6l-6,6l-6,-6z`,
+      fill: "black",
+      stroke: "white",
+    });
+    d.append(el(
+      "title",
+      {},
+      `Nilai resmi yang dilaporkan: ${r.label} ${nilai(r.nilai)} (${periode(r.periode)})`,
+    ));
+    if (r.url) {
+      const a = el("a", { href: r.url, target: "_blank", rel: "noopener" });
+      a.append(d);
+      svg.append(a);
+    } else svg.append(d);
+  }
   return svg;
 }

@@ -1,5 +1,5 @@
 /** The shift between two methods split by dimension, per instansi: a stacked bar chart. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { DIMENSI, WARNA_DIMENSI } from "./dimensi.js";
 import { namaSingkat, selisih, selisihSumbu, sumbuNama } from "./format.js";
 import type { Pasangan } from "./perbandingan.js";

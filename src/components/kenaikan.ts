@@ -1,5 +1,5 @@
 /** The simulator's picture: per intervention, the points the chosen share adds and what all of it would add. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { LEBAR_SEMPIT, locale, nilai } from "./format.js";
 
 const potong = (s: string) => (s.length > 48 ? `${s.slice(0, 46)}…` : s);

@@ -2,7 +2,7 @@
  * Two methods side by side: per instansi, the mean under method A and under method B, the shift per
  * dimension, and the share of the shift that comes from who is counted rather than from the rules.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { locale, namaSingkat, nilai, sumbuNama } from "./format.js";
 
 type Row = Record<string, unknown>;

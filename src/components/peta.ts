@@ -5,8 +5,9 @@
  * drill-down from the national map, petaProvinsi.ts) is laid out block under block in code order,
  * the central agencies (no province) in a last block of their own.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { nilai, WARNA_KATEGORI } from "./format.js";
+import { namaInti } from "../kosakata.js";
 
 /** The category colours dark enough to need white text. */
 const GELAP = new Set([0, 3, 4]);
@@ -80,7 +81,7 @@ export function tataLetak(
 }
 
 function singkat(nama: string): string {
-  const n = nama.replace(/^Pemerintah (Provinsi|Kabupaten|Kota) /, "");
+  const n = namaInti(nama);
   const words = n.split(" ");
   return words.length > 1 ? words.map((w) => w[0]).join("").slice(0, 4) : n.slice(0, 4);
 }

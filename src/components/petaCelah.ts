@@ -1,5 +1,5 @@
 /** Gap to each dimension's maximum, per entity: a heat table. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { DIMENSI, type Dimensi, type DimensiRow } from "./dimensi.js";
 import { LEBAR_SEMPIT, nilai, sumbuNama } from "./format.js";
 

@@ -5,7 +5,7 @@
  * written under its short name and the tiles of one Kanreg share a border colour. A click opens the
  * province's own instansi (the drill-down, peta.ts).
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { nilai, WARNA_KATEGORI } from "./format.js";
 
 export interface PetakProvinsi {

@@ -4,13 +4,9 @@
  * ASN (`nilai` and the dimensions are means over ASN, so the Kanreg mean is Σ mean × n / Σ n,
  * exactly what the engine would compute from the people). A province counts where the settings'
  * reference names its Kanreg (data/reference/kanreg-provinsi.csv, only where a source was read);
- * a Kanreg average says how many of its provinces the data holds.
+ * a Kanreg average says how many of its provinces the data holds. Plain arrays: the build computes
+ * it for each report card (loaders/publish/halaman.ts); no page needs a table library for it.
  */
-// Only the table verbs and the aggregate ops: arquero's index also pulls in its file readers, which
-// import node:fs and fail in the browser (Framework's bundler ignores the package's "browser" map).
-import { from } from "arquero/src/table/index.js";
-import { opApi as op } from "arquero/src/op/op-api.js";
-
 export interface BarisProvinsi {
   periode: string;
   metode: string;
@@ -33,26 +29,33 @@ export function rataKanreg(
   provinsi: BarisProvinsi[],
   kanregProvinsi: { kode_provinsi: string; kanreg: string }[],
 ): RataKanreg[] {
-  const peta = from(kanregProvinsi.filter((k) => k.kanreg)).select("kode_provinsi", "kanreg");
-  const baris = provinsi.filter((r) => r.nilai != null && r.n_asn > 0)
-    .map((r) => ({
-      periode: r.periode,
-      metode: r.metode,
-      kode_provinsi: r.kode_provinsi,
-      n_asn: r.n_asn,
-      bobot: r.nilai! * r.n_asn,
-    }));
-  if (!baris.length || !peta.numRows()) return [];
-  return from(baris)
-    .join(peta, "kode_provinsi")
-    .groupby("periode", "metode", "kanreg")
-    .rollup({
-      n_asn: op.sum("n_asn"),
-      jumlah_provinsi: op.count(),
-      bobot: op.sum("bobot"),
-    })
-    .derive({ nilai: (d: { bobot: number; n_asn: number }) => d.bobot / d.n_asn })
-    .select("periode", "metode", "kanreg", "n_asn", "jumlah_provinsi", "nilai")
-    .orderby("periode", "metode", "kanreg")
-    .objects() as RataKanreg[];
+  const kanregOf = new Map(
+    kanregProvinsi.filter((k) => k.kanreg).map((k) => [k.kode_provinsi, k.kanreg]),
+  );
+  const grup = new Map<string, RataKanreg & { bobot: number }>();
+  for (const r of provinsi) {
+    const kanreg = kanregOf.get(r.kode_provinsi);
+    if (!kanreg || r.nilai == null || !(r.n_asn > 0)) continue;
+    const k = `${r.periode}\0${r.metode}\0${kanreg}`;
+    const g = grup.get(k) ??
+      {
+        periode: r.periode,
+        metode: r.metode,
+        kanreg,
+        n_asn: 0,
+        jumlah_provinsi: 0,
+        nilai: 0,
+        bobot: 0,
+      };
+    g.n_asn += r.n_asn;
+    g.jumlah_provinsi++;
+    g.bobot += r.nilai * r.n_asn;
+    grup.set(k, g);
+  }
+  const urut = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...grup.values()]
+    .map(({ bobot, ...g }) => ({ ...g, nilai: bobot / g.n_asn }))
+    .sort((a, b) =>
+      urut(a.periode, b.periode) || urut(a.metode, b.metode) || urut(a.kanreg, b.kanreg)
+    );
 }

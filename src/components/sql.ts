@@ -5,8 +5,9 @@
  */
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { bool, type DataType, float64, tableFromArrays, tableToIPC, utf8 } from "@uwdata/flechette";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { LEBAR_SEMPIT, locale, nilai, sumbuNama } from "./format.js";
+import { ROMAWI } from "../kosakata.js";
 
 type Value = string | number | boolean | null;
 export type Baris = Record<string, Value>;
@@ -69,14 +70,13 @@ export function pesanGalat(message: string): { pesan: string; saran: string | nu
   return { pesan, saran };
 }
 
-const ROMAWI: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
 const TRIWULAN = String.raw`(?:triwulan|tw|kuartal|quarter|q)`;
 const KE = String.raw`(IV|III|II|I|[1-4])`;
 
 /** A period written the way people write it ("2025 Triwulan IV", "Triwulan IV Tahun 2025", "2025 Q4") → "2025-Q4". */
 export function kodePeriode(text: string): string | null {
   const t = text.trim();
-  const q = (k: string) => ROMAWI[k.toUpperCase()] ?? Number(k);
+  const q = (k: string) => (ROMAWI as readonly string[]).indexOf(k.toUpperCase()) + 1 || Number(k);
   let m = new RegExp(String.raw`^(\d{4})[\s-]*${TRIWULAN}[\s-]*${KE}$`, "i").exec(t) ??
     new RegExp(String.raw`^(\d{4})-${KE}$`, "i").exec(t);
   if (m) return `${m[1]}-Q${q(m[2])}`;

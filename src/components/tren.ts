@@ -16,7 +16,7 @@
  * when the whole chart is one period each dot carries its value and the caption says a trend
  * appears with the next period; with no data at all it is a sentence, not an empty frame.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { akhirPeriode, locale, namaSingkat, nilai, periode } from "./format.js";
 import { satuPeriode } from "./pesan.js";
 

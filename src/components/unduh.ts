@@ -10,6 +10,7 @@
  * output catalogue (pages pass Indonesian column labels in `label`).
  */
 import { csvFormat } from "d3-dsv";
+import { csvAman } from "../kosakata.js";
 
 /** What a download says about its chart or table; every field optional. */
 export interface UnduhOptions {
@@ -39,7 +40,7 @@ export function amanCsv(
       Object.fromEntries(
         keys.map((k, i) => {
           const v = r[k];
-          return [unique[i], typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v ?? ""];
+          return [unique[i], typeof v === "string" ? csvAman(v) : v ?? ""];
         }),
       )
     ) as never,

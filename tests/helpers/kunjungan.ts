@@ -50,12 +50,15 @@ export async function visit(page: Page, url: string, path: string): Promise<Visi
   );
   const links = await page.evaluate(
     (origin) =>
+      // From the attribute (an SVG link, a chart's reported figure, has no string `href`),
+      // against the page's base as the browser resolves it (the 404 page has <base href="/">);
+      // downloads (the stable open-data files) are files, not pages.
       [
         ...document.querySelectorAll(
           "#observablehq-main a[href]:not([download]), #observablehq-footer a[href]:not([download])",
         ),
       ]
-        .map((a) => new URL((a as HTMLAnchorElement).href))
+        .map((a) => new URL(a.getAttribute("href")!, document.baseURI))
         .filter((u) => u.origin === origin && !u.pathname.startsWith("/_"))
         .map((u) => u.pathname),
     url,

@@ -24,6 +24,9 @@ export function projectCopy(dir: string, situs?: Record<string, unknown>): strin
     "/scratch",
     "/tests",
     "/src/.observablehq",
+    // The site's data files, written by the build from its own scores.
+    "/src/data",
+    "/src/internal/data",
   ];
   cpSync(ROOT, copy, {
     recursive: true,

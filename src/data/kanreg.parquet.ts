@@ -1,4 +1,0 @@
-// Public kanreg table (all periods, all methods), as Parquet.
-import { muat } from "../../loaders/publish/muatan.ts";
-
-await muat("data/kanreg.parquet");

@@ -1,4 +1,0 @@
-// Simulator gain tables per instansi (all periods, all methods), small cells pooled.
-import { muat } from "../../loaders/publish/muatan.ts";
-
-await muat("data/peluang.csv");

@@ -1,4 +1,0 @@
-// The public peluang table as Parquet, for downloads and the in-browser SQL page.
-import { muat } from "../../loaders/publish/muatan.ts";
-
-await muat("data/peluang.parquet");

@@ -1,4 +1,0 @@
-// Public provinsi table (all periods, all methods), as CSV.
-import { muat } from "../../loaders/publish/muatan.ts";
-
-await muat("data/provinsi.csv");
