@@ -20,7 +20,15 @@ import { REFERENCE_DIR, type Wilayah } from "../reference.ts";
 import { bacaSitus, type Situs } from "../situs.ts";
 import { kolomTabel } from "../../src/keluaran.ts";
 import { Hasil, MANIFEST_SITUS, TAMBAHAN_PROFIL } from "./hasil.ts";
-import { selisihOf, unitGainsOf, unitRoutes, unitsOf, worklist } from "./internal.ts";
+import {
+  selisihOf,
+  unitGainsOf,
+  unitRoutes,
+  unitsOf,
+  worklist,
+  worklistPeriod,
+} from "./internal.ts";
+import { celahOf, KOLOM_CELAH } from "./bukuKerja.ts";
 import { type Cakupan, cakupanDari, instansiData, unitData } from "./scope.ts";
 import {
   berandaUnit,
@@ -300,6 +308,12 @@ export const BERKAS: Record<string, Berkas> = {
     param: "instansi",
     internal: true,
     buat: async (s, k) => toCsv(await unitsOf(s.h, k)),
+  },
+  "internal/data/celah/[instansi].csv": {
+    param: "instansi",
+    internal: true,
+    buat: async (s, k) =>
+      toCsv(await celahOf(s.h, k, worklistPeriod(s.h).periode), [...KOLOM_CELAH]),
   },
   "internal/data/selisih/[instansi].csv": {
     param: "instansi",
