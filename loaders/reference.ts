@@ -1,13 +1,13 @@
 /** Reference tables (real facts with sources), validated with zod at load. */
 import { csvParse } from "d3";
 import { z } from "zod";
-import { isPeriodId } from "./engine/period.ts";
+import { POLA_PERIODE } from "../src/kosakata.ts";
 import { join } from "node:path";
 import { DATA } from "./paths.ts";
 import { InputError } from "./errors.ts";
 
 const Kode = z.string().regex(/^\d{2}(\d{2})?$/, "a 2- or 4-digit Kemendagri code");
-const Periode = z.string().refine(isPeriodId, "a period: YYYY or YYYY-Qn");
+const Periode = z.string().regex(POLA_PERIODE, "a period: YYYY or YYYY-Qn");
 const Url = z.string().url();
 const num = z.coerce.number();
 const optionalInt = z.string().transform((s, ctx) => {

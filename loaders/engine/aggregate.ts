@@ -4,19 +4,17 @@
  * four dimension means add up to the total at every level.
  */
 import { caseMap, lit } from "../duck.ts";
+import { DIMENSI as DIMENSIONS, slug } from "../../src/kosakata.ts";
 import type { MethodProfile } from "./method.ts";
 import { categorySql } from "./score.ts";
 
-export function slug(name: string): string {
-  return name.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
-}
+export { slug };
 
 export function categoryNames(profiles: MethodProfile[]): string[] {
   return [...new Set(profiles.flatMap((p) => p.kategori.batas.map((b) => b.nama)))];
 }
 
 const FLAGS = ["pendidikan_kosong", "skp_kosong", "pengembangan_kosong"];
-const DIMENSIONS = ["kualifikasi", "kompetensi", "kinerja", "disiplin"];
 
 /** Sums over the ASN rows of a unit kerja, from which every level's means are rolled up. */
 function unitSums(categories: string[]): string {

@@ -1,9 +1,13 @@
 /** CSV output that is safe to open in a spreadsheet. */
 import { type Db, ident, lit } from "../duck.ts";
+import { POLA_RUMUS } from "../../src/kosakata.ts";
 
-/** Text cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets never run them as formulas. */
+/**
+ * Text cells a spreadsheet would run as a formula (= + - @ tab or CR first) are prefixed with ',
+ * the rule every CSV of the project follows (src/kosakata.ts csvAman).
+ */
 export const CSV_SAFE_MACRO = `CREATE OR REPLACE MACRO csv_safe(x) AS
-  CASE WHEN regexp_matches(x, '^[=+\\-@\\t\\r]') THEN '''' || x ELSE x END`;
+  CASE WHEN regexp_matches(x, ${lit(POLA_RUMUS)}) THEN '''' || x ELSE x END`;
 
 /** COPY a query to CSV, neutralising every text column. */
 export async function copyCsv(db: Db, query: string, path: string): Promise<void> {
@@ -17,9 +21,4 @@ export async function copyCsv(db: Db, query: string, path: string): Promise<void
   await db.run(
     `COPY (SELECT ${select.join(", ")} FROM (${query})) TO ${lit(path)} (HEADER, DELIMITER ',')`,
   );
-}
-
-/** The same rule for CSV written from TypeScript. */
-export function csvSafe(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }

@@ -1,4 +1,5 @@
 /** Measurement periods: `YYYY` (annual) or `YYYY-Qn` (quarterly), and their windows. */
+import { POLA_PERIODE } from "../../src/kosakata.ts";
 
 export interface Period {
   id: string;
@@ -10,15 +11,14 @@ export interface Period {
   end: string;
 }
 
-const PERIOD_RE = /^(\d{4})(?:-Q([1-4]))?$/;
 const QUARTER_END = ["03-31", "06-30", "09-30", "12-31"];
 
 export function isPeriodId(id: string): boolean {
-  return PERIOD_RE.test(id);
+  return POLA_PERIODE.test(id);
 }
 
 export function parsePeriod(id: string): Period {
-  const m = PERIOD_RE.exec(id);
+  const m = POLA_PERIODE.exec(id);
   if (!m) {
     throw new Error(
       `"${id}" is not a period: use YYYY (annual) or YYYY-Qn (quarterly), e.g. 2024-Q3`,

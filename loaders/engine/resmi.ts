@@ -13,11 +13,9 @@ import type { Check } from "./checks.ts";
 import { caseMap, type Db, ident, lit } from "../duck.ts";
 import type { MethodProfile } from "./method.ts";
 
-/** The reserved method id of official results; no profile may take it. */
-export const RESMI = "resmi";
-export const RESMI_NAMA = "Resmi BKN";
-
-export const DIMENSI = ["kualifikasi", "kompetensi", "kinerja", "disiplin"] as const;
+/** The reserved method id of official results (no profile may take it), its name, the dimensions. */
+export { DIMENSI, RESMI, RESMI_NAMA } from "../../src/kosakata.ts";
+import { DIMENSI, RESMI, RESMI_NAMA } from "../../src/kosakata.ts";
 
 /**
  * Total and the four dimensions are each published rounded to two decimals, so they can disagree

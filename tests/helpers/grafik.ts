@@ -17,20 +17,15 @@ function berkas(from: string, spec: string): string {
   return p;
 }
 
-/**
- * `entries` and every project file they import, directly or not (pages and modules), sorted; an
- * import listed in `kecuali` as [importer, imported] (absolute paths) is not followed.
- */
-export function grafSitus(entries: string[], kecuali: [string, string][] = []): string[] {
+/** `entries` and every project file they import, directly or not (pages and modules), sorted. */
+export function grafSitus(entries: string[]): string[] {
   const seen = new Set<string>();
-  const lewati = new Set(kecuali.map(([a, b]) => `${a}\0${b}`));
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     if (!existsSync(file)) return; // named but missing: listed, so a test can say so
     for (const m of Deno.readTextFileSync(file).matchAll(IMPORT)) {
-      const to = berkas(file, m[1]);
-      if (!lewati.has(`${file}\0${to}`)) visit(to);
+      visit(berkas(file, m[1]));
     }
   };
   for (const e of entries) visit(resolve(e));
