@@ -26,7 +26,16 @@ function optionRows(cmd: Command<Options>): string[] {
   return Object.entries(cmd.options).map(([name, o]) => {
     const arg = o.type === "boolean"
       ? ""
-      : ` ${o.arg ?? (o.type === "string" && o.values ? o.values.join("\\|") : "VALUE")}`;
+      : ` ${
+        o.arg ??
+          (o.type === "string" && o.values
+            ? o.values.join("\\|")
+            : o.type === "share"
+            ? "SHARE"
+            : o.type === "integer"
+            ? "N"
+            : "VALUE")
+      }`;
     const dflt = o.type !== "boolean" && o.default !== undefined
       ? ` (default \`${o.default}\`)`
       : "";
@@ -60,16 +69,16 @@ const CODED: [string, Kind][] = [
 
 export async function codesSection(): Promise<string> {
   const aliases = await loadAliases(join(ROOT, "data/aliases/kode.json"));
-  const rows = CODED.flatMap(([column, kind]) =>
-    Object.entries(aliases[kind] ?? {}).map(([code, spellings]) =>
-      `| \`${column}\` | \`${code}\` | ${
-        [...new Set(spellings)].join(", ").replaceAll("|", "\\|")
-      } |`
-    )
+  const rows = CODED.map(([column, kind]) =>
+    `| \`${column}\` | ${
+      Object.entries(aliases[kind] ?? {}).map(([code, spellings]) =>
+        `**${code}**: ${[...new Set(spellings)].join(", ")}`
+      ).join("; ").replaceAll("|", "\\|")
+    } |`
   );
   return [
-    "| column | code | also accepted (case, dots and punctuation ignored) |",
-    "|---|---|---|",
+    "| column | each code, then the other spellings accepted for it |",
+    "|---|---|",
     ...rows,
   ].join("\n");
 }
