@@ -3,6 +3,7 @@
  * pinned by the lockfile). Caches key on these files' content, so a new module can never be left
  * out of a hand-kept list and serve stale results.
  */
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g;
@@ -14,7 +15,10 @@ export function moduleGraph(...entries: string[]): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     for (const m of Deno.readTextFileSync(file).matchAll(IMPORT)) {
-      visit(resolve(dirname(file), m[1]));
+      const to = resolve(dirname(file), m[1]);
+      // The site's components import each other as `.js` (Framework serves them so); Deno reads
+      // the `.ts` file (deno.json: sloppy imports).
+      visit(!existsSync(to) && to.endsWith(".js") ? to.slice(0, -3) + ".ts" : to);
     }
   };
   for (const e of entries) visit(resolve(e));

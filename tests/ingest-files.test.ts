@@ -336,7 +336,7 @@ Deno.test("table files: prefixes, SIASN names, folders; each file keeps its name
   const db = await Db.open();
   try {
     await db.run(
-      `CREATE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)`,
+      `CREATE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, code VARCHAR, value VARCHAR, reason VARCHAR)`,
     );
     const loaded = await loadTable(db, tables.diklat, root);
     assert.deepEqual(loaded.files.map((f) => [f.file.split("/").pop(), f.read]), [

@@ -33,7 +33,7 @@ async function withRaw(
   const db = await Db.open();
   try {
     await db.run(
-      `CREATE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)`,
+      `CREATE TABLE quarantine (tabel VARCHAR, file VARCHAR, line BIGINT, "column" VARCHAR, code VARCHAR, value VARCHAR, reason VARCHAR)`,
     );
     await db.run(
       `CREATE TABLE ref_wilayah AS SELECT * FROM (VALUES ('6474', '64'), ('6302', '63')) v(kode_instansi, kode_provinsi)`,

@@ -184,8 +184,18 @@ export const BERKAS: Record<string, Berkas> = {
   "data/kanreg.parquet": { buat: (s) => s.parquet("kanreg") },
   "data/unit.csv": { buat: (s) => s.csv("unit") },
   "data/unit.parquet": { buat: (s) => s.parquet("unit") },
+  // The gain, variant and reconciliation tables whole: for the downloads and the data package
+  // (src/components/paketData.ts); no page reads them.
+  "data/peluang.csv": { buat: (s) => s.csv("peluang") },
   "data/peluang.parquet": { buat: (s) => s.parquet("peluang") },
+  "data/varian.csv": { buat: (s) => s.csv("varian") },
   "data/varian.parquet": { buat: (s) => s.parquet("varian") },
+  "data/selisih.csv": {
+    buat: async (s) => {
+      const t = await selisihSql(s.h, s.ambang);
+      return t ? await csvTabel(s.h, t) : kolomTabel("selisih_instansi", []).join(",") + "\n";
+    },
+  },
   // As the engine wrote it (an output from before the table existed: the header alone).
   "data/sensitivitas.csv": {
     buat: (s) => {

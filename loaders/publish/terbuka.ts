@@ -43,6 +43,7 @@ import {
   type Resource,
 } from "./datapackage.ts";
 import { cakupanDari } from "./scope.ts";
+import { SRC } from "./muatan.ts";
 import { Hasil as HasilSkor } from "./hasil.ts";
 import { type KolomXlsx, namaLembar, tulisBuku } from "./xlsx.ts";
 
@@ -129,17 +130,17 @@ function berkasTerbit(site: string, key: string, ext: string): string | null {
 
 /**
  * A public table's bytes: the hashed file the pages load, or, for a table no page loads in this
- * build, the same bytes from Framework's loader cache (scripts/build.ts fills it from
- * loaders/publish/muatan.ts before Framework starts).
+ * build, the same bytes as the build wrote them into the site's sources (src/data/, by
+ * loaders/publish/muatan.ts, before Framework starts).
  */
 function asalBerkas(site: string, key: string, ext: string): string {
   const built = berkasTerbit(site, key, ext);
   if (built) return built;
-  const cached = join(ROOT, "src/.observablehq/cache", `${key}.${ext}`);
-  if (existsSync(cached)) return cached;
+  const written = join(SRC, `${key}.${ext}`);
+  if (existsSync(written)) return written;
   throw new Error(
-    `${key}.${ext} is neither in the built site nor in Framework's loader cache: the open-data ` +
-      `list (src/components/paketData.ts) names a file loaders/publish/muatan.ts no longer makes`,
+    `${key}.${ext} is neither in the built site nor among the data files the build wrote: the ` +
+      `open-data list (src/components/paketData.ts) names a file loaders/publish/muatan.ts no longer makes`,
   );
 }
 
@@ -595,6 +596,8 @@ export async function terbitkanData(
       o.site,
       ...(o.audience === "internal" ? ["--internal"] : []),
     ],
+    // The project's folder: its deno.json (sloppy imports of the pages' components) applies.
+    cwd: ROOT,
     env: { IPASN_COMPUTED: o.computed, IPASN_AUDIENCE: o.audience },
     stdout: "piped",
     stderr: "piped",
