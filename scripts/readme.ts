@@ -24,18 +24,16 @@ export const README = join(ROOT, "README.md");
 /** One row per option: `--name ARG` and its help, with the default. */
 function optionRows(cmd: Command<Options>): string[] {
   return Object.entries(cmd.options).map(([name, o]) => {
-    const arg = o.type === "boolean"
-      ? ""
-      : ` ${
-        o.arg ??
-          (o.type === "string" && o.values
-            ? o.values.join("\\|")
-            : o.type === "share"
-            ? "SHARE"
-            : o.type === "integer"
-            ? "N"
-            : "VALUE")
-      }`;
+    const arg = o.type === "boolean" ? "" : ` ${
+      o.arg ??
+        (o.type === "string" && o.values
+          ? o.values.join("\\|")
+          : o.type === "share"
+          ? "SHARE"
+          : o.type === "integer"
+          ? "N"
+          : "VALUE")
+    }`;
     const dflt = o.type !== "boolean" && o.default !== undefined
       ? ` (default \`${o.default}\`)`
       : "";

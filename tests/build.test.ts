@@ -619,7 +619,9 @@ Deno.test({
       const w = watch(page, url);
       await page.goto(`${url}/internal/6474/${unit}`, { waitUntil: "networkidle" });
       await page.getByText("INTERNAL").first().waitFor();
-      const table = page.locator("table.tabel-data").last();
+      const table = page.locator("table.tabel-data", {
+        has: page.locator("caption", { hasText: "Daftar kerja" }),
+      });
       assert.equal(await table.locator("tbody tr").count(), ofUnit.length);
       assert.equal(
         await table.locator("tbody tr").first().locator("td").first().textContent(),
@@ -628,7 +630,13 @@ Deno.test({
         )[0].nip,
       );
       await page.goto(`${url}/internal/6474`, { waitUntil: "networkidle" });
-      assert.equal(await page.locator("table.tabel-data tbody tr").count(), units.length);
+      assert.equal(
+        await page.locator("table.tabel-data", {
+          has: page.locator("caption", { hasText: "Unit kerja" }),
+        })
+          .locator("tbody tr").count(),
+        units.length,
+      );
       assert.deepEqual(w.errors, []);
       assert.deepEqual(w.foreign, []);
     });

@@ -13,7 +13,9 @@ Deno.test("the README's generated sections are current (deno run -A scripts/read
 Deno.test("the README is at most 600 lines and names the commands a user runs", () => {
   const text = Deno.readTextFileSync(README);
   assert.ok(text.split("\n").length <= 601, `${text.split("\n").length} lines`);
-  for (const c of ["npm ci", "npx deno task build", "npx deno task test", "npx deno task periksa"]) {
+  for (
+    const c of ["npm ci", "npx deno task build", "npx deno task test", "npx deno task periksa"]
+  ) {
     assert.ok(text.includes(c), c);
   }
 });
