@@ -611,9 +611,9 @@ if (part("builds") || part("pages")) {
       new_period_pipeline: recomputedOnly,
       ...(!QUICK
         ? {
-          ...(fresh ? { first_build_target: target(fresh.median_s, 90, "s") } : {}),
+          ...(fresh ? { first_build_target: target(fresh.median_s, 60, "s") } : {}),
           warm_target: target(warm.median_s, 10, "s"),
-          new_period_target: target(newPeriod.median_s, 30, "s"),
+          new_period_target: target(newPeriod.median_s, 20, "s"),
         }
         : {}),
     };
