@@ -322,12 +322,12 @@ Deno.test("a period over 150 MB of input runs alone; small ones two at a time (w
   });
   assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: whole });
   assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: whole });
-  // The default budget: half the machine's memory, at most 5 GB.
-  assert.deepEqual([2e9, 8e9, 10e9, 24e9].map((total) => defaultBudget(total)), [
+  // The default budget: half the machine's memory, at most 3.5 GB.
+  assert.deepEqual([2e9, 6e9, 8e9, 24e9].map((total) => defaultBudget(total)), [
     1e9,
-    4e9,
-    5e9,
-    5e9,
+    3e9,
+    3.5e9,
+    3.5e9,
   ]);
   // A container's limit counts where it is lower; "max" and v1's huge "unlimited" do not.
   assert.equal(lowestLimit(24e9, ["4294967296\n"]), 4294967296);

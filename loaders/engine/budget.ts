@@ -10,14 +10,14 @@ import { UsageError } from "../errors.ts";
 import { periodInputFiles } from "./ingest.ts";
 
 /**
- * The budget without `IPASN_MEMORY_LIMIT`: half the machine's memory, at most 5 GB. A national
- * period's tables need about 7 GB at their peak, and what passes the budget spills to disk: on the
- * national Parquet job (2 cores) 3 GB took 36.6 / 37.9 s, 4 GB 35.2 s, 4.5 GB 34.5 / 34.7 s and
- * 5.5 GB 33.4 s, each at a peak RSS of about the budget; the CSV job 44.4 s at 3 GB, 43.1 s at
- * 5 GB (5.05 GB peak). 5 GB keeps a national run inside 6 GB; half leaves a small machine the rest.
+ * The budget without `IPASN_MEMORY_LIMIT`: half the machine's memory, at most 3.5 GB. A national
+ * period's tables need about 7 GB at their peak, and what passes the budget spills to disk. Its
+ * cost is small: the national default `score` (2 cores, Parquet) took 118.6 s at 3.5 GB (peak RSS
+ * 4.46 GB) and 119–125 s at 5 GB (5.7 GB); the means-only job 36.6 s at 3 GB and 33.4 s at 5.5 GB.
+ * 3.5 GB keeps a national run inside 4.5 GB; half leaves a small machine the rest.
  */
 export function defaultBudget(total = machineMemory()): number {
-  return Math.min(5e9, Math.floor(total / 2));
+  return Math.min(3.5e9, Math.floor(total / 2));
 }
 
 /** Control-group memory limits (v2, then v1): a container's own limit, below the host's memory. */
@@ -57,7 +57,7 @@ export function memoryBudget(): number {
   if (!m) {
     throw new UsageError(
       `IPASN_MEMORY_LIMIT=${set} is not a size`,
-      "write a size such as 3GB or 4096MB, or unset it for the default (half the memory, at most 5GB)",
+      "write a size such as 3GB or 4096MB, or unset it for the default (half the memory, at most 3.5GB)",
     );
   }
   const unit: Record<string, number> = {
