@@ -37,7 +37,8 @@ const EDU: Record<string, number> = {
   SLTP: 1,
   SD: 1,
 };
-const DIS = [5, 3, 1, 0];
+// Clean, RINGAN, SEDANG, BERAT, as data/methods/bkn-2024.json scores them.
+const DIS = [5, 3, 2, 0];
 const SEV: Record<string, number> = { RINGAN: 1, SEDANG: 2, BERAT: 3 };
 
 export async function arqueroInstansiMeans(
