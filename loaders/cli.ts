@@ -354,6 +354,20 @@ export function existingFolder(option: string, path: string, fix: string): strin
   return resolve(path);
 }
 
+/** The options `score` and `build` share, as both describe them in --help and the README. */
+export const RUN_OPTIONS = {
+  profiles: {
+    type: "string",
+    arg: "DIR",
+    help: "the folder of method profiles (default: data/methods)",
+  },
+  "max-quarantine": {
+    type: "share",
+    help: "fail the run when more than this share of a table's rows is quarantined as errors, " +
+      "e.g. 0.05 (default: no share limit)",
+  },
+} as const satisfies Options;
+
 /** `--profiles DIR` (build, score, periksa, dev), resolved and checked; undefined when not given. */
 export function profilesOption(path: string | undefined): string | undefined {
   return path === undefined ? undefined : existingFolder(

@@ -20,7 +20,7 @@ import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { generate } from "../loaders/demo/generate.ts";
 import { Db, lit } from "../loaders/duck.ts";
-import { command, main, profilesOption, type Values } from "../loaders/cli.ts";
+import { command, main, profilesOption, RUN_OPTIONS, type Values } from "../loaders/cli.ts";
 import { InputError, UsageError, UserError } from "../loaders/errors.ts";
 import { moduleGraph } from "../loaders/modules.ts";
 import { perPersonPeriods } from "../loaders/paths.ts";
@@ -88,16 +88,7 @@ public build for personal data and swaps it into dist/. A failure leaves the pre
       arg: "DIR",
       help: "where the site goes (default: dist for public, dist-internal for internal)",
     },
-    profiles: {
-      type: "string",
-      arg: "DIR",
-      help: "the folder of method profiles (default: data/methods)",
-    },
-    "max-quarantine": {
-      type: "share",
-      help: "fail the run when more than this share of a table's rows is quarantined as errors, " +
-        "e.g. 0.05 (default: no share limit)",
-    },
+    ...RUN_OPTIONS,
     "require-real-data": {
       type: "boolean",
       help: "refuse synthetic data: never fall back to the demo, never publish a synthetic " +

@@ -2,7 +2,7 @@
  * `deno task score [--raw DIR] [--out DIR] [--method ID]... [--profiles DIR] [--max-quarantine SHARE]`
  * Scores every period folder of DIR under every method profile and writes the output tables.
  */
-import { command, main, profilesOption } from "../loaders/cli.ts";
+import { command, main, profilesOption, RUN_OPTIONS } from "../loaders/cli.ts";
 import { PER_ASN, type PipelineEvent, runPipeline } from "../loaders/engine/pipeline.ts";
 import { ProgressReporter } from "./progress.ts";
 
@@ -33,16 +33,7 @@ new or changed periods are recomputed.`,
       help: "compute only this method profile, e.g. bkn-2024; repeat it for several " +
         "(default: every profile in --profiles)",
     },
-    profiles: {
-      type: "string",
-      arg: "DIR",
-      help: "the folder of method profiles (default: data/methods)",
-    },
-    "max-quarantine": {
-      type: "share",
-      help: "fail the run when more than this share of a table's rows is quarantined as errors, " +
-        "e.g. 0.05 (default: no share limit)",
-    },
+    ...RUN_OPTIONS,
     "per-asn": {
       type: "string",
       values: PER_ASN,
