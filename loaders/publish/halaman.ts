@@ -26,6 +26,8 @@
 import type { Hasil, Profil } from "./hasil.ts";
 import type { Cakupan } from "./scope.ts";
 import { rataKanreg } from "../../src/components/rataKanreg.ts";
+// The entities a site compares (its instansi, or a BKD site's unit kerja), as the pages read them.
+import type { Entitas } from "../../src/components/irisan.ts";
 import { DIMENSI, metodeUtama, RESMI, urutPeriode } from "../../src/kosakata.ts";
 
 type Baris = Record<string, unknown>;
@@ -81,15 +83,6 @@ function ringkasProfil(p: Profil) {
   };
 }
 export type ProfilRingkas = ReturnType<typeof ringkasProfil>;
-
-/** The entities a site compares: its instansi, or the unit kerja of the one instansi of a BKD site. */
-export interface Entitas {
-  kode: string;
-  nama: string;
-  jenis: string;
-  kode_provinsi: string;
-  provinsi: string;
-}
 
 /** The site's periods, methods and defaults from the manifest, for every page. */
 export function daftarMetode(h: Hasil) {
