@@ -218,3 +218,43 @@ Deno.test("per-person files only where asked, in their period folders, written o
     assert.ok(!existsSync(join(out, `${f}.parquet`)), f);
   }
 });
+
+/** The source files of the site, loaders and scripts (Framework's cache and generated data excluded). */
+function* sources(dir: string): Generator<string> {
+  for (const e of Deno.readDirSync(dir)) {
+    const p = join(dir, e.name);
+    if (e.isDirectory) {
+      if (![".observablehq", "node_modules"].includes(e.name) && p !== join(ROOT, "src/data")) {
+        yield* sources(p);
+      }
+    } else if (/\.(md|ts|js)$/.test(e.name)) yield p;
+  }
+}
+
+Deno.test("nothing the project writes fetches code or data from another host", () => {
+  // @duckdb/duckdb-wasm's bundle carries a helper that names jsDelivr (getJsDelivrBundles): it is
+  // shipped with the library and reaches the network only if called. No source may call it, its
+  // selectBundle companion, a CDN, or an npm:/jsr: specifier; Eksplorasi instantiates DuckDB from
+  // the build's own files (the Chromium tests then see no request to another host on any page).
+  const forbidden =
+    /getJsDelivrBundles|selectBundle|jsdelivr|unpkg\.com|esm\.sh|cdnjs|skypack|googleapis|["'](?:npm|jsr):/;
+  const offenders: string[] = [];
+  for (const root of ["src", "loaders", "scripts"]) {
+    for (const f of sources(join(ROOT, root))) {
+      Deno.readTextFileSync(f).split("\n").forEach((line, i) => {
+        if (forbidden.test(line)) {
+          offenders.push(`${f.slice(ROOT.length)}:${i + 1}: ${line.trim().slice(0, 120)}`);
+        }
+      });
+    }
+  }
+  offenders.push(
+    ...["observablehq.config.js"].filter((f) =>
+      forbidden.test(Deno.readTextFileSync(join(ROOT, f)))
+    ),
+  );
+  assert.deepEqual(offenders, []);
+  const eksplorasi = Deno.readTextFileSync(join(ROOT, "src/eksplorasi.md"));
+  assert.match(eksplorasi, /new Worker\(await FileAttachment\("data\/duckdb-eh\.worker\.js"\)/);
+  assert.match(eksplorasi, /db\.instantiate\(await FileAttachment\("data\/duckdb-eh\.wasm"\)/);
+});
