@@ -435,6 +435,14 @@ browserTest(
     await page.getByText("0 baris").waitFor();
     await page.getByText("Periode disimpan sebagai kode seperti '2025-Q4'").waitFor();
     assert.match(await page.locator("td.tabel-kosong").textContent() ?? "", /Tidak ada baris/);
+    // A query that would need the network (an extension, a URL) is refused on the page, and no
+    // request leaves for another host.
+    for (const q of ["LOAD spatial", "SELECT * FROM read_csv('https://example.org/a.csv')"]) {
+      await sql.fill(q);
+      await page.getByRole("button", { name: /Jalankan/ }).click();
+      await page.locator(".galat-sql").waitFor();
+    }
+    assert.deepEqual(w.foreign, []);
     assert.deepEqual(w.errors, []);
     await page.close();
   },
