@@ -164,43 +164,112 @@ function trainingFacts(items: KompetensiItem[], w: Period): Fact[] {
   return facts;
 }
 
-/** A profile's column in the shared facts tables. */
-const factColumn = (profile: MethodProfile, name: string) => ident(`${profile.id}:${name}`);
-/** A fact as the item points read it (`t.<name>`). */
-const fact = (name: string) => `t.${ident(name)}`;
+/**
+ * The column of `fakta_asn` that holds a fact: named after the fact and a hash of its expression,
+ * so that profiles whose rule is the same read one column (the four bkn-2019 profiles share most
+ * of theirs), and a fact is computed once however many profiles read it.
+ */
+const factColumn = (f: Fact) => ident(`${f.name}#${fnv1a(f.expr)}`);
+/** A fact as the item points read it (a column of `counted`, named after the fact). */
+const fact = (name: string) => `p.${ident(name)}`;
+
+/** FNV-1a (32 bits) of `text` as 8 hex digits: a short stable name, not a security hash. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+/** A profile's facts over one ASN's SKP rows (`kinerja`). */
+function skpFacts(p: MethodProfile, period: Period): Fact[] {
+  // An SKP without predikat is a data gap: no SKP for the rules (data_kosong.predikat).
+  const years = `predikat IS NOT NULL AND tahun BETWEEN ${
+    num(period.year - p.kinerja.tahun_mundur)
+  } AND ${num(period.year)}`;
+  return [
+    { name: "predikat", expr: `arg_max(predikat, tahun) FILTER (WHERE ${years})` },
+    { name: "tahun_skp", expr: `max(tahun) FILTER (WHERE ${years})` },
+  ];
+}
+
+/** A profile's fact over one ASN's punishments (`hukdis`): the heaviest that counts (3, 2, 1). */
+function hukdisFacts(p: MethodProfile, period: Period): Fact[] {
+  // Punishments that count: in force during the window, or (jendela_tahun_tmt) imposed within the
+  // last n calendar years up to the period's end.
+  const tmtYears = p.disiplin.jendela_tahun_tmt;
+  const punished = tmtYears
+    ? `tmt BETWEEN ${dateLit(`${period.year - tmtYears + 1}-01-01`)} AND ${dateLit(period.end)}`
+    : `tmt <= ${dateLit(period.end)} AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= ${
+      dateLit(period.start)
+    }`;
+  return [{
+    name: "tingkat_berlaku",
+    expr:
+      `max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) FILTER (WHERE ${punished})`,
+  }];
+}
+
+/** Every fact a profile reads, by the table it is aggregated from. */
+const profileFacts = (p: MethodProfile, period: Period) => ({
+  diklat: trainingFacts(p.kompetensi.komponen, period),
+  kinerja: skpFacts(p, period),
+  hukdis: hukdisFacts(p, period),
+});
+
+/** The table scoring reads: each ASN of pegawai with every fact of every profile. */
+export const FAKTA_ASN = "fakta_asn";
 
 /**
  * The per-ASN facts of one period that scoring reads, for every profile at once: one aggregate
- * over diklat and one over kinerja, however many profiles and populations are then scored (each
- * pass over national history tables costs seconds). Run before `scoreSql`.
+ * over each history table (diklat, kinerja, hukdis), however many profiles and populations are
+ * then scored (each pass over national history tables costs seconds), joined once to pegawai into
+ * `fakta_asn`. A profile's scores are then expressions over `fakta_asn` alone (`scoreStoredSql`):
+ * no join per profile, so a variant read once costs no more than reading it. Run before
+ * `scoreSql`; it leaves `pegawai` and the history tables in place.
  */
 export function factsSql(profiles: MethodProfile[], period: Period): string[] {
+  const facts = profiles.map((p) => profileFacts(p, period));
+  const columns = (table: "diklat" | "kinerja" | "hukdis") => {
+    const unique = new Map<string, string>();
+    for (const f of facts.flatMap((x) => x[table])) {
+      unique.set(factColumn(f), `${f.expr} AS ${factColumn(f)}`);
+    }
+    return [...unique.values()];
+  };
   const diklat = [
     `sum(d.jp) FILTER (WHERE ${inWindow(period)}) AS jp_jendela`,
     `count(*) FILTER (WHERE ${inWindow(period)}) AS n_pengembangan_jendela`,
-    ...profiles.flatMap((p) =>
-      trainingFacts(p.kompetensi.komponen, period).map((f) =>
-        `${f.expr} AS ${factColumn(p, f.name)}`
-      )
-    ),
+    ...columns("diklat"),
   ];
-  const skp = profiles.flatMap((p) => {
-    // An SKP without predikat is a data gap: no SKP for the rules (data_kosong.predikat).
-    const years = `predikat IS NOT NULL AND tahun BETWEEN ${
-      num(period.year - p.kinerja.tahun_mundur)
-    } AND ${num(period.year)}`;
-    return [
-      `arg_max(predikat, tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "predikat")}`,
-      `max(tahun) FILTER (WHERE ${years}) AS ${factColumn(p, "tahun")}`,
-    ];
-  });
+  const aggregate = (name: string, table: string, list: string[]) =>
+    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT ${
+      table === "diklat" ? "d.nip_kunci" : "nip_kunci"
+    }${list.map((c) => `,\n  ${c}`).join("")}\nFROM ${table}${
+      table === "diklat" ? " d GROUP BY d.nip_kunci" : " GROUP BY nip_kunci"
+    }`;
+  // An optional column a profile needs: added as NULL when the export lacks it (UNION BY NAME
+  // fills missing columns), and with no value in it at all nobody is scored under that profile:
+  // it cannot be computed, rather than falling back to a guess (`scoreStoredSql`).
+  const needed = [...new Set(profiles.flatMap((p) => requiredColumns(p).pegawai))];
+  const source = needed.length
+    ? `(FROM pegawai UNION ALL BY NAME SELECT ${
+      needed.map((c) => `NULL::VARCHAR AS ${ident(c)}`).join(", ")
+    } WHERE FALSE)`
+    : "pegawai";
   return [
-    `CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip_kunci, ${
-      diklat.join(",\n  ")
-    } FROM diklat d GROUP BY d.nip_kunci`,
-    `CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, ${
-      skp.join(",\n  ")
-    } FROM kinerja GROUP BY nip_kunci`,
+    aggregate("fakta_diklat", "diklat", diklat),
+    aggregate("fakta_skp", "kinerja", columns("kinerja")),
+    aggregate("fakta_hukdis", "hukdis", columns("hukdis")),
+    `CREATE OR REPLACE TABLE ${FAKTA_ASN} AS
+SELECT p.*, t.* EXCLUDE (nip_kunci), s.* EXCLUDE (nip_kunci), h.* EXCLUDE (nip_kunci)
+FROM ${source} p
+LEFT JOIN fakta_diklat t USING (nip_kunci)
+LEFT JOIN fakta_skp s USING (nip_kunci)
+LEFT JOIN fakta_hukdis h USING (nip_kunci)`,
+    "DROP TABLE fakta_diklat; DROP TABLE fakta_skp; DROP TABLE fakta_hukdis",
   ];
 }
 
@@ -247,7 +316,7 @@ export function itemSql(it: KompetensiItem): { points: string; potential: string
     }
     case "dari_predikat":
       return {
-        points: dasarPoints(it, "s.predikat"),
+        points: dasarPoints(it, "p.predikat"),
         potential: num(Math.max(...Object.values(it.poin_predikat))),
       };
   }
@@ -406,59 +475,29 @@ export function scoreStoredSql(
   const jpItem = items.find((i) => i.jenis === "jp_minimal");
   const kepemimpinan = items.find((i) => i.jenis === "kepemimpinan");
   const kualifikasi = kualifikasiSql(profile, "p.pendidikan", "p.syarat_pendidikan");
-  const kinerja = kinerjaPoints(profile, "s.predikat");
+  const kinerja = kinerjaPoints(profile, "p.predikat");
   const disiplin = caseMap(
-    "h.tingkat_berlaku",
+    "p.tingkat_berlaku",
     [[3, num(varian.BERAT)], [2, num(varian.SEDANG)], [1, num(varian.RINGAN)]],
     num(varian.bersih),
   );
-  // Punishments that count: in force during the window, or (jendela_tahun_tmt) imposed within the
-  // last n calendar years up to the period's end.
-  const tmtYears = profile.disiplin.jendela_tahun_tmt;
-  const punished = tmtYears
-    ? `tmt BETWEEN ${dateLit(`${period.year - tmtYears + 1}-01-01`)} AND ${dateLit(period.end)}`
-    : `tmt <= ${dateLit(period.end)} AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= ${
-      dateLit(period.start)
-    }`;
-  // An optional column the profile needs: added as NULL when the export lacks it (UNION BY NAME
-  // fills missing columns), and with no value in it at all nobody is scored: the profile cannot
-  // be computed, rather than falling back to a guess.
-  const needed = requiredColumns(profile).pegawai;
-  const source = needed.length
-    ? `(FROM pegawai UNION ALL BY NAME SELECT ${
-      needed.map((c) => `NULL::VARCHAR AS ${ident(c)}`).join(", ")
-    } WHERE FALSE)`
-    : "pegawai";
-  const computable = needed.map((c) =>
-    ` AND EXISTS (SELECT 1 FROM ${source} x WHERE x.${ident(c)} IS NOT NULL)`
+  // The profile's facts under the names its rules read them by (see `factsSql`).
+  const facts = Object.values(profileFacts(profile, period)).flat()
+    .map((f) => `p.${factColumn(f)} AS ${ident(f.name)}`);
+  // With no value at all in an optional column the profile needs, nobody is scored: the profile
+  // cannot be computed, rather than falling back to a guess.
+  const computable = requiredColumns(profile).pegawai.map((c) =>
+    ` AND EXISTS (SELECT 1 FROM ${FAKTA_ASN} x WHERE x.${ident(c)} IS NOT NULL)`
   ).join("");
 
   return `
 WITH
 counted AS (
-  SELECT p.*, ${exempt.length ? exempt.join(", ") : "NULL AS _no_exempt"}
-  FROM ${source} p WHERE ${luar ? "TRUE" : inPopulation("p.jenis_pegawai")}${computable}
-),
-training AS (
-  SELECT nip_kunci, jp_jendela, n_pengembangan_jendela${
-    trainingFacts(items, period).map((f) => `, ${factColumn(profile, f.name)} AS ${ident(f.name)}`)
-      .join("")
-  }
-  FROM fakta_diklat
-),
-skp AS (
-  SELECT nip_kunci, ${factColumn(profile, "predikat")} AS predikat, ${
-    factColumn(profile, "tahun")
-  } AS tahun FROM fakta_skp
-),
-punishment AS (
-  SELECT nip_kunci, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
-  FROM hukdis
-  WHERE ${punished}
-  GROUP BY nip_kunci
+  SELECT p.*, ${[...exempt, ...facts].join(",\n    ")}
+  FROM ${FAKTA_ASN} p WHERE ${luar ? "TRUE" : inPopulation("p.jenis_pegawai")}${computable}
 ),
 item_scores AS (
-  SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
+  SELECT p.*,
     ${jpItem ? `coalesce(${fact(`jp__${jpItem.id}`)}, 0)` : "NULL"} AS jp_dihitung,
     ${kepemimpinan ? fact(`level__${kepemimpinan.id}`) : "NULL"} AS level_kepemimpinan,
     ${
@@ -474,9 +513,6 @@ item_scores AS (
     CAST(${kinerja} AS DOUBLE) AS kinerja,
     CAST(${disiplin} AS DOUBLE) AS disiplin
   FROM counted p
-  LEFT JOIN training t USING (nip_kunci)
-  LEFT JOIN skp s USING (nip_kunci)
-  LEFT JOIN punishment h USING (nip_kunci)
 )
 SELECT
   nip, ${

@@ -33,6 +33,7 @@ import {
 import {
   categorySql,
   factsSql,
+  FAKTA_ASN,
   itemSlots,
   scoreColumnsSql,
   scoreStoredSql,
@@ -459,9 +460,10 @@ const maksOf = (p: MethodProfile) => ({
 /** Score: per-person scores under every profile, aggregates, gains and reconciliation parts. */
 async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   for (const s of factsSql(o.profiles, period)) await db.run(s);
-  // The history tables are read only through their facts: dropping them frees their memory for
-  // the scoring (nationally most of a 3 GB budget, and what passes the budget spills to disk).
-  await db.run("DROP TABLE diklat; DROP TABLE kinerja");
+  // Pegawai and the history tables are read only through `fakta_asn` from here: dropping them
+  // frees their memory for the scoring (nationally most of a 3 GB budget, and what passes the
+  // budget spills to disk).
+  await db.run("DROP TABLE diklat; DROP TABLE kinerja; DROP TABLE hukdis; DROP TABLE pegawai");
   const slots = itemSlots(o.profiles);
   // Each profile's scores are stored narrow (`skor_<i>`, every ASN, see `scoreStoredSql`), and
   // `skor_semua` is the view of their full rows, one branch per method: it also holds the ASN each
@@ -469,9 +471,14 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // only the counted.
   const options = { slots, pribadi: o.perAsn, luar: true };
   const branches: string[] = [];
+  // A variant computed for sensitivity is read once (its means): a view over `fakta_asn`, never
+  // stored. Stored, each national variant cost 5–8 s and 4.4 M rows of the memory budget.
+  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
-      `CREATE OR REPLACE TABLE skor_${i} AS ${scoreStoredSql(profile, period, options)}`,
+      `CREATE OR REPLACE ${meansOnly(profile) ? "VIEW" : "TABLE"} skor_${i} AS ${
+        scoreStoredSql(profile, period, options)
+      }`,
     );
     branches.push(scoreColumnsSql(profile, period, `skor_${i}`, options));
     const { n } = await db.one<{ n: number }>(
@@ -494,9 +501,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   }
   await db.run(`CREATE OR REPLACE VIEW skor_semua AS ${await unionAs(db, branches)};
     CREATE OR REPLACE VIEW skor AS SELECT * EXCLUDE (luar) FROM skor_semua WHERE NOT luar`);
-  // What still reads pegawai, the facts or hukdis comes first, then they go: the aggregates and
-  // gains run with the scores alone (nationally 1 GB less spilled past a 3 GB budget). The
-  // names are kept for the privacy scan's file.
+  // The names are kept for the privacy scan's file.
   if (o.perAsn) {
     // The worklist of data gaps: each row that lacks a value, with the person and the SIASN field.
     const gaps = valuesTable(
@@ -507,11 +512,10 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
     await db.run(`CREATE OR REPLACE TABLE celah_asn AS
       SELECT ${lit(o.periode)} AS periode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit,
         c.tabel, c.kolom, g.kurang, g.isi_di_siasn, c.keterangan, c.file, c.line
-      FROM celah c JOIN pegawai p ON p.nip_kunci = c.nip_kunci JOIN ${gaps} USING (tabel, kolom)`);
+      FROM celah c JOIN ${FAKTA_ASN} p ON p.nip_kunci = c.nip_kunci JOIN ${gaps} USING (tabel, kolom)`);
   }
   await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
-      SELECT nama FROM pegawai UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL;
-    DROP TABLE pegawai; DROP TABLE hukdis; DROP TABLE fakta_diklat; DROP TABLE fakta_skp`);
+      SELECT nama FROM ${FAKTA_ASN} UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL`);
   const aggregated = nResmi ? [...o.profiles, resmiP] : o.profiles;
   for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories)) await db.run(s);
   // `peluang` holds a row per ASN and gain when the per-person file is written. Without it the
@@ -523,7 +527,6 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // A variant (an alternative to one assumed rule) is sensitivity: its means, never its gains
   // or its people. The table is made from the first profile's gains, none of them kept for a
   // variant-only run, so that its columns are there.
-  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
   for (const [i, profile] of o.profiles.entries()) {
     if (i > 0 && meansOnly(profile)) continue;
     await db.run(

@@ -1,15 +1,32 @@
 -- bkn-2019-teknis-karier 1.0.0, period 2024-Q3: facts, score, category of a value, gains
 
-CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip_kunci, sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
+CREATE OR REPLACE TEMP TABLE fakta_diklat AS SELECT d.nip_kunci,
+  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
-  min(CASE d.jenjang WHEN 'PIM_I' THEN 1 WHEN 'PIM_II' THEN 2 WHEN 'PIM_III' THEN 3 WHEN 'PIM_IV' THEN 4 WHEN 'PKN_I' THEN 1 WHEN 'PKN_II' THEN 2 WHEN 'PKA' THEN 3 WHEN 'PKP' THEN 4 ELSE NULL END) FILTER (WHERE d.jenis = 'STRUKTURAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "bkn-2019-teknis-karier:level__kepemimpinan",
-  bool_or(d.jenis = 'FUNGSIONAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "bkn-2019-teknis-karier:ada__fungsional",
-  sum(d.jp) FILTER (WHERE d.tanggal <= DATE '2024-09-30' AND list_contains(['TEKNIS'], d.jenis)) AS "bkn-2019-teknis-karier:jp__teknis",
-  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['TEKNIS'], d.jenis)) AS "bkn-2019-teknis-karier:jp__teknis_pelaksana",
-  bool_or(d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['SEMINAR', 'WORKSHOP', 'KURSUS', 'MAGANG'], d.jenis)) AS "bkn-2019-teknis-karier:ada__seminar" FROM diklat d GROUP BY d.nip_kunci;
+  min(CASE d.jenjang WHEN 'PIM_I' THEN 1 WHEN 'PIM_II' THEN 2 WHEN 'PIM_III' THEN 3 WHEN 'PIM_IV' THEN 4 WHEN 'PKN_I' THEN 1 WHEN 'PKN_II' THEN 2 WHEN 'PKA' THEN 3 WHEN 'PKP' THEN 4 ELSE NULL END) FILTER (WHERE d.jenis = 'STRUKTURAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "level__kepemimpinan#1d524aad",
+  bool_or(d.jenis = 'FUNGSIONAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "ada__fungsional#414fc0cd",
+  sum(d.jp) FILTER (WHERE d.tanggal <= DATE '2024-09-30' AND list_contains(['TEKNIS'], d.jenis)) AS "jp__teknis#88320089",
+  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['TEKNIS'], d.jenis)) AS "jp__teknis_pelaksana#29f29ec9",
+  bool_or(d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['SEMINAR', 'WORKSHOP', 'KURSUS', 'MAGANG'], d.jenis)) AS "ada__seminar#d24568da"
+FROM diklat d GROUP BY d.nip_kunci;
 
-CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2019-teknis-karier:predikat",
-  max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2019-teknis-karier:tahun" FROM kinerja GROUP BY nip_kunci;
+CREATE OR REPLACE TEMP TABLE fakta_skp AS SELECT nip_kunci,
+  arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "predikat#1a348fb6",
+  max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "tahun_skp#34cc3df1"
+FROM kinerja GROUP BY nip_kunci;
+
+CREATE OR REPLACE TEMP TABLE fakta_hukdis AS SELECT nip_kunci,
+  max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) FILTER (WHERE tmt <= DATE '2024-09-30' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '2024-01-01') AS "tingkat_berlaku#51c62d88"
+FROM hukdis GROUP BY nip_kunci;
+
+CREATE OR REPLACE TABLE fakta_asn AS
+SELECT p.*, t.* EXCLUDE (nip_kunci), s.* EXCLUDE (nip_kunci), h.* EXCLUDE (nip_kunci)
+FROM pegawai p
+LEFT JOIN fakta_diklat t USING (nip_kunci)
+LEFT JOIN fakta_skp s USING (nip_kunci)
+LEFT JOIN fakta_hukdis h USING (nip_kunci);
+
+DROP TABLE fakta_diklat; DROP TABLE fakta_skp; DROP TABLE fakta_hukdis;
 
 SELECT
   '2024-Q3' AS periode, 'bkn-2019-teknis-karier' AS metode,
@@ -33,38 +50,30 @@ SELECT
 FROM (
 WITH
 counted AS (
-  SELECT p.*, CASE WHEN p.jenis_jabatan = 'FUNGSIONAL' THEN coalesce(regexp_matches(lower(p.nama_jabatan), 'guru|dokter|dokter gigi|perawat|bidan|apoteker|psikolog|asesor'), FALSE) ELSE FALSE END AS "dikecualikan__fungsional"
-  FROM pegawai p WHERE list_contains(['PNS'], p.jenis_pegawai)
-),
-training AS (
-  SELECT nip_kunci, jp_jendela, n_pengembangan_jendela, "bkn-2019-teknis-karier:level__kepemimpinan" AS "level__kepemimpinan", "bkn-2019-teknis-karier:ada__fungsional" AS "ada__fungsional", "bkn-2019-teknis-karier:jp__teknis" AS "jp__teknis", "bkn-2019-teknis-karier:jp__teknis_pelaksana" AS "jp__teknis_pelaksana", "bkn-2019-teknis-karier:ada__seminar" AS "ada__seminar"
-  FROM fakta_diklat
-),
-skp AS (
-  SELECT nip_kunci, "bkn-2019-teknis-karier:predikat" AS predikat, "bkn-2019-teknis-karier:tahun" AS tahun FROM fakta_skp
-),
-punishment AS (
-  SELECT nip_kunci, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
-  FROM hukdis
-  WHERE tmt <= DATE '2024-09-30' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '2024-01-01'
-  GROUP BY nip_kunci
+  SELECT p.*, CASE WHEN p.jenis_jabatan = 'FUNGSIONAL' THEN coalesce(regexp_matches(lower(p.nama_jabatan), 'guru|dokter|dokter gigi|perawat|bidan|apoteker|psikolog|asesor'), FALSE) ELSE FALSE END AS "dikecualikan__fungsional",
+    p."level__kepemimpinan#1d524aad" AS "level__kepemimpinan",
+    p."ada__fungsional#414fc0cd" AS "ada__fungsional",
+    p."jp__teknis#88320089" AS "jp__teknis",
+    p."jp__teknis_pelaksana#29f29ec9" AS "jp__teknis_pelaksana",
+    p."ada__seminar#d24568da" AS "ada__seminar",
+    p."predikat#1a348fb6" AS "predikat",
+    p."tahun_skp#34cc3df1" AS "tahun_skp",
+    p."tingkat_berlaku#51c62d88" AS "tingkat_berlaku"
+  FROM fakta_asn p WHERE list_contains(['PNS'], p.jenis_pegawai)
 ),
 item_scores AS (
-  SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
-    coalesce(t."jp__teknis", 0) AS jp_dihitung,
-    t."level__kepemimpinan" AS level_kepemimpinan,
-    coalesce(t."ada__fungsional", FALSE) AS diklat_fungsional_ada,
+  SELECT p.*,
+    coalesce(p."jp__teknis", 0) AS jp_dihitung,
+    p."level__kepemimpinan" AS level_kepemimpinan,
+    coalesce(p."ada__fungsional", FALSE) AS diklat_fungsional_ada,
     "dikecualikan__fungsional" AS dikecualikan_fungsional,
     CAST((CASE p.pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) AS DOUBLE) AS kualifikasi,
-    CAST(least(40, (CASE WHEN t."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(t."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(t."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(t."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(t."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END)) AS DOUBLE) AS kompetensi,
-    CAST(least(40, (CASE WHEN (CASE WHEN t."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE (CASE WHEN t."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(t."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE (CASE WHEN coalesce(t."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(t."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE (CASE WHEN coalesce(t."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(t."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE (CASE WHEN coalesce(t."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(t."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE (CASE WHEN coalesce(t."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END) END)) AS DOUBLE) AS kompetensi_terisi,
-    CAST((CASE WHEN t."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_1, CAST((CASE WHEN coalesce(t."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_2, CAST((CASE WHEN coalesce(t."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_3, CAST((CASE WHEN coalesce(t."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_4, CAST((CASE WHEN coalesce(t."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_5,
-    CAST((CASE s.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'BURUK' THEN 5 WHEN 'SANGAT_KURANG' THEN 5 ELSE 0 END) AS DOUBLE) AS kinerja,
-    CAST(CASE h.tingkat_berlaku WHEN 3 THEN 0 WHEN 2 THEN 2 WHEN 1 THEN 3 ELSE 5 END AS DOUBLE) AS disiplin
+    CAST(least(40, (CASE WHEN p."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(p."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(p."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(p."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) + (CASE WHEN coalesce(p."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END)) AS DOUBLE) AS kompetensi,
+    CAST(least(40, (CASE WHEN (CASE WHEN p."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE (CASE WHEN p."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(p."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE (CASE WHEN coalesce(p."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(p."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE (CASE WHEN coalesce(p."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(p."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE (CASE WHEN coalesce(p."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) END) + (CASE WHEN (CASE WHEN coalesce(p."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END) = 0 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE (CASE WHEN coalesce(p."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END) END)) AS DOUBLE) AS kompetensi_terisi,
+    CAST((CASE WHEN p."level__kepemimpinan" <= (CASE p.jenis_jabatan WHEN 'JPT' THEN 2 WHEN 'ADMINISTRATOR' THEN 3 WHEN 'PENGAWAS' THEN 4 ELSE NULL END) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_1, CAST((CASE WHEN coalesce(p."ada__fungsional", FALSE) OR "dikecualikan__fungsional" THEN (CASE p.jenis_jabatan WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_2, CAST((CASE WHEN coalesce(p."jp__teknis", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 15 WHEN 'ADMINISTRATOR' THEN 15 WHEN 'PENGAWAS' THEN 15 WHEN 'FUNGSIONAL' THEN 15 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_3, CAST((CASE WHEN coalesce(p."jp__teknis_pelaksana", 0) >= 20 THEN (CASE p.jenis_jabatan WHEN 'PELAKSANA' THEN 22.5 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_4, CAST((CASE WHEN coalesce(p."ada__seminar", FALSE) THEN (CASE p.jenis_jabatan WHEN 'JPT' THEN 10 WHEN 'ADMINISTRATOR' THEN 10 WHEN 'PENGAWAS' THEN 10 WHEN 'FUNGSIONAL' THEN 10 WHEN 'PELAKSANA' THEN 17.5 ELSE 0 END) ELSE 0 END) AS DOUBLE) AS komponen_5,
+    CAST((CASE p.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'BURUK' THEN 5 WHEN 'SANGAT_KURANG' THEN 5 ELSE 0 END) AS DOUBLE) AS kinerja,
+    CAST(CASE p.tingkat_berlaku WHEN 3 THEN 0 WHEN 2 THEN 2 WHEN 1 THEN 3 ELSE 5 END AS DOUBLE) AS disiplin
   FROM counted p
-  LEFT JOIN training t USING (nip_kunci)
-  LEFT JOIN skp s USING (nip_kunci)
-  LEFT JOIN punishment h USING (nip_kunci)
 )
 SELECT
   nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,

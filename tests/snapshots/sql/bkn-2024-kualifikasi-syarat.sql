@@ -1,11 +1,28 @@
 -- bkn-2024-kualifikasi-syarat 1.0.0, period 2024-Q3: facts, score, category of a value, gains
 
-CREATE OR REPLACE TABLE fakta_diklat AS SELECT d.nip_kunci, sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
+CREATE OR REPLACE TEMP TABLE fakta_diklat AS SELECT d.nip_kunci,
+  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
-  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS "bkn-2024-kualifikasi-syarat:jp__pengembangan" FROM diklat d GROUP BY d.nip_kunci;
+  sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS "jp__pengembangan#963c6820"
+FROM diklat d GROUP BY d.nip_kunci;
 
-CREATE OR REPLACE TABLE fakta_skp AS SELECT nip_kunci, arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2024-kualifikasi-syarat:predikat",
-  max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "bkn-2024-kualifikasi-syarat:tahun" FROM kinerja GROUP BY nip_kunci;
+CREATE OR REPLACE TEMP TABLE fakta_skp AS SELECT nip_kunci,
+  arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "predikat#1a348fb6",
+  max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "tahun_skp#34cc3df1"
+FROM kinerja GROUP BY nip_kunci;
+
+CREATE OR REPLACE TEMP TABLE fakta_hukdis AS SELECT nip_kunci,
+  max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) FILTER (WHERE tmt <= DATE '2024-09-30' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '2024-01-01') AS "tingkat_berlaku#51c62d88"
+FROM hukdis GROUP BY nip_kunci;
+
+CREATE OR REPLACE TABLE fakta_asn AS
+SELECT p.*, t.* EXCLUDE (nip_kunci), s.* EXCLUDE (nip_kunci), h.* EXCLUDE (nip_kunci)
+FROM (FROM pegawai UNION ALL BY NAME SELECT NULL::VARCHAR AS "syarat_pendidikan" WHERE FALSE) p
+LEFT JOIN fakta_diklat t USING (nip_kunci)
+LEFT JOIN fakta_skp s USING (nip_kunci)
+LEFT JOIN fakta_hukdis h USING (nip_kunci);
+
+DROP TABLE fakta_diklat; DROP TABLE fakta_skp; DROP TABLE fakta_hukdis;
 
 SELECT
   '2024-Q3' AS periode, 'bkn-2024-kualifikasi-syarat' AS metode,
@@ -29,38 +46,25 @@ SELECT
 FROM (
 WITH
 counted AS (
-  SELECT p.*, NULL AS _no_exempt
-  FROM (FROM pegawai UNION ALL BY NAME SELECT NULL::VARCHAR AS "syarat_pendidikan" WHERE FALSE) p WHERE list_contains(['PNS', 'PPPK'], p.jenis_pegawai) AND EXISTS (SELECT 1 FROM (FROM pegawai UNION ALL BY NAME SELECT NULL::VARCHAR AS "syarat_pendidikan" WHERE FALSE) x WHERE x."syarat_pendidikan" IS NOT NULL)
-),
-training AS (
-  SELECT nip_kunci, jp_jendela, n_pengembangan_jendela, "bkn-2024-kualifikasi-syarat:jp__pengembangan" AS "jp__pengembangan"
-  FROM fakta_diklat
-),
-skp AS (
-  SELECT nip_kunci, "bkn-2024-kualifikasi-syarat:predikat" AS predikat, "bkn-2024-kualifikasi-syarat:tahun" AS tahun FROM fakta_skp
-),
-punishment AS (
-  SELECT nip_kunci, max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) AS tingkat_berlaku
-  FROM hukdis
-  WHERE tmt <= DATE '2024-09-30' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '2024-01-01'
-  GROUP BY nip_kunci
+  SELECT p.*, p."jp__pengembangan#963c6820" AS "jp__pengembangan",
+    p."predikat#1a348fb6" AS "predikat",
+    p."tahun_skp#34cc3df1" AS "tahun_skp",
+    p."tingkat_berlaku#51c62d88" AS "tingkat_berlaku"
+  FROM fakta_asn p WHERE list_contains(['PNS', 'PPPK'], p.jenis_pegawai) AND EXISTS (SELECT 1 FROM fakta_asn x WHERE x."syarat_pendidikan" IS NOT NULL)
 ),
 item_scores AS (
-  SELECT p.*, s.predikat, s.tahun AS tahun_skp, h.tingkat_berlaku, t.jp_jendela, t.n_pengembangan_jendela,
-    coalesce(t."jp__pengembangan", 0) AS jp_dihitung,
+  SELECT p.*,
+    coalesce(p."jp__pengembangan", 0) AS jp_dihitung,
     NULL AS level_kepemimpinan,
     NULL AS diklat_fungsional_ada,
     NULL AS dikecualikan_fungsional,
     CAST((CASE WHEN p.pendidikan IS NOT NULL AND (CASE p.syarat_pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE NULL END) IS NOT NULL AND (CASE p.pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) >= (CASE p.syarat_pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE NULL END) THEN 25 ELSE (CASE p.pendidikan WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) END) AS DOUBLE) AS kualifikasi,
-    CAST(least(40, coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) + (CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END)) AS DOUBLE) AS kompetensi,
-    CAST(least(40, (CASE WHEN coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) = 0 THEN 25 ELSE coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) END) + (CASE WHEN (CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) = 0 THEN 15 ELSE (CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) END)) AS DOUBLE) AS kompetensi_terisi,
-    CAST(coalesce(CASE s.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) AS DOUBLE) AS komponen_1, CAST((CASE WHEN coalesce(t."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) AS DOUBLE) AS komponen_2,
-    CAST((CASE s.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'BUTUH_PERBAIKAN' THEN 20 WHEN 'CUKUP' THEN 20 WHEN 'KURANG' THEN 15 WHEN 'SANGAT_KURANG' THEN 10 WHEN 'BURUK' THEN 10 ELSE 0 END) AS DOUBLE) AS kinerja,
-    CAST(CASE h.tingkat_berlaku WHEN 3 THEN 0 WHEN 2 THEN 2 WHEN 1 THEN 3 ELSE 5 END AS DOUBLE) AS disiplin
+    CAST(least(40, coalesce(CASE p.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) + (CASE WHEN coalesce(p."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END)) AS DOUBLE) AS kompetensi,
+    CAST(least(40, (CASE WHEN coalesce(CASE p.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) = 0 THEN 25 ELSE coalesce(CASE p.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) END) + (CASE WHEN (CASE WHEN coalesce(p."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) = 0 THEN 15 ELSE (CASE WHEN coalesce(p."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) END)) AS DOUBLE) AS kompetensi_terisi,
+    CAST(coalesce(CASE p.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) AS DOUBLE) AS komponen_1, CAST((CASE WHEN coalesce(p."jp__pengembangan", 0) >= 20 THEN 15 ELSE 0 END) AS DOUBLE) AS komponen_2,
+    CAST((CASE p.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'BUTUH_PERBAIKAN' THEN 20 WHEN 'CUKUP' THEN 20 WHEN 'KURANG' THEN 15 WHEN 'SANGAT_KURANG' THEN 10 WHEN 'BURUK' THEN 10 ELSE 0 END) AS DOUBLE) AS kinerja,
+    CAST(CASE p.tingkat_berlaku WHEN 3 THEN 0 WHEN 2 THEN 2 WHEN 1 THEN 3 ELSE 5 END AS DOUBLE) AS disiplin
   FROM counted p
-  LEFT JOIN training t USING (nip_kunci)
-  LEFT JOIN skp s USING (nip_kunci)
-  LEFT JOIN punishment h USING (nip_kunci)
 )
 SELECT
   nip, nama, jenis_pegawai, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, pendidikan,
