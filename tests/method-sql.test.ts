@@ -11,8 +11,8 @@ import {
   categorySql,
   factsSql,
   scoreColumnsSql,
+  scorePointsSql,
   scoreSql,
-  scoreStoredSql,
 } from "../loaders/engine/score.ts";
 import { gainCountSql, gainSql } from "../loaders/engine/gain.ts";
 
@@ -55,7 +55,7 @@ Deno.test("without per-person files the scores carry no name or job title, and d
   // What is stored holds them only with per-person files; the exemption from diklat fungsional
   // still reads the job title, before the final SELECT.
   const stored = (pribadi: boolean) => {
-    const sql = scoreStoredSql(p, period, { pribadi });
+    const sql = scorePointsSql(p, period, { pribadi });
     return { sql, last: sql.slice(sql.lastIndexOf("SELECT")) };
   };
   assert.doesNotMatch(stored(false).last, /\bnama\b|nama_jabatan/);

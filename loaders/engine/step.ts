@@ -36,7 +36,7 @@ import {
   FAKTA_ASN,
   itemSlots,
   scoreColumnsSql,
-  scoreStoredSql,
+  scorePointsSql,
   skorAsnSql,
 } from "./score.ts";
 import type { Aliases } from "./aliases.ts";
@@ -465,20 +465,17 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // budget spills to disk).
   await db.run("DROP TABLE diklat; DROP TABLE kinerja; DROP TABLE hukdis; DROP TABLE pegawai");
   const slots = itemSlots(o.profiles);
-  // Each profile's scores are stored narrow (`skor_<i>`, every ASN, see `scoreStoredSql`), and
-  // `skor_semua` is the view of their full rows, one branch per method: it also holds the ASN each
-  // profile does not count (`luar`), for reconciliation; `skor`, the view everything else reads,
-  // only the counted.
+  // Each profile's scores are a view over `fakta_asn` (`skor_<i>`, every ASN, see
+  // `scorePointsSql`), and `skor_semua` is the view of their full rows, one branch per method: it
+  // also holds the ASN each profile does not count (`luar`), for reconciliation; `skor`, the view
+  // everything else reads, only the counted. Nothing is stored per profile: each read computes
+  // the columns it needs from the facts, cheaper nationally than storing 4.4 M rows per profile
+  // (5–8 s each, and spilled past the memory budget): the default score 81 → 71 s.
   const options = { slots, pribadi: o.perAsn, luar: true };
   const branches: string[] = [];
-  // A variant computed for sensitivity is read once (its means): a view over `fakta_asn`, never
-  // stored. Stored, each national variant cost 5–8 s and 4.4 M rows of the memory budget.
-  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
   for (const [i, profile] of o.profiles.entries()) {
     await db.run(
-      `CREATE OR REPLACE ${meansOnly(profile) ? "VIEW" : "TABLE"} skor_${i} AS ${
-        scoreStoredSql(profile, period, options)
-      }`,
+      `CREATE OR REPLACE VIEW skor_${i} AS ${scorePointsSql(profile, period, options)}`,
     );
     branches.push(scoreColumnsSql(profile, period, `skor_${i}`, options));
     const { n } = await db.one<{ n: number }>(
@@ -527,6 +524,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // A variant (an alternative to one assumed rule) is sensitivity: its means, never its gains
   // or its people. The table is made from the first profile's gains, none of them kept for a
   // variant-only run, so that its columns are there.
+  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
   for (const [i, profile] of o.profiles.entries()) {
     if (i > 0 && meansOnly(profile)) continue;
     await db.run(
