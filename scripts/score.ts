@@ -46,7 +46,7 @@ new or changed periods are recomputed.`,
       values: PER_ASN,
       default: "latest",
       help: "which periods the variant profiles (alternatives to an assumed rule) are computed " +
-        "for; latest is what the sensitivity table compares, and each costs a profile",
+        "for; latest is what the sensitivity table compares (their means only)",
     },
   },
   notes: "Exit code: 0 done, 1 a problem with the data or settings (the message names the file " +
