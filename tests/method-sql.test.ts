@@ -95,3 +95,20 @@ Deno.test("category rules: rounded minimum vs strictly above the edge, on the un
   assert.match(sql, /WHEN v > 60 THEN 'Rendah'/);
   assert.doesNotMatch(sql, /round/);
 });
+
+Deno.test("profiles whose rule is the same read one fact; a variant's changed rule reads its own", () => {
+  const period = parsePeriod("2024-Q3");
+  const base = profiles.find((p) => p.id === "bkn-2019")!;
+  const variant = profiles.find((p) => p.id === "bkn-2019-seminar-2thn")!;
+  const facts = factsSql([base, variant], period).join("\n");
+  const columns = (name: string) => facts.match(new RegExp(`AS "${name}#[0-9a-f]{8}"`, "g")) ?? [];
+  // The variant changes the seminar's window and nothing else.
+  assert.equal(columns("level__kepemimpinan").length, 1);
+  assert.equal(columns("ada__fungsional").length, 1);
+  assert.equal(columns("predikat").length, 1);
+  assert.equal(columns("ada__seminar").length, 2);
+  const seminar = (p: MethodProfile) =>
+    /p\."(ada__seminar#[0-9a-f]{8})" AS "ada__seminar"/.exec(scorePointsSql(p, period))![1];
+  assert.notEqual(seminar(base), seminar(variant));
+  for (const p of [base, variant]) assert.ok(facts.includes(`AS "${seminar(p)}"`));
+});

@@ -226,30 +226,33 @@ export const FAKTA_ASN = "fakta_asn";
  * The per-ASN facts of one period that scoring reads, for every profile at once: one aggregate
  * over each history table (diklat, kinerja, hukdis), however many profiles and populations are
  * then scored (each pass over national history tables costs seconds), joined once to pegawai into
- * `fakta_asn`. A profile's scores are then expressions over `fakta_asn` alone (`scorePointsSql`):
- * no join per profile, so a variant read once costs no more than reading it. Run before
- * `scoreSql`; it leaves `pegawai` and the history tables in place.
+ * `fakta_asn`. A profile's scores are then expressions over `fakta_asn` alone (`scorePointsSql`),
+ * computed where they are read: a profile adds no join and no pass over the history tables. Run
+ * before `scoreSql`; it leaves `pegawai` and the history tables in place.
  */
 export function factsSql(profiles: MethodProfile[], period: Period): string[] {
   const facts = profiles.map((p) => profileFacts(p, period));
   const columns = (table: "diklat" | "kinerja" | "hukdis") => {
     const unique = new Map<string, string>();
     for (const f of facts.flatMap((x) => x[table])) {
-      unique.set(factColumn(f), `${f.expr} AS ${factColumn(f)}`);
+      const column = factColumn(f);
+      if (unique.has(column) && unique.get(column) !== f.expr) {
+        throw new Error(`two facts named ${column}: rename one of the profiles' items`);
+      }
+      unique.set(column, f.expr);
     }
-    return [...unique.values()];
+    return [...unique].map(([column, expr]) => `${expr} AS ${column}`);
   };
   const diklat = [
     `sum(d.jp) FILTER (WHERE ${inWindow(period)}) AS jp_jendela`,
     `count(*) FILTER (WHERE ${inWindow(period)}) AS n_pengembangan_jendela`,
     ...columns("diklat"),
   ];
+  // Each history table read once, as `d` (the training facts name their columns `d.`).
   const aggregate = (name: string, table: string, list: string[]) =>
-    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT ${
-      table === "diklat" ? "d.nip_kunci" : "nip_kunci"
-    }${list.map((c) => `,\n  ${c}`).join("")}\nFROM ${table}${
-      table === "diklat" ? " d GROUP BY d.nip_kunci" : " GROUP BY nip_kunci"
-    }`;
+    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT nip_kunci${
+      list.map((c) => `,\n  ${c}`).join("")
+    }\nFROM ${table} d GROUP BY nip_kunci`;
   // An optional column a profile needs: added as NULL when the export lacks it (UNION BY NAME
   // fills missing columns), and with no value in it at all nobody is scored under that profile:
   // it cannot be computed, rather than falling back to a guess (`scorePointsSql`).

@@ -1,22 +1,22 @@
 -- bkn-2019 1.2.0, period 2024-Q3: facts, score, category of a value, gains
 
-CREATE OR REPLACE TEMP TABLE fakta_diklat AS SELECT d.nip_kunci,
+CREATE OR REPLACE TEMP TABLE fakta_diklat AS SELECT nip_kunci,
   sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
   min(CASE d.jenjang WHEN 'PIM_I' THEN 1 WHEN 'PIM_II' THEN 2 WHEN 'PIM_III' THEN 3 WHEN 'PIM_IV' THEN 4 WHEN 'PKN_I' THEN 1 WHEN 'PKN_II' THEN 2 WHEN 'PKA' THEN 3 WHEN 'PKP' THEN 4 ELSE NULL END) FILTER (WHERE d.jenis = 'STRUKTURAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "level__kepemimpinan#1d524aad",
   bool_or(d.jenis = 'FUNGSIONAL' AND (d.tanggal IS NULL OR d.tanggal <= DATE '2024-09-30')) AS "ada__fungsional#414fc0cd",
   sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['TEKNIS'], d.jenis)) AS "jp__teknis#29f29ec9",
   bool_or(d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30' AND list_contains(['SEMINAR', 'WORKSHOP', 'KURSUS', 'MAGANG'], d.jenis)) AS "ada__seminar#d24568da"
-FROM diklat d GROUP BY d.nip_kunci;
+FROM diklat d GROUP BY nip_kunci;
 
 CREATE OR REPLACE TEMP TABLE fakta_skp AS SELECT nip_kunci,
   arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "predikat#1a348fb6",
   max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "tahun_skp#34cc3df1"
-FROM kinerja GROUP BY nip_kunci;
+FROM kinerja d GROUP BY nip_kunci;
 
 CREATE OR REPLACE TEMP TABLE fakta_hukdis AS SELECT nip_kunci,
   max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) FILTER (WHERE tmt <= DATE '2024-09-30' AND coalesce(akhir, make_date(year(tmt), 12, 31)) >= DATE '2024-01-01') AS "tingkat_berlaku#51c62d88"
-FROM hukdis GROUP BY nip_kunci;
+FROM hukdis d GROUP BY nip_kunci;
 
 CREATE OR REPLACE TABLE fakta_asn AS
 SELECT p.*, t.* EXCLUDE (nip_kunci), s.* EXCLUDE (nip_kunci), h.* EXCLUDE (nip_kunci)

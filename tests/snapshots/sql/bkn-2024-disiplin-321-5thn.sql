@@ -1,19 +1,19 @@
 -- bkn-2024-disiplin-321-5thn 1.0.0, period 2024-Q3: facts, score, category of a value, gains
 
-CREATE OR REPLACE TEMP TABLE fakta_diklat AS SELECT d.nip_kunci,
+CREATE OR REPLACE TEMP TABLE fakta_diklat AS SELECT nip_kunci,
   sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS jp_jendela,
   count(*) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS n_pengembangan_jendela,
   sum(d.jp) FILTER (WHERE d.tanggal BETWEEN DATE '2024-01-01' AND DATE '2024-09-30') AS "jp__pengembangan#963c6820"
-FROM diklat d GROUP BY d.nip_kunci;
+FROM diklat d GROUP BY nip_kunci;
 
 CREATE OR REPLACE TEMP TABLE fakta_skp AS SELECT nip_kunci,
   arg_max(predikat, tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "predikat#1a348fb6",
   max(tahun) FILTER (WHERE predikat IS NOT NULL AND tahun BETWEEN 2023 AND 2024) AS "tahun_skp#34cc3df1"
-FROM kinerja GROUP BY nip_kunci;
+FROM kinerja d GROUP BY nip_kunci;
 
 CREATE OR REPLACE TEMP TABLE fakta_hukdis AS SELECT nip_kunci,
   max(CASE tingkat WHEN 'BERAT' THEN 3 WHEN 'SEDANG' THEN 2 WHEN 'RINGAN' THEN 1 END) FILTER (WHERE tmt BETWEEN DATE '2020-01-01' AND DATE '2024-09-30') AS "tingkat_berlaku#3003e847"
-FROM hukdis GROUP BY nip_kunci;
+FROM hukdis d GROUP BY nip_kunci;
 
 CREATE OR REPLACE TABLE fakta_asn AS
 SELECT p.*, t.* EXCLUDE (nip_kunci), s.* EXCLUDE (nip_kunci), h.* EXCLUDE (nip_kunci)
