@@ -15,6 +15,7 @@ import { moduleGraph } from "../loaders/modules.ts";
 import { perPersonFiles, perPersonPeriods } from "../loaders/paths.ts";
 import { nip, tempDir, writePeriod } from "./helpers/fixture.ts";
 import { berkasDi, grafSitus } from "./helpers/grafik.ts";
+import { CDN, duckdbApi, packageToNameVersion } from "../loaders/publish/duckdbApi.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 
@@ -232,16 +233,19 @@ function* sources(dir: string): Generator<string> {
 }
 
 Deno.test("nothing the project writes fetches code or data from another host", () => {
-  // @duckdb/duckdb-wasm's bundle carries a helper that names jsDelivr (getJsDelivrBundles): it is
-  // shipped with the library and reaches the network only if called. No source may call it, its
-  // selectBundle companion, a CDN, or an npm:/jsr: specifier; Eksplorasi instantiates DuckDB from
-  // the build's own files (the Chromium tests then see no request to another host on any page).
+  // @duckdb/duckdb-wasm carries a helper that builds CDN URLs (getJsDelivrBundles). The site does
+  // not ship it (loaders/publish/duckdbApi.ts bundles only the API Eksplorasi uses), and no source
+  // may call it, its selectBundle companion, a CDN, or an npm:/jsr: specifier; Eksplorasi
+  // instantiates DuckDB from the build's own files (the Chromium tests then see no request to
+  // another host on any page).
   const forbidden =
     /getJsDelivrBundles|selectBundle|jsdelivr|unpkg\.com|esm\.sh|cdnjs|skypack|googleapis|["'](?:npm|jsr):/;
   const offenders: string[] = [];
   for (const root of ["src", "loaders", "scripts"]) {
     for (const f of sources(join(ROOT, root))) {
       Deno.readTextFileSync(f).split("\n").forEach((line, i) => {
+        // The list of hosts the published site must not name is the one line allowed to.
+        if (line.trim() === `${CDN};`) return;
         if (forbidden.test(line)) {
           offenders.push(`${f.slice(ROOT.length)}:${i + 1}: ${line.trim().slice(0, 120)}`);
         }
@@ -255,6 +259,29 @@ Deno.test("nothing the project writes fetches code or data from another host", (
   );
   assert.deepEqual(offenders, []);
   const eksplorasi = Deno.readTextFileSync(join(ROOT, "src/eksplorasi.md"));
+  // The library's API comes from the build's own bundle, not Framework's copy of the package
+  // (which carries the jsDelivr helper): see loaders/publish/duckdbApi.ts.
+  assert.doesNotMatch(eksplorasi, /from "@duckdb\/duckdb-wasm"/);
+  assert.match(eksplorasi, /await import\(await FileAttachment\("data\/duckdb\.js"\)\.href\)/);
   assert.match(eksplorasi, /new Worker\(await FileAttachment\("data\/duckdb-eh\.worker\.js"\)/);
   assert.match(eksplorasi, /db\.instantiate\(await FileAttachment\("data\/duckdb-eh\.wasm"\)/);
+});
+
+Deno.test("the DuckDB API the site serves names no other host and exports what Eksplorasi uses", async () => {
+  const code = new TextDecoder().decode(await duckdbApi());
+  assert.doesNotMatch(code, CDN);
+  assert.doesNotMatch(code, /https?:\/\//);
+  assert.match(code, /export\{[^}]*\bAsyncDuckDB\b[^}]*\}/);
+  assert.match(code, /export\{[^}]*\bVoidLogger\b[^}]*\}/);
+  assert.match(code, /\{name:"@duckdb\/duckdb-wasm",version:"\d+\.\d+\.\d+"\}/);
+});
+
+Deno.test("the library's embedded package.json keeps its name and version, nothing else", () => {
+  const pkg =
+    '{name:"@duckdb/duckdb-wasm",version:"1.32.0",jsdelivr:"dist/a.cjs",exports:{"./x":{a:"}"}},repository:{url:"https://github.com/duckdb/duckdb-wasm.git"}}';
+  assert.equal(
+    packageToNameVersion(`var m=${pkg};f(m.version);`),
+    'var m={name:"@duckdb/duckdb-wasm",version:"1.32.0"};f(m.version);',
+  );
+  assert.equal(packageToNameVersion("var m={name:1};"), "var m={name:1};");
 });

@@ -21,6 +21,7 @@ import { watch, withSite } from "./helpers/browser.ts";
 import { tempDir } from "./helpers/fixture.ts";
 import { builtPages } from "./helpers/kunjungan.ts";
 import { HALAMAN } from "../src/kosakata.ts";
+import { CDN } from "../loaders/publish/duckdbApi.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
@@ -110,6 +111,24 @@ async function settle(page: Page): Promise<void> {
     },
   ).catch(() => {});
 }
+
+Deno.test("no file the site serves names a CDN or DuckDB's extension host (the engine's binary aside)", () => {
+  // duckdb-eh.wasm is DuckDB compiled: its default extension repository is in the binary, and
+  // Eksplorasi turns extension loading and external access off before a reader's query runs.
+  const named: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of Deno.readDirSync(dir)) {
+      const p = join(dir, e.name);
+      if (e.isDirectory) walk(p);
+      else if (!e.name.endsWith(".wasm")) {
+        const hit = CDN.exec(new TextDecoder().decode(Deno.readFileSync(p)));
+        if (hit) named.push(`${p.slice(SITE.length)}: ${hit[0]}`);
+      }
+    }
+  };
+  walk(SITE);
+  assert.deepEqual(named, []);
+});
 
 function browserTest(name: string, fn: (url: string, browser: Browser) => Promise<void>) {
   Deno.test({

@@ -29,6 +29,7 @@ import {
   worklistPeriod,
 } from "./internal.ts";
 import { celahOf, KOLOM_CELAH } from "./bukuKerja.ts";
+import { duckdbApi } from "./duckdbApi.ts";
 import { type Cakupan, cakupanDari, instansiData, unitData } from "./scope.ts";
 import {
   berandaUnit,
@@ -279,6 +280,7 @@ export const BERKAS: Record<string, Berkas> = {
       ))),
   },
   // The in-browser SQL engine's files, served by the site itself (no CDN).
+  "data/duckdb.js": { buat: duckdbApi },
   "data/duckdb-eh.wasm": { buat: () => Deno.readFile(join(DUCKDB, "duckdb-eh.wasm")) },
   "data/duckdb-eh.worker.js": {
     buat: () => Deno.readFile(join(DUCKDB, "duckdb-browser-eh.worker.js")),
