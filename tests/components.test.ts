@@ -241,6 +241,10 @@ Deno.test("the privacy scan finds NIPs, names from the exports and per-person ta
     /a name from the raw exports/,
   );
   assert.match(scanText("b.csv", "nip,nilai\n1,2\n", names)[0].problem, /per-person field "nip"/);
+  // A name is found after a word that starts another name, and only whole.
+  const three = nameSet(["Siti Nur Aisyah", "Nur Hidayat"]);
+  assert.equal(scanText("c.csv", "unit,ket\nA,Siti Nur Hidayat", three).length, 1);
+  assert.equal(scanText("c.csv", "unit,ket\nA,Siti Nur", three).length, 0);
   const dir = await tempDir();
   Deno.mkdirSync(`${dir}/_file/data`, { recursive: true });
   Deno.writeTextFileSync(`${dir}/index.html`, "<html lang=id>aman</html>");

@@ -52,9 +52,19 @@ export function nameSet(names: Iterable<string | null>): Set<string> {
   return out;
 }
 
+/** The first words of the names: a phrase is built only from a word that starts one. */
+const FIRST_WORDS = new WeakMap<Set<string>, Set<string>>();
+function firstWords(names: Set<string>): Set<string> {
+  let first = FIRST_WORDS.get(names);
+  if (!first) FIRST_WORDS.set(names, first = new Set([...names].map((n) => n.split(" ")[0])));
+  return first;
+}
+
 function findName(text: string, names: Set<string>, longest: number): string | null {
   const words = text.toLowerCase().normalize("NFKC").split(/[^\p{L}']+/u).filter(Boolean);
+  const first = firstWords(names);
   for (let i = 0; i < words.length; i++) {
+    if (!first.has(words[i])) continue;
     let phrase = words[i];
     for (let n = 2; n <= longest && i + n <= words.length; n++) {
       phrase += " " + words[i + n - 1];

@@ -155,8 +155,13 @@ function teksXml(s: string): string {
     return String.fromCodePoint(/^#x/i.test(e) ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
   });
 }
-const atribut = (tag: string, name: string) =>
-  new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag)?.[1];
+/** One pattern per attribute name: a pattern compiled per call was most of a sheet's read. */
+const POLA_ATRIBUT = new Map<string, RegExp>();
+const atribut = (tag: string, name: string) => {
+  let re = POLA_ATRIBUT.get(name);
+  if (!re) POLA_ATRIBUT.set(name, re = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`));
+  return re.exec(tag)?.[1];
+};
 /** The text of every <t> inside (a rich or inline string is split into runs). */
 const teksT = (xml: string) =>
   [...xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => teksXml(m[1])).join("");
