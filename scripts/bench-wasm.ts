@@ -57,7 +57,9 @@ async function statements(periode: string, method: string): Promise<string[]> {
   const period = parsePeriod(periode);
   return [
     ...factsSql([profile], period),
-    `CREATE OR REPLACE TABLE skor AS ${scoreSql(profile, period)}`,
+    `CREATE OR REPLACE TABLE skor_semua AS SELECT *, FALSE AS luar FROM (${
+      scoreSql(profile, period)
+    })`,
     ...aggregateSql([profile], profile.id),
   ];
 }

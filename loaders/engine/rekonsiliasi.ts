@@ -8,16 +8,20 @@
 import { lit } from "../duck.ts";
 import { RESMI } from "./resmi.ts";
 
-/** Per (periode, metode, instansi, jenis pegawai, completeness): ASN count and score sum. */
-export const componentSql = `
-SELECT periode, metode, kode_instansi, jenis_pegawai,
-  NOT (pendidikan_kosong OR skp_kosong OR pengembangan_kosong) AS data_lengkap,
-  count(*) AS n_asn, sum(nilai) AS jumlah_nilai
--- skor_semua: the counted ASN and those the profile leaves out (luar), scored alike.
-FROM skor_semua
+/**
+ * Per (periode, metode, instansi, jenis pegawai, completeness): ASN count and score sum, from the
+ * sums of `jumlah_rinci` (aggregate.ts: per unit kerja, jenis pegawai, completeness and `luar`),
+ * which hold the counted ASN and those the profile leaves out (luar), scored alike.
+ */
+export function componentSql(jumlahRinci: string): string {
+  return `
+SELECT periode, metode, kode_instansi, jenis_pegawai, lengkap AS data_lengkap,
+  CAST(sum(n_asn) AS BIGINT) AS n_asn, sum(nilai) AS jumlah_nilai
+FROM ${jumlahRinci}
 -- Official results have no population or completeness choices to reconcile.
 WHERE metode <> ${lit(RESMI)}
-GROUP BY ALL`;
+GROUP BY periode, metode, kode_instansi, jenis_pegawai, lengkap`;
+}
 
 /**
  * The variants of every instansi mean: populasi 'PNS' or 'PNS_PPPK' × data 'semua' or 'lengkap'.

@@ -20,7 +20,6 @@ import {
 import type { MethodProfile } from "./method.ts";
 import { parsePeriod, type Period } from "./period.ts";
 import { kodeProvinsi, type Wilayah } from "../reference.ts";
-import { componentSql } from "./rekonsiliasi.ts";
 import {
   RESMI,
   resmiGainSql,
@@ -596,7 +595,7 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
       (o.perAsn
         ? gainTableSql("peluang", ["kode_instansi"])
         : gainCountRollUpSql("peluang", ["kode_instansi"])) + " ORDER BY ALL",
-    komponen_instansi: componentSql + " ORDER BY ALL",
+    komponen_instansi: "SELECT * FROM komponen_instansi ORDER BY ALL",
     agg_unit: "SELECT * FROM agg_unit ORDER BY ALL",
     agg_instansi: "SELECT * FROM agg_instansi ORDER BY ALL",
     agg_provinsi: "SELECT * FROM agg_provinsi ORDER BY ALL",
