@@ -469,7 +469,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   // also holds the ASN each profile does not count (`luar`), for reconciliation; `skor`, the view
   // everything else reads, only the counted. Nothing is stored per profile: each read computes
   // the columns it needs from the facts, cheaper nationally than storing 4.4 M rows per profile
-  // (5–8 s each, and spilled past the memory budget): the default score 81 → 71 s.
+  // (5–8 s each, and spilled past the memory budget).
   const options = { slots, pribadi: o.perAsn, luar: true };
   const branches: string[] = [];
   for (const [i, profile] of o.profiles.entries()) {
@@ -497,7 +497,6 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   }
   await db.run(`CREATE OR REPLACE VIEW skor_semua AS ${await unionAs(db, branches)};
     CREATE OR REPLACE VIEW skor AS SELECT * EXCLUDE (luar) FROM skor_semua WHERE NOT luar`);
-  // The names are kept for the privacy scan's file.
   if (o.perAsn) {
     // The worklist of data gaps: each row that lacks a value, with the person and the SIASN field.
     const gaps = valuesTable(
@@ -510,6 +509,7 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
         c.tabel, c.kolom, g.kurang, g.isi_di_siasn, c.keterangan, c.file, c.line
       FROM celah c JOIN ${FAKTA_ASN} p ON p.nip_kunci = c.nip_kunci JOIN ${gaps} USING (tabel, kolom)`);
   }
+  // The names, for the privacy scan of the public build (nama.parquet).
   await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
       SELECT nama FROM ${FAKTA_ASN} UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL`);
   const aggregated = nResmi ? [...o.profiles, resmiP] : o.profiles;

@@ -99,9 +99,9 @@ export function kodeTerbaca(kode: string): string {
 export const LEBAR_SEMPIT = 500;
 
 /**
- * An entity's name for the axis of a chart on a phone: "Kabupaten Kutai Barat" → "Kab. Kutai
- * Barat", "Provinsi Kalimantan Tengah" → "Prov. Kalimantan Tengah", and anything still longer than
- * `max` characters cut with "…" (the full name stays in the tooltip and the table below).
+ * An entity's name for the axis of a chart on a phone: "Kabupaten X" → "Kab. X", "Provinsi X" →
+ * "Prov. X", and anything still longer than `max` characters cut with "…" (the full name stays in
+ * the tooltip and the table below).
  */
 export function labelSempit(nama: string, max = 24): string {
   const s = tanpaPemerintah(nama).replace(/^Kabupaten /, "Kab. ")
