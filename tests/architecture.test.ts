@@ -220,6 +220,37 @@ Deno.test("per-person files only where asked, in their period folders, written o
   }
 });
 
+Deno.test("skor_asn folds every item column into kompetensi_rincian, however many items the variants have", async () => {
+  const root = await tempDir("ipasn-rincian-");
+  const raw = join(root, "raw");
+  writePeriod(raw, "2024-Q3", { pegawai: [{ nip: nip(1) }, { nip: nip(2) }] });
+  const out = join(root, "out");
+  await runPipeline({ raw, out });
+  const profiles = await loadProfiles(join(ROOT, "data/methods"));
+  // The variants' items are scored into the same table: some variant has more than either
+  // written method, so an item column left unfolded would show here.
+  const most = Math.max(...profiles.map((p) => p.kompetensi.komponen.length));
+  const db = await Db.open();
+  try {
+    const file = lit(perPersonFiles(out, "skor_asn"));
+    const cols = (await db.all<{ column_name: string }>(
+      `DESCRIBE SELECT * FROM read_parquet(${file})`,
+    )).map((c) => c.column_name);
+    assert.deepEqual(cols.filter((c) => /^komponen_\d+$/.test(c)), []);
+    const keys = await db.all<{ metode: string; items: string[] }>(
+      `SELECT DISTINCT metode, map_keys(kompetensi_rincian) AS items FROM read_parquet(${file}) ORDER BY metode`,
+    );
+    assert.ok(keys.length >= 2);
+    for (const k of keys) {
+      const p = profiles.find((p) => p.id === k.metode)!;
+      assert.ok(p.kompetensi.komponen.length < most, `${k.metode} has fewer items than a variant`);
+      assert.deepEqual([...k.items], p.kompetensi.komponen.map((it) => it.id), k.metode);
+    }
+  } finally {
+    db.close();
+  }
+});
+
 /** The source files of the site, loaders and scripts (Framework's cache and generated data excluded). */
 function* sources(dir: string): Generator<string> {
   for (const e of Deno.readDirSync(dir)) {

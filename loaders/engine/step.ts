@@ -609,11 +609,32 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
     // the rest of their write, and every reader filters and sorts what it needs.
     periodFiles.peluang_asn = "SELECT * FROM peluang";
-    periodFiles.skor_asn = skorAsnSql(o.profiles.filter((p) => !o.sensitivity?.has(p.id)));
     periodFiles.selisih_asn = "SELECT * FROM selisih_asn";
     periodFiles.celah_asn = "SELECT * FROM celah_asn";
   }
+  // A table is dropped once its last file is written: skor_asn, the largest, is written last and
+  // computed from the facts, with the memory the others held (nationally the per-gain rows alone
+  // are 1 GB of the budget, and what passes the budget spills to disk).
+  const lastReader: Record<string, string[]> = {
+    peluang_instansi: o.perAsn ? [] : ["peluang"],
+    peluang_asn: ["peluang"],
+    komponen_instansi: ["komponen_instansi"],
+    agg_unit: ["agg_unit"],
+    agg_instansi: ["agg_instansi"],
+    agg_provinsi: ["agg_provinsi"],
+    agg_kanreg: ["agg_kanreg"],
+    selisih_asn: ["selisih_asn"],
+    celah_asn: ["celah_asn", "celah"],
+  };
   for (const [name, sql] of Object.entries(periodFiles)) {
     await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);
+    for (const t of lastReader[name] ?? []) await db.run(`DROP TABLE ${t}`);
+  }
+  if (o.perAsn) {
+    const skorAsn = skorAsnSql(
+      o.profiles.filter((p) => !o.sensitivity?.has(p.id)),
+      itemSlots(o.profiles),
+    );
+    await db.run(`COPY (${skorAsn}) TO ${to("skor_asn.parquet")} (FORMAT parquet)`);
   }
 }
