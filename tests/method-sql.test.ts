@@ -53,14 +53,19 @@ Deno.test("without per-person files the scores carry no name or job title, and d
     withNames,
   );
   // What is stored holds them only with per-person files; the exemption from diklat fungsional
-  // still reads the job title, before the final SELECT.
+  // still reads the job title, as a fact of fakta_asn (factsSql) that the points read.
   const stored = (pribadi: boolean) => {
     const sql = scorePointsSql(p, period, { pribadi });
     return { sql, last: sql.slice(sql.lastIndexOf("SELECT")) };
   };
   assert.doesNotMatch(stored(false).last, /\bnama\b|nama_jabatan/);
   assert.match(stored(true).last, /\bnama, .*nama_jabatan, /s);
-  assert.match(stored(false).sql, /regexp_matches\(lower\(p\.nama_jabatan\)/);
+  const exempt = /p\."(dikecualikan__fungsional#[0-9a-f]{8})" AS "dikecualikan__fungsional"/
+    .exec(stored(false).sql)![1];
+  assert.match(
+    factsSql([p], period).join("\n"),
+    new RegExp(`regexp_matches\\(lower\\(p\\.nama_jabatan\\).* AS "${exempt}"`),
+  );
   assert.equal(
     stored(false).sql,
     stored(true).sql.replace("nama, ", "").replace("nama_jabatan, ", ""),
@@ -107,6 +112,9 @@ Deno.test("profiles whose rule is the same read one fact; a variant's changed ru
   assert.equal(columns("ada__fungsional").length, 1);
   assert.equal(columns("predikat").length, 1);
   assert.equal(columns("ada__seminar").length, 2);
+  // The exemption's job-title search, a fact of the pegawai row, is computed once for both.
+  assert.equal(columns("dikecualikan__fungsional").length, 1);
+  assert.equal(facts.match(/regexp_matches/g)?.length, 1);
   const seminar = (p: MethodProfile) =>
     /p\."(ada__seminar#[0-9a-f]{8})" AS "ada__seminar"/.exec(scorePointsSql(p, period))![1];
   assert.notEqual(seminar(base), seminar(variant));

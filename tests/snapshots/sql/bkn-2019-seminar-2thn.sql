@@ -19,7 +19,7 @@ CREATE OR REPLACE TEMP TABLE fakta_hukdis AS SELECT nip_kunci,
 FROM hukdis d GROUP BY nip_kunci;
 
 CREATE OR REPLACE TABLE fakta_asn AS
-SELECT p.*, t.* EXCLUDE (nip_kunci), s.* EXCLUDE (nip_kunci), h.* EXCLUDE (nip_kunci)
+SELECT p.*, CASE WHEN p.jenis_jabatan = 'FUNGSIONAL' THEN coalesce(regexp_matches(lower(p.nama_jabatan), 'guru|dokter|dokter gigi|perawat|bidan|apoteker|psikolog|asesor'), FALSE) ELSE FALSE END AS "dikecualikan__fungsional#1a6ae3ea", t.* EXCLUDE (nip_kunci), s.* EXCLUDE (nip_kunci), h.* EXCLUDE (nip_kunci)
 FROM pegawai p
 LEFT JOIN fakta_diklat t USING (nip_kunci)
 LEFT JOIN fakta_skp s USING (nip_kunci)
@@ -49,7 +49,7 @@ SELECT
 FROM (
 WITH
 counted AS (
-  SELECT p.*, CASE WHEN p.jenis_jabatan = 'FUNGSIONAL' THEN coalesce(regexp_matches(lower(p.nama_jabatan), 'guru|dokter|dokter gigi|perawat|bidan|apoteker|psikolog|asesor'), FALSE) ELSE FALSE END AS "dikecualikan__fungsional",
+  SELECT p.*, p."dikecualikan__fungsional#1a6ae3ea" AS "dikecualikan__fungsional",
     p."level__kepemimpinan#1d524aad" AS "level__kepemimpinan",
     p."ada__fungsional#414fc0cd" AS "ada__fungsional",
     p."jp__teknis#29f29ec9" AS "jp__teknis",
