@@ -208,6 +208,50 @@ Deno.test("ragged rows and bad values are quarantined with their line numbers; g
   assert.equal(r.acc.diklat.gaps.jenjang, 1);
 });
 
+Deno.test("a clean CSV is read trimmed, with its lines numbered from the header, alone or beside another file", async () => {
+  const root = await tempDir();
+  const dir = writePeriod(`${root}/raw`, "2024-Q3", {
+    pegawai: [
+      { nip: nip(1), pendidikan: "  S2 ", kode_unit: " U1" },
+      { nip: nip(2), jenis_jabatan: "\u00a0Astronaut " }, // line 3: no-break spaces trimmed too
+    ],
+    diklat: [
+      { nip: ` ${nip(1)} `, jenis: " TEKNIS ", jp: " 24 ", tanggal_mulai: " 2024-01-02 " },
+      { nip: nip(1), jenis: "TEKNIS", jp: " -3 ", tanggal_mulai: "2024-01-03" }, // line 3
+    ],
+  });
+  // The same trainings as two files of one table: each read trimmed, then copied.
+  const two = writePeriod(`${root}/raw2`, "2024-Q3", { pegawai: [] });
+  Deno.copyFileSync(`${dir}/pegawai.csv`, `${two}/pegawai.csv`);
+  Deno.removeSync(`${two}/diklat.csv`);
+  Deno.mkdirSync(`${two}/diklat`);
+  Deno.copyFileSync(`${dir}/diklat.csv`, `${two}/diklat/a.csv`);
+  Deno.writeTextFileSync(
+    `${two}/diklat/b.csv`,
+    toCsv(HEADERS.diklat, [{ nip: nip(1), jenis: " SEMINAR ", tanggal_mulai: "2024-02-01 " }]),
+  );
+  for (const raw of [`${root}/raw`, `${root}/raw2`]) {
+    const r = await run(raw);
+    assertAccounting(r.acc);
+    assert.deepEqual(r.q.map((x) => `${x.tabel}:${x.line}:${x.column}`), [
+      "diklat:3:jp",
+      "pegawai:3:jenis_jabatan",
+    ], raw);
+    assert.match(r.q[1].reason, /unknown jenis_jabatan "Astronaut"/);
+    const [s] = await queryOut<{ pendidikan: string; kode_unit: string; jp_jendela: number }>(
+      r.out,
+      `SELECT pendidikan, kode_unit, jp_jendela FROM '{out}/periode/*/skor_asn.parquet' WHERE metode = 'bkn-2019' AND nip = '${
+        nip(1)
+      }'`,
+    );
+    assert.deepEqual({ ...s, jp_jendela: Number(s.jp_jendela) }, {
+      pendidikan: "S2",
+      kode_unit: "U1",
+      jp_jendela: 24,
+    }, raw);
+  }
+});
+
 Deno.test("a bad row does not make the good row after it a duplicate", async () => {
   const root = await tempDir();
   const dir = writePeriod(`${root}/raw`, "2024-Q3", {

@@ -75,6 +75,19 @@ export async function emptyRawTable(db: Db, table: InputTable): Promise<void> {
   );
 }
 
+/**
+ * Drop `raw_<table>`: a table, or the view over a clean CSV's rows as DuckDB read them
+ * (`raw_<table>_rows`, see readDirect).
+ */
+export async function dropRawTable(db: Db, table: InputTable): Promise<void> {
+  const { view } = await db.one<{ view: boolean }>(
+    `SELECT count(*) > 0 AS view FROM duckdb_views() WHERE view_name = ${lit(`raw_${table}`)}`,
+  );
+  await db.run(
+    view ? `DROP VIEW raw_${table}; DROP TABLE raw_${table}_rows` : `DROP TABLE raw_${table}`,
+  );
+}
+
 /** Create `raw_<table>` from every file of the table, and `quarantine` entries for records that cannot be read. */
 export async function loadTable(db: Db, src: SourceFile, tmpDir: string): Promise<LoadResult> {
   const cols = columns(src.table);
@@ -86,7 +99,7 @@ export async function loadTable(db: Db, src: SourceFile, tmpDir: string): Promis
   const files = src.files ?? [{ path: src.path, format: src.format }];
   const loads: FileLoad[] = [];
   for (const [i, f] of files.entries()) {
-    loads.push(await loadFile(db, src.table, f, i, tmpDir));
+    loads.push(await loadFile(db, src.table, f, i, tmpDir, files.length === 1));
   }
   const notes = [...(src.notes ?? [])];
   for (const l of loads) {
@@ -108,6 +121,8 @@ async function loadFile(
   f: InputFile,
   index: number,
   tmpDir: string,
+  /** The table's only file: a clean CSV then becomes `raw_<table>` itself (see readDirect). */
+  sole: boolean,
 ): Promise<FileLoad> {
   const tmp = join(tmpDir, `${table}.${index}.${++seq}`);
   if (f.format === "parquet") return await loadParquet(db, table, f.path, index);
@@ -145,7 +160,7 @@ async function loadFile(
       notes,
     };
   }
-  return await loadText(db, table, f.path, index, tmp);
+  return await loadText(db, table, f.path, index, tmp, sole);
 }
 
 function ignoredNote(ignored: string[]): string[] {
@@ -248,6 +263,7 @@ async function loadText(
   original: string,
   index: number,
   tmp: string,
+  sole: boolean,
 ): Promise<FileLoad> {
   await sniffNotCsv(original);
   const notes: string[] = [];
@@ -265,7 +281,7 @@ async function loadText(
   let direct: { rejected: number } | null = null;
   let triedDirect = false;
   const read = (delim: string, width: number, m: Map<number, string>, n: Promise<number | null>) =>
-    readDirect(db, table, original, path, index, delim, width, m, n);
+    readDirect(db, table, original, path, index, delim, width, m, n, sole);
   const head = await plainHeader(path);
   const early = head && mapHeader(table, head.header);
   if (!head || !early?.ok) scan = await scanPlain(path);
@@ -344,6 +360,7 @@ async function readDirect(
   width: number,
   mapping: Map<number, string>,
   records: Promise<number | null>,
+  sole: boolean,
 ): Promise<{ rejected: number } | null> {
   const id = `${table}_${++seq}`;
   const colSpec = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
@@ -353,19 +370,21 @@ async function readDirect(
   }, quote = '"', escape = '"', columns = ${colSpec},
       auto_detect = false, ignore_errors = true, store_rejects = true, rejects_table = 'rej_${id}',
       rejects_scan = 'rejscan_${id}', max_line_size = 8388608, null_padding = false, parallel = true)`;
+  let kept = false;
   const drop = () =>
     db.run(
-      `DROP TABLE IF EXISTS csv_${id}; DROP TABLE IF EXISTS rej_${id}; DROP TABLE IF EXISTS rejscan_${id}`,
+      `${
+        kept ? "" : `DROP TABLE IF EXISTS csv_${id}; `
+      }DROP TABLE IF EXISTS rej_${id}; DROP TABLE IF EXISTS rejscan_${id}`,
     );
-  const sel = [...mapping].map(([i, name]) => `c${i} AS ${ident(name)}`);
+  const sel = [...mapping].map(([i, name]) => `nullif(trim(c${i}), '') AS ${ident(name)}`);
   const cols = [...mapping.values()].map(ident).join(", ");
-  const trimmed = [...mapping.values()].map((c) => `nullif(trim(${ident(c)}), '')`).join(", ");
-  // DuckDB reads the file into a table of its accepted records, in file order (insertion order
-  // is preserved, so a row's rowid is its place among them), then `raw_<table>` takes them with
-  // their line numbers. Numbering while reading (WITH ORDINALITY) doubled the read: 6.0 s against
-  // 4.0 s for the 4.4 M national pegawai records. The cells are trimmed on the way into
-  // `raw_<table>`, which copies them anyway: trimmed while reading, a kanreg8 quarter's trainings
-  // took 0.48 s to read and number, trimmed on the way 0.41 s (the national file: 5.5 and 5.4 s).
+  // DuckDB reads the file into a table of its accepted records, trimmed, in file order (insertion
+  // order is preserved, so a row's rowid is its place among them); each record's line number
+  // comes from its place. Numbering while reading (WITH ORDINALITY) doubled the read: 6.0 s
+  // against 4.0 s for the 4.4 M national pegawai records. The table's only file, with nothing
+  // rejected, is `raw_<table>` as it was read: a view that numbers the lines. Copied into
+  // `raw_<table>` instead, the national trainings took 5.8 s to read and copy against 4.1 s.
   try {
     await db.runUnless(
       `CREATE OR REPLACE TEMP TABLE csv_${id} AS SELECT ${
@@ -386,11 +405,23 @@ async function readDirect(
     );
     const accepted = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM csv_${id}`)).n;
     if (accepted + rejects.length !== counted) return null;
-    if (mapping.size && !rejects.length) {
+    if (mapping.size && !rejects.length && sole) {
       // Nothing rejected: the n-th accepted record is on line n + 1 (the header is line 1).
+      const named = new Set(mapping.values());
+      await db.run(
+        `DROP TABLE raw_${table};
+        ALTER TABLE csv_${id} RENAME TO raw_${table}_rows;
+        CREATE TEMP VIEW raw_${table} AS SELECT CAST(${index} AS SMALLINT) AS _file, rowid + 2 AS _line, ${
+          columns(table).map((c) =>
+            named.has(c.name) ? ident(c.name) : `CAST(NULL AS VARCHAR) AS ${ident(c.name)}`
+          ).join(", ")
+        } FROM raw_${table}_rows`,
+      );
+      kept = true;
+    } else if (mapping.size && !rejects.length) {
       await db.run(
         `INSERT INTO raw_${table} (_file, _line, ${cols})
-        SELECT ${index}, rowid + 2, ${trimmed} FROM csv_${id}`,
+        SELECT ${index}, rowid + 2, ${cols} FROM csv_${id}`,
       );
     } else if (mapping.size) {
       // Line numbers: DuckDB counts records (the header is line 1). Accepted rows do not carry
@@ -399,7 +430,7 @@ async function readDirect(
       const rows = `(SELECT rowid + 1 AS _rn, * FROM csv_${id})`;
       await db.run(
         `INSERT INTO raw_${table} (_file, _line, ${cols})
-        SELECT ${index}, _rn + 1 + coalesce(r.shift, 0), ${trimmed} FROM ${rows} ASOF LEFT JOIN (
+        SELECT ${index}, _rn + 1 + coalesce(r.shift, 0), ${cols} FROM ${rows} ASOF LEFT JOIN (
           SELECT line - i - 1 AS before, max(i) AS shift FROM (SELECT line, row_number() OVER (ORDER BY line) AS i FROM (SELECT DISTINCT line FROM rej_${id})) GROUP BY before
         ) r ON _rn > r.before`,
       );

@@ -36,6 +36,7 @@ import {
   repeatingKeys,
 } from "./duplicates.ts";
 import { nipCleanFast, parseDate, parseNumber } from "./parse-sql.ts";
+import { dropRawTable } from "./ingest.ts";
 
 export interface ValidateResult {
   /**
@@ -273,9 +274,9 @@ export async function validateTable(
     DROP TABLE IF EXISTS dup_${table};
     DROP TABLE IF EXISTS first_${table};
     DROP TABLE IF EXISTS rep_${table};
-    DROP TABLE raw_${table};
   `,
   );
+  await dropRawTable(db, table);
   // A duplicate is read and kept, collapsed into its first line: counted in `used` (and apart in
   // `duplicates`), so read = used + quarantined holds and a repeated sync is not an error.
   const used = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).n) +
