@@ -605,13 +605,22 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     // The names of the period's ASN, for the public build's privacy scan (which looks for them).
     nama: "SELECT nama FROM nama_asn ORDER BY nama",
   };
-  if (o.perAsn) {
-    // Per-person files keep the engine's row order: sorting millions of wide rows costs more than
-    // the rest of their write, and every reader filters and sorts what it needs.
-    periodFiles.peluang_asn = "SELECT * FROM peluang";
-    periodFiles.selisih_asn = "SELECT * FROM selisih_asn";
-    periodFiles.celah_asn = "SELECT * FROM celah_asn";
-  }
+  // Per-person files are written in no particular order: sorting millions of wide rows costs more
+  // than the rest of their write, every reader filters and sorts what it needs, and the engine's
+  // order was never the same from run to run (its joins run in parallel). Unordered, each thread
+  // writes row groups of its own: nationally skor_asn's 8.4 M rows from memory take 6.8-7.6 s
+  // instead of 8.8 s.
+  const personFiles: Record<string, string> = o.perAsn
+    ? {
+      peluang_asn: "SELECT * FROM peluang",
+      selisih_asn: "SELECT * FROM selisih_asn",
+      celah_asn: "SELECT * FROM celah_asn",
+      skor_asn: skorAsnSql(
+        o.profiles.filter((p) => !o.sensitivity?.has(p.id)),
+        itemSlots(o.profiles),
+      ),
+    }
+    : {};
   // A table is dropped once its last file is written: skor_asn, the largest, is written last and
   // computed from the facts, with the memory the others held (nationally the per-gain rows alone
   // are 1 GB of the budget, and what passes the budget spills to disk).
@@ -630,11 +639,13 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);
     for (const t of lastReader[name] ?? []) await db.run(`DROP TABLE ${t}`);
   }
-  if (o.perAsn) {
-    const skorAsn = skorAsnSql(
-      o.profiles.filter((p) => !o.sensitivity?.has(p.id)),
-      itemSlots(o.profiles),
-    );
-    await db.run(`COPY (${skorAsn}) TO ${to("skor_asn.parquet")} (FORMAT parquet)`);
+  await db.run("SET preserve_insertion_order = false");
+  try {
+    for (const [name, sql] of Object.entries(personFiles)) {
+      await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);
+      for (const t of lastReader[name] ?? []) await db.run(`DROP TABLE ${t}`);
+    }
+  } finally {
+    await db.run("SET preserve_insertion_order = true");
   }
 }
