@@ -306,7 +306,7 @@ Deno.test("two at a time, the earliest failing period is the one reported, and n
   assert.ok(!existsSync(out));
 });
 
-Deno.test("a period over 150 MB of input runs alone; small ones two at a time (with two cores)", async () => {
+Deno.test("a period over 150 MB of input runs alone; small ones up to three at a time (with two cores)", async () => {
   const root = await tempDir();
   const small = writePeriod(`${root}/raw`, "2024-Q1", sample(1));
   const big = writePeriod(`${root}/raw`, "2024-Q2", sample(2));
@@ -319,6 +319,10 @@ Deno.test("a period over 150 MB of input runs alone; small ones two at a time (w
   assert.deepEqual(periodLanes([small, small]), {
     lanes: cores >= 2 ? 2 : 1,
     memoryLimit: cores >= 2 ? duckdbMemory(defaultBudget() / 2) : whole,
+  });
+  assert.deepEqual(periodLanes([small, small, small, small]), {
+    lanes: cores >= 2 ? 3 : 1,
+    memoryLimit: cores >= 2 ? duckdbMemory(defaultBudget() / 3) : whole,
   });
   assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: whole });
   assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: whole });
