@@ -150,11 +150,13 @@ export async function deriveView(db: Db, table: TableName, present: Set<string>)
     const struk = (await aliasPairs(db, "jabatan_struktural")).map(([k]) => k);
     // The structural spellings among the file's distinct values, so that the view tests each row
     // with a hash lookup: norm_code's regex on every row, in each of the view's scans, cost 2 s
-    // of a national period.
+    // of a national period. The distinct values are a list filtered after it is made: a WHERE
+    // over SELECT DISTINCT is pushed below it, and ran the regex on every row (4.4 M national
+    // pegawai: 0.56 s, against 0.06 s).
     await db.run(`CREATE OR REPLACE TEMP TABLE struktural_pegawai AS
-      SELECT v FROM (SELECT DISTINCT ${jab} AS v FROM clean_pegawai r) WHERE ${
+      SELECT unnest(list_filter(list(DISTINCT ${jab}), v -> ${
       inList("norm_code(v)", struk)
-    }`);
+    })) AS v FROM clean_pegawai r`);
     const isStruk = `${jab} IN (SELECT v FROM struktural_pegawai)`;
     if (es.length) {
       const esCode = caseMap(
