@@ -48,17 +48,53 @@ export async function cleanView(db: Db, table: TableName): Promise<string[]> {
   const dates = cols.filter((c) =>
     (c.kind === "date" && c.required !== "yes") || /^tanggal_/.test(c.name) && c.sumberSaja
   ).map((c) => c.name);
+  // Each habit with the byte range [from, below) that holds every value it can match: a column
+  // whose least and greatest values leave that range empty (or that is empty) has none, and is
+  // not counted. DuckDB compares text by bytes. Nationally the counts cost the 11.5 M trainings
+  // 0.83 s, a min and max of each column 0.25 s, and few columns are left to count.
+  const digit = { from: "0", below: ":" };
   const probes = [
-    ...wrapped.map((c) => [`w_${c}`, `starts_with(${ident(c)}, '="')`]),
-    ...whole.map((c) => [`f_${c}`, wholeDecimal(ident(c))]),
-    ...(has.has("kode_instansi") ? [["d_kode_instansi", dotted(ident("kode_instansi"))]] : []),
-    ...dates.map((c) => [`z_${c}`, `starts_with(${ident(c)}, '0') AND ${zeroDate(ident(c))}`]),
+    ...wrapped.map((c) => ({
+      key: `w_${c}`,
+      column: c,
+      match: `starts_with(${ident(c)}, '="')`,
+      from: '="',
+      below: "=#",
+    })),
+    ...whole.map((c) => ({ key: `f_${c}`, column: c, match: wholeDecimal(ident(c)), ...digit })),
+    ...(has.has("kode_instansi")
+      ? [{
+        key: "d_kode_instansi",
+        column: "kode_instansi",
+        match: dotted(ident("kode_instansi")),
+        ...digit,
+      }]
+      : []),
+    ...dates.map((c) => ({
+      key: `z_${c}`,
+      column: c,
+      match: `starts_with(${ident(c)}, '0') AND ${zeroDate(ident(c))}`,
+      from: "0",
+      below: "1",
+    })),
   ];
-  const counts = await db.one<Record<string, number>>(
+  const possible = await db.one<Record<string, boolean>>(
     `SELECT ${
-      probes.map(([k, e]) => `count(*) FILTER (WHERE ${e}) AS ${ident(k)}`).join(", ")
+      probes.map((p) =>
+        `coalesce(min(${ident(p.column)}) < ${lit(p.below)} AND max(${ident(p.column)}) >= ${
+          lit(p.from)
+        }, FALSE) AS ${ident(p.key)}`
+      ).join(", ")
     } FROM raw_${table}`,
   );
+  const counted = probes.filter((p) => possible[p.key]);
+  const counts: Record<string, number> = counted.length
+    ? await db.one<Record<string, number>>(
+      `SELECT ${
+        counted.map((p) => `count(*) FILTER (WHERE ${p.match}) AS ${ident(p.key)}`).join(", ")
+      } FROM raw_${table}`,
+    )
+    : {};
   const n = (k: string) => Number(counts[k] ?? 0);
   const notes: string[] = [];
   const expr = new Map<string, string>();
