@@ -87,11 +87,9 @@ export const ALONE_ABOVE = 150e6;
 /**
  * How many periods to compute at once (`lanes`), and each one's memory budget: up to three when
  * there are two cores or more and every period to compute is small (`ALONE_ABOVE`), else one.
- * Three, not two, on two cores: with three periods, two lanes left the last to run alone on
- * cores it keeps only partly busy. Measured on three kanreg8 quarters, alternating: the default
- * `score` 9.1–9.5 s against 9.7–10.9 s, means only 6.4–7.6 s against 7.6–8.6 s; all 13 periods
- * 27–29 s either way (peak RSS 0.76 GB against 0.61 GB). `IPASN_PERIOD_LANES` sets the number (1
- * computes one period at a time).
+ * Three, not two, on two cores: with three periods, two lanes leave the last to run alone on
+ * cores it keeps only partly busy; a third lane costs each kanreg8 quarter's lane about 50 MB.
+ * `IPASN_PERIOD_LANES` sets the number (1 computes one period at a time).
  */
 export function periodLanes(dirs: string[]): { lanes: number; memoryLimit: string } {
   const budget = memoryBudget();
