@@ -850,3 +850,37 @@ Deno.test("a report card's table of contents is written by the build from its h2
   assert.ok(out.indexOf('id="observablehq-toc"') < out.indexOf('<main id="observablehq-main"'));
   assert.equal(pasangToc(out), out, "a page without the marker is left as it is");
 });
+
+// Framework's `width` is 0 while a page is not laid out yet (a loaded machine shows it): a chart
+// drawn then must not give the browser negative sizes, which it logs as errors.
+Deno.test("charts drawn at width 0 give no negative size", () => {
+  const charts: [string, Element][] = [
+    [
+      "kenaikan",
+      kenaikan([
+        { label: "SKP yang kosong diisi", kenaikan: 1.9, kenaikan_maks: 3.8 },
+      ], { width: 0, document }) as Element,
+    ],
+    [
+      "air-terjun",
+      airTerjun(rekonsiliasi(71.2, VARIAN, DASAR)!, { width: 0, document }) as Element,
+    ],
+    ["dimensi", dimensi(SAMPLE, { width: 0, maks: maksDimensi(BKN_2024), document }) as Element],
+    ["celah", petaCelah(SAMPLE, { width: 0, maks: maksDimensi(BKN_2024), document }) as Element],
+    [
+      "tren",
+      tren([{ periode: "2023", nilai: 66.1 }, { periode: "2024-Q2", nilai: 71.7 }], {
+        width: 0,
+        document,
+      }) as Element,
+    ],
+  ];
+  for (const [name, el] of charts) {
+    const negative = [...el.querySelectorAll("*")].flatMap((n) =>
+      ["width", "height"].filter((a) => Number(n.getAttribute(a)) < 0).map((a) =>
+        `${n.tagName} ${a}=${n.getAttribute(a)}`
+      )
+    );
+    assert.deepEqual(negative, [], name);
+  }
+});

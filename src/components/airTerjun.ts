@@ -1,6 +1,6 @@
 /** From the computed value to the reported figure in steps (method, population, data, rest): a waterfall. */
 import * as Plot from "./plot.js";
-import { LEBAR_SEMPIT, locale, nilai, selisih } from "./format.js";
+import { LEBAR_SEMPIT, lebarGambar, locale, nilai, selisih } from "./format.js";
 import type { Rekonsiliasi } from "./rekonsiliasi.js";
 
 /** Steps from our value to the reported figure, as a waterfall. */
@@ -32,7 +32,7 @@ export function airTerjun(
   const sempit = (o.width ?? 640) < LEBAR_SEMPIT;
   return Plot.plot({
     document: o.document,
-    width: o.width,
+    width: lebarGambar(o.width),
     height: 300,
     // On a phone the six step names overlapped side by side: slanted there (as before when wide).
     ...(sempit ? { marginLeft: 60, marginBottom: 80 } : {}),

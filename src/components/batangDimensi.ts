@@ -3,7 +3,7 @@
  * (no Plot): the report cards compare one instansi or unit with its averages, three rows at most,
  * and load no chart library for it. The same picture as dimensi.ts draws with Plot for many rows.
  */
-import { nilai, sumbuNama } from "./format.js";
+import { lebarGambar, nilai, sumbuNama } from "./format.js";
 import { DIMENSI, type Dimensi, LABEL_DIMENSI, WARNA_DIMENSI } from "../kosakata.js";
 
 const NS = "http://www.w3.org/2000/svg";
@@ -27,7 +27,7 @@ export function batangDimensi(
   },
 ): SVGSVGElement {
   const doc = o.document ?? document;
-  const width = Math.max(320, o.width ?? 640);
+  const width = lebarGambar(o.width);
   const sumbu = sumbuNama(width, 220);
   const m = { top: 34, right: 16, bottom: 36, left: sumbu.marginLeft };
   const bar = 24;

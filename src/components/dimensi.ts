@@ -1,6 +1,6 @@
 /** Each instansi's total split into its four dimensions, against the maxima. */
 import * as Plot from "./plot.js";
-import { nilai, sumbuNama } from "./format.js";
+import { lebarGambar, nilai, sumbuNama } from "./format.js";
 import { DIMENSI, type Dimensi, WARNA_DIMENSI as WARNA } from "../kosakata.js";
 
 export { DIMENSI, type Dimensi };
@@ -26,7 +26,7 @@ export function dimensi(
   );
   return Plot.plot({
     document: o.document,
-    width: o.width,
+    width: lebarGambar(o.width),
     height: 24 * rows.length + 60,
     // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
     marginLeft: sumbuNama(o.width, 220).marginLeft,

@@ -99,6 +99,14 @@ export function kodeTerbaca(kode: string): string {
 export const LEBAR_SEMPIT = 500;
 
 /**
+ * The width a chart is drawn at: `width` (640 when unknown), never narrower than a chart's
+ * margins. Framework's `width` is 0 while a page is not laid out yet, and a chart drawn then ran
+ * its range backwards: the browser logged its bars' negative widths. The page draws the chart
+ * again once the width is known.
+ */
+export const lebarGambar = (width: number | undefined) => Math.max(width ?? 640, 320);
+
+/**
  * An entity's name for the axis of a chart on a phone: "Kabupaten X" → "Kab. X", "Provinsi X" →
  * "Prov. X", and anything still longer than `max` characters cut with "…" (the full name stays in
  * the tooltip and the table below).

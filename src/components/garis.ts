@@ -15,7 +15,7 @@
  * diamonds linked to their source, a target as a dashed red rule across its year, and the
  * categories' lower bounds as faint rules, as tren.ts does with Plot.
  */
-import { akhirPeriode, nilai, periode } from "./format.js";
+import { akhirPeriode, lebarGambar, nilai, periode } from "./format.js";
 import { warnaSeri } from "./warna.js";
 
 export interface GarisRow {
@@ -49,7 +49,7 @@ export function garis(
   rows = rows.filter((r) => r.nilai != null && Number.isFinite(r.nilai));
   const resmi = (o.resmi ?? []).filter((r) => r.nilai != null);
   const target = o.target ?? [];
-  const width = Math.max(320, o.width ?? 640), height = o.height ?? 260;
+  const width = lebarGambar(o.width), height = o.height ?? 260;
   const series = [...new Set(rows.map((r) => r.seri))];
   const warna = { ...warnaSeri(series), ...(o.warna ?? {}) };
   const t = rows.map((r) => akhirPeriode(r.periode).getTime());

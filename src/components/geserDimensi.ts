@@ -1,7 +1,7 @@
 /** The shift between two methods split by dimension, per instansi: a stacked bar chart. */
 import * as Plot from "./plot.js";
 import { DIMENSI, WARNA_DIMENSI } from "./dimensi.js";
-import { namaSingkat, selisih, selisihSumbu, sumbuNama } from "./format.js";
+import { lebarGambar, namaSingkat, selisih, selisihSumbu, sumbuNama } from "./format.js";
 import type { Pasangan } from "./perbandingan.js";
 
 /** The shift of every instansi split by dimension (positive to the right, negative to the left). */
@@ -14,7 +14,7 @@ export function geserDimensi(
   );
   return Plot.plot({
     document: o.document,
-    width: o.width,
+    width: lebarGambar(o.width),
     height: 18 * rows.length + 70,
     // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
     marginLeft: sumbuNama(o.width, 200).marginLeft,

@@ -1,6 +1,6 @@
 /** The simulator's picture: per intervention, the points the chosen share adds and what all of it would add. */
 import * as Plot from "./plot.js";
-import { LEBAR_SEMPIT, locale, nilai } from "./format.js";
+import { LEBAR_SEMPIT, lebarGambar, locale, nilai } from "./format.js";
 
 const potong = (s: string) => (s.length > 48 ? `${s.slice(0, 46)}…` : s);
 
@@ -18,12 +18,13 @@ export function kenaikan(
   // On a phone the step names were cut at the chart's left edge: there they wrap onto up to three
   // lines beside taller rows (as before on a wide screen).
   const sempit = (o.width ?? 640) < LEBAR_SEMPIT;
+  const width = lebarGambar(o.width);
   return Plot.plot({
     document: o.document,
-    width: o.width,
+    width,
     height: (sempit ? 46 : 30) * rows.length + 50,
     // Labels take what a narrow screen can spare (a phone left the bars no width at all).
-    marginLeft: sempit ? 130 : Math.min(300, Math.max(100, (o.width ?? 640) - 220)),
+    marginLeft: sempit ? 130 : Math.min(300, Math.max(100, width - 220)),
     marginRight: 50,
     x: {
       domain: [0, max],

@@ -3,7 +3,7 @@
  * dimension, and the share of the shift that comes from who is counted rather than from the rules.
  */
 import * as Plot from "./plot.js";
-import { locale, namaSingkat, nilai, sumbuNama } from "./format.js";
+import { lebarGambar, locale, namaSingkat, nilai, sumbuNama } from "./format.js";
 
 type Row = Record<string, unknown>;
 
@@ -81,7 +81,7 @@ export function perbandingan(
   ]);
   return Plot.plot({
     document: o.document,
-    width: o.width,
+    width: lebarGambar(o.width),
     height: 18 * rows.length + 70,
     // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
     marginLeft: sumbuNama(o.width, 200).marginLeft,

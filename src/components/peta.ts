@@ -6,7 +6,7 @@
  * the central agencies (no province) in a last block of their own.
  */
 import * as Plot from "./plot.js";
-import { nilai, WARNA_KATEGORI } from "./format.js";
+import { lebarGambar, nilai, WARNA_KATEGORI } from "./format.js";
 import { namaInti } from "../kosakata.js";
 
 /** The category colours dark enough to need white text. */
@@ -106,7 +106,7 @@ export function peta(
   const fill = o.warna === "kategori" ? "kategori" : "nilai";
   return Plot.plot({
     document: o.document,
-    width: Math.min(o.width ?? 640, 640),
+    width: Math.min(lebarGambar(o.width), 640),
     height: kalimantan ? 440 : Math.max(120, ny * 40 + 40),
     padding: 0.06,
     x: { axis: null, domain: [...Array(nx).keys()] },

@@ -1,7 +1,7 @@
 /** Gap to each dimension's maximum, per entity: a heat table. */
 import * as Plot from "./plot.js";
 import { DIMENSI, type Dimensi, type DimensiRow } from "./dimensi.js";
-import { LEBAR_SEMPIT, nilai, sumbuNama } from "./format.js";
+import { LEBAR_SEMPIT, lebarGambar, nilai, sumbuNama } from "./format.js";
 
 const SINGKATAN: Record<Dimensi, string> = {
   kualifikasi: "kualif.",
@@ -26,7 +26,7 @@ export function petaCelah(
   );
   return Plot.plot({
     document: o.document,
-    width: Math.min(o.width ?? 640, 640),
+    width: Math.min(lebarGambar(o.width), 640),
     height: 22 * rows.length + 60,
     // Labels take what a narrow screen can spare; on a phone, shortened names (format.ts).
     marginLeft: sumbuNama(o.width, 220).marginLeft,

@@ -6,7 +6,7 @@
  * province's own instansi (the drill-down, peta.ts).
  */
 import * as Plot from "./plot.js";
-import { nilai, WARNA_KATEGORI } from "./format.js";
+import { lebarGambar, nilai, WARNA_KATEGORI } from "./format.js";
 
 export interface PetakProvinsi {
   kode_provinsi: string;
@@ -86,7 +86,7 @@ export function petaProvinsi(
   const fill = o.warna === "kategori" ? "kategori" : "nilai";
   return Plot.plot({
     document: o.document,
-    width: Math.min(o.width ?? 800, 800),
+    width: Math.min(lebarGambar(o.width ?? 800), 800),
     height: 420,
     padding: 0.08,
     x: { axis: null, domain: [...Array(16).keys()] },

@@ -6,7 +6,7 @@
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { bool, type DataType, float64, tableFromArrays, tableToIPC, utf8 } from "@uwdata/flechette";
 import * as Plot from "./plot.js";
-import { LEBAR_SEMPIT, locale, nilai, sumbuNama } from "./format.js";
+import { LEBAR_SEMPIT, lebarGambar, locale, nilai, sumbuNama } from "./format.js";
 import { ROMAWI } from "../kosakata.js";
 
 type Value = string | number | boolean | null;
@@ -121,7 +121,7 @@ export function grafikCepat(
     const series = text.find((c) => c !== "periode");
     return Plot.plot({
       document: o.document,
-      width: o.width,
+      width: lebarGambar(o.width),
       height: 320,
       x: { type: "point", label: "periode" },
       y: { label: y, grid: true, tickFormat: locale.format(",") },
@@ -142,7 +142,7 @@ export function grafikCepat(
     const label = text[0];
     return Plot.plot({
       document: o.document,
-      width: o.width,
+      width: lebarGambar(o.width),
       height: 22 * rows.length + 50,
       // On a phone, shortened names in a narrower margin (format.ts); as before on a wide screen.
       marginLeft: (o.width ?? 640) < LEBAR_SEMPIT ? sumbuNama(o.width, 220).marginLeft : 220,

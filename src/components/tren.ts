@@ -17,7 +17,7 @@
  * appears with the next period; with no data at all it is a sentence, not an empty frame.
  */
 import * as Plot from "./plot.js";
-import { akhirPeriode, locale, namaSingkat, nilai, periode } from "./format.js";
+import { akhirPeriode, lebarGambar, locale, namaSingkat, nilai, periode } from "./format.js";
 import { satuPeriode } from "./pesan.js";
 
 export interface TrenOptions {
@@ -90,7 +90,7 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
   const rows = base.map((d) => ({ ...d, z: seg(d) }));
   const times = [...new Set(rows.map((d) => d.t.getTime()))].sort((a, b) => a - b);
   const multi = keys.length > 1 || keys[0] !== "";
-  const width = o.width ?? 640;
+  const width = lebarGambar(o.width);
   // Labels at the line ends when there is room; on a phone a legend above instead.
   const label = (s: string) => {
     const n = namaSingkat(s);
@@ -242,7 +242,7 @@ export function tren(data: TrenRow[], o: TrenOptions = {}): SVGSVGElement | HTML
   const plot = Plot.plot({
     document: o.document,
     caption: satu ? satuPeriode(rows[0].periode) : undefined,
-    width: o.width,
+    width,
     height: o.height ?? 320,
     marginLeft: 40,
     marginRight,
