@@ -2,8 +2,15 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { tahunLalu } from "../loaders/engine/combine.ts";
-import { defaultBudget, duckdbMemory, lowestLimit, periodLanes } from "../loaders/engine/budget.ts";
+import {
+  defaultBudget,
+  duckdbMemory,
+  lowestLimit,
+  periodLanes,
+  periodMemory,
+} from "../loaders/engine/budget.ts";
 import { periodHash } from "../loaders/engine/cache.ts";
+import { Db } from "../loaders/duck.ts";
 import { runPipeline } from "../loaders/engine/pipeline.ts";
 import { loadProfiles } from "../loaders/engine/method.ts";
 import { join } from "node:path";
@@ -326,6 +333,21 @@ Deno.test("a period over 150 MB of input runs alone; small ones up to three at a
   });
   assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: whole });
   assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: whole });
+  // A period that runs alone keeps its budget of blocks; a small one returns them.
+  assert.deepEqual(periodMemory(big, "100MB"), {
+    memory_limit: "100MB",
+    block_allocator_memory: "100MB",
+  });
+  assert.deepEqual(periodMemory(small, "100MB"), { memory_limit: "100MB" });
+  const db = await Db.open(":memory:", periodMemory(big, "100MB"));
+  try {
+    const kept = await db.one<{ b: string }>(
+      "SELECT current_setting('block_allocator_memory') AS b",
+    );
+    assert.match(String(kept.b), /^(95\.3 MiB|100\.0 MB|100000000)/);
+  } finally {
+    db.close();
+  }
   // The default budget: half the machine's memory, at most 3.5 GB.
   assert.deepEqual([2e9, 6e9, 8e9, 24e9].map((total) => defaultBudget(total)), [
     1e9,

@@ -17,7 +17,7 @@ import { InputError, UserError } from "../errors.ts";
 import { ROOT } from "../paths.ts";
 import { columns, type InputTable, mapHeader } from "./contract.ts";
 import { loadProfiles, methodsDir } from "./method.ts";
-import { duckdbMemory, memoryBudget } from "./budget.ts";
+import { duckdbMemory, memoryBudget, periodMemory } from "./budget.ts";
 import { parsePeriod } from "./period.ts";
 import {
   baku as defaultMethod,
@@ -253,7 +253,7 @@ async function inspectPeriod(
   const db = await Db.open(":memory:", {
     temp_directory: tmp,
     preserve_insertion_order: "true",
-    memory_limit: duckdbMemory(memoryBudget()),
+    ...periodMemory(dir, duckdbMemory(memoryBudget())),
   });
   // The dates of a table as read, taken before validation drops raw_<table>.
   let dates: Awaited<ReturnType<typeof dateCounts>> = [];
