@@ -27,15 +27,22 @@ function unitSums(categories: string[]): { name: string; sql: string; count: boo
     sql: where ? `count(*) FILTER (WHERE ${where})` : "count(*)",
     count: true,
   });
+  // A count whose condition is one of jumlah_rinci's group keys: the group's count or none, not
+  // a filtered count per row.
+  const countByKey = (name: string, key: string) => ({
+    name,
+    sql: `CASE WHEN ${key} THEN count(*) ELSE 0 END`,
+    count: true,
+  });
   const sum = (name: string, of = name) => ({ name, sql: `sum(${of})`, count: false });
   return [
     count("n_asn"),
-    count("n_pns", "jenis_pegawai = 'PNS'"),
-    count("n_pppk", "jenis_pegawai = 'PPPK'"),
+    countByKey("n_pns", "jenis_pegawai = 'PNS'"),
+    countByKey("n_pppk", "jenis_pegawai = 'PPPK'"),
     ...[...DIMENSIONS, "nilai"].map((d) => sum(d)),
     ...categories.map((c) => count(`asn_${slug(c)}`, `kategori = ${lit(c)}`)),
     ...FLAGS.map((f) => count(f, f)),
-    count("data_lengkap", `NOT (${FLAGS.join(" OR ")})`),
+    countByKey("data_lengkap", "lengkap"),
     ...DIMENSIONS.map((d) => sum(`potensi_${d}`)),
   ];
 }
