@@ -498,3 +498,58 @@ Deno.test("year-on-year change: the same quarter a year earlier, else that year'
   assert.equal(y2023.selisih_tahunan, null);
   assert.equal(y2023.periode_tahun_lalu, null);
 });
+
+Deno.test("the worklist of data gaps names each row's file, line and what it is", async () => {
+  const root = await tempDir();
+  const raw = `${root}/raw`, out = `${root}/out`;
+  const long = "Pelatihan Teknis Pengelolaan Keuangan Daerah ".repeat(4).trim();
+  const dir = writePeriod(raw, "2024-Q4", {
+    pegawai: [{ nip: nip(1) }, { nip: nip(2), pendidikan: "" }],
+    diklat: [
+      { nip: nip(1), jenis: "TEKNIS", nama: "Bimtek SIASN", jp: 20, tanggal_mulai: "2024-03-01" },
+      { nip: nip(1), jenis: "TEKNIS", nama: long, tanggal_mulai: "2024-04-01" },
+    ],
+    kinerja: [{ nip: nip(1), tahun: 2024, predikat: "BAIK" }, { nip: nip(2), tahun: 2024 }],
+    hukdis: [{ nip: nip(2), jenis: "Sanksi lain", tmt: "2024-01-01", akhir: "2024-12-31" }],
+  });
+  await runPipeline({ raw, out });
+  const rows = await queryOut<Row>(
+    out,
+    `SELECT tabel, kolom, nip, file, line, keterangan
+     FROM '{out}/periode/2024-Q4/celah_asn.parquet' ORDER BY tabel, kolom`,
+  );
+  assert.deepEqual(rows.map((r) => ({ ...r, line: Number(r.line) })), [
+    {
+      tabel: "diklat",
+      kolom: "jp",
+      nip: nip(1),
+      file: `${dir}/diklat.csv`,
+      line: 3,
+      keterangan: long.slice(0, 120),
+    },
+    {
+      tabel: "hukdis",
+      kolom: "tingkat",
+      nip: nip(2),
+      file: `${dir}/hukdis.csv`,
+      line: 2,
+      keterangan: "Sanksi lain",
+    },
+    {
+      tabel: "kinerja",
+      kolom: "predikat",
+      nip: nip(2),
+      file: `${dir}/kinerja.csv`,
+      line: 3,
+      keterangan: "SKP 2024",
+    },
+    {
+      tabel: "pegawai",
+      kolom: "pendidikan",
+      nip: nip(2),
+      file: `${dir}/pegawai.csv`,
+      line: 3,
+      keterangan: null,
+    },
+  ]);
+});

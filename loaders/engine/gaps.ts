@@ -112,8 +112,8 @@ export function gapRowsSql(
     `SELECT ${lit(table)} AS tabel, ${
       lit(g.column)
     } AS kolom, ${o.fileOf} AS file, ${o.lineOf} AS line,
-      t.nip_kunci, r.keterangan
+      t.nip_kunci, ${keterangan} AS keterangan
     FROM (SELECT _ord, nip_kunci FROM ${o.typed} WHERE ${g.kosong}) t
-    JOIN (SELECT _ord, ${keterangan} AS keterangan FROM ${o.raw}) r USING (_ord)`
+    JOIN ${o.raw} r USING (_ord)`
   ).join("\nUNION ALL\n");
 }
