@@ -29,7 +29,7 @@ export function airTerjun(
     r.resmi,
   );
   const hi = Math.max(...steps.flatMap((s) => [s.y1, s.y2]));
-  const sempit = (o.width ?? 640) < LEBAR_SEMPIT;
+  const sempit = lebarGambar(o.width) < LEBAR_SEMPIT;
   return Plot.plot({
     document: o.document,
     width: lebarGambar(o.width),

@@ -125,7 +125,7 @@ export function sumbuNama(
   width: number | undefined,
   lebar: number,
 ): { marginLeft: number; tickFormat?: (d: string) => string } {
-  const w = width ?? 640;
+  const w = lebarGambar(width);
   if (w >= LEBAR_SEMPIT) return { marginLeft: Math.min(lebar, Math.max(100, w - 220)) };
   return { marginLeft: Math.min(150, Math.round(w * 0.45)), tickFormat: (d) => labelSempit(d) };
 }

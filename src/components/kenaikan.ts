@@ -17,7 +17,7 @@ export function kenaikan(
   const max = Math.max(1, ...rows.map((r) => r.kenaikan_maks));
   // On a phone the step names were cut at the chart's left edge: there they wrap onto up to three
   // lines beside taller rows (as before on a wide screen).
-  const sempit = (o.width ?? 640) < LEBAR_SEMPIT;
+  const sempit = lebarGambar(o.width) < LEBAR_SEMPIT;
   const width = lebarGambar(o.width);
   return Plot.plot({
     document: o.document,

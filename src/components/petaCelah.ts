@@ -35,7 +35,7 @@ export function petaCelah(
       label: null,
       axis: "top",
       // On a phone the four column headers overlapped: short forms (full names in the table).
-      tickFormat: (o.width ?? 640) < LEBAR_SEMPIT
+      tickFormat: lebarGambar(o.width) < LEBAR_SEMPIT
         ? (d: string) => SINGKATAN[d as Dimensi] ?? d
         : undefined,
     },

@@ -145,7 +145,7 @@ export function grafikCepat(
       width: lebarGambar(o.width),
       height: 22 * rows.length + 50,
       // On a phone, shortened names in a narrower margin (format.ts); as before on a wide screen.
-      marginLeft: (o.width ?? 640) < LEBAR_SEMPIT ? sumbuNama(o.width, 220).marginLeft : 220,
+      marginLeft: lebarGambar(o.width) < LEBAR_SEMPIT ? sumbuNama(o.width, 220).marginLeft : 220,
       x: { label: y, grid: true, tickFormat: locale.format(",") },
       y: {
         label: null,
