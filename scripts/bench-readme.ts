@@ -35,6 +35,15 @@ const lines = [
       } s (${Math.round(s[f].means_only.rows_per_s / 1000)} k rows/s); ${
         s[f].times_bare_scan
       }× a bare scan of the files (${s[f].bare_scan_s} s) | ${t(s[f].means_only.wall_target)} |`,
+      ...(s[f].io_floor?.sum_s
+        ? [
+          `| … the input and output floor: DuckDB alone reading the files into typed columns with no check, and writing the default's per-person files from memory | ${
+            s[f].io_floor.sum_s
+          } s (read ${s[f].io_floor.typed_read_s} s, write ${
+            s[f].io_floor.per_person_write_s
+          } s); the default takes ${s[f].io_floor.default_over_floor}× that | |`,
+        ]
+        : []),
     ])
     : []),
   `| ${

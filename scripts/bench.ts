@@ -16,6 +16,7 @@ import { arqueroInstansiMeans } from "./bench-arquero.ts";
 import { compareWithEngine, pandasMissing, pandasVersion, PEER, PYTHON } from "./bench-pandas.ts";
 import { nativeSeconds, typedTables, wasmSeconds } from "./bench-wasm.ts";
 import { nationalSite } from "./bench-national.ts";
+import { type Floor, ioFloor } from "./bench-floor.ts";
 import { pageFigures, ukurHalaman } from "./bench-halaman.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -349,6 +350,7 @@ if (part("scoring")) {
     const out = join(TMP, `out-${fmt}`);
     const runs: Record<string, unknown> = {};
     let rows = 0;
+    let floor: Record<string, unknown> = {};
     for (const [job, j] of Object.entries(JOBS)) {
       log(`scoring ${fmt}, ${job}…`);
       const r = await repeat(RUNS, async () => {
@@ -365,6 +367,31 @@ if (part("scoring")) {
         ]);
       });
       rows = countRows(out);
+      if (job === "default") {
+        // The floor, from the files the default run just wrote (see bench-floor.ts).
+        log(`scoring ${fmt}, the input and output floor…`);
+        const tmp = Deno.makeTempDirSync({ dir: TMP, prefix: "floor-" });
+        const floors: Floor[] = [];
+        try {
+          for (let i = 0; i < RUNS; i++) {
+            floors.push(await ioFloor(join(raw, "2024-Q4"), join(out, "periode", "2024-Q4"), tmp));
+          }
+        } finally {
+          Deno.removeSync(tmp, { recursive: true });
+        }
+        const read = median(floors.map((f) => f.typed_read_s));
+        const write = median(floors.map((f) => f.per_person_write_s));
+        floor = {
+          typed_read_s: round(read),
+          per_person_write_s: round(write),
+          sum_s: round(read + write),
+          runs: floors.map((f) => ({
+            typed_read_s: round(f.typed_read_s),
+            per_person_write_s: round(f.per_person_write_s),
+          })),
+          default_over_floor: round(r.median_s / (read + write)),
+        };
+      }
       runs[job] = {
         wall_s: r.median_s,
         runs_s: r.runs_s,
@@ -410,6 +437,7 @@ if (part("scoring")) {
       rows_read: rows,
       bare_scan_s: round(scan),
       ...runs,
+      io_floor: floor,
       default_over_means_only: round(wall("default") / wall("means_only")),
       times_bare_scan: round(wall("means_only") / scan),
     };
