@@ -29,21 +29,18 @@ const lines = [
         (s[f].asn / 1e6).toFixed(2)
       } M ASN, ${(s[f].rows_read / 1e6).toFixed(1)} M rows | ${s[f].default.wall_s} s, peak RSS ${
         (s[f].default.peak_rss_mb / 1024).toFixed(1)
-      } GB | ${t(s[f].default.wall_target)}; ${t(s[f].default.rss_target)} |`,
+      } GB${
+        s[f].io_floor?.sum_s
+          ? `; ${s[f].io_floor.default_over_floor}× its floor, ${s[f].io_floor.sum_s} s (read ${
+            s[f].io_floor.typed_read_s
+          } s, write ${s[f].io_floor.per_person_write_s} s)`
+          : ""
+      } | ${t(s[f].default.wall_target)}; ${t(s[f].default.rss_target)} |`,
       `| … means only (\`--method bkn-2019 --method bkn-2024 --per-asn none --variants none\`) | ${
         s[f].means_only.wall_s
       } s (${Math.round(s[f].means_only.rows_per_s / 1000)} k rows/s); ${
         s[f].times_bare_scan
       }× a bare scan of the files (${s[f].bare_scan_s} s) | ${t(s[f].means_only.wall_target)} |`,
-      ...(s[f].io_floor?.sum_s
-        ? [
-          `| … the input and output floor: DuckDB alone reading the files into typed columns with no check, and writing the default's per-person files from memory | ${
-            s[f].io_floor.sum_s
-          } s (read ${s[f].io_floor.typed_read_s} s, write ${
-            s[f].io_floor.per_person_write_s
-          } s); the default takes ${s[f].io_floor.default_over_floor}× that | |`,
-        ]
-        : []),
     ])
     : []),
   `| ${
