@@ -14,6 +14,12 @@ const ROOT = resolve(new URL("../", import.meta.url).pathname);
 
 /** Written last into every output folder; its presence is what allows the folder to be replaced. */
 export const MARKER = ".ipasn-keluaran.json";
+/**
+ * The marker being written: it becomes the marker by a rename, so that a run killed while writing
+ * it leaves the previous marker whole (a marker cut short in place made a finished staging folder
+ * look foreign, and the next run refused it). The tool's own, wherever it is found.
+ */
+const MARKER_BARU = `${MARKER}.baru`;
 
 const Marker = z.object({
   alat: z.literal("ipasn"),
@@ -98,9 +104,10 @@ function legacyOwned(dir: string, kind: OutputKind): boolean {
 /** Files in an existing output folder that the tool did not write (empty when it may be replaced). */
 function foreignFiles(dir: string, kind: OutputKind): string[] | "legacy" {
   const marker = readMarker(dir);
-  if (!marker) return legacyOwned(dir, kind) ? "legacy" : walk(dir).slice(0, 5);
+  const files = walk(dir).filter((f) => f !== MARKER_BARU);
+  if (!marker) return legacyOwned(dir, kind) ? "legacy" : files.slice(0, 5);
   const own = new Set([...marker.berkas, MARKER]);
-  return walk(dir).filter((f) =>
+  return files.filter((f) =>
     !own.has(f) && !marker.folder_milik.some((d) => inside(join(dir, f), join(dir, d)))
   );
 }
@@ -233,9 +240,14 @@ export function guardOutput(t: OutputTarget): void {
 
 /** Writes the marker into a finished staging folder (last, so a half-written folder has none). */
 export function markOutput(dir: string, kind: OutputKind, folderMilik: string[] = []): void {
-  const berkas = walk(dir).filter((f) => f !== MARKER).sort();
-  const marker: Marker = { alat: "ipasn", jenis: kind, berkas, folder_milik: folderMilik };
-  Deno.writeTextFileSync(join(dir, MARKER), JSON.stringify(marker, null, 1) + "\n");
+  const berkas = walk(dir).filter((f) => f !== MARKER && f !== MARKER_BARU).sort();
+  writeMarker(dir, { alat: "ipasn", jenis: kind, berkas, folder_milik: folderMilik }, 1);
+}
+
+/** The marker of `dir`, written beside it and renamed over it (see MARKER_BARU). */
+function writeMarker(dir: string, marker: Marker, indent?: number): void {
+  Deno.writeTextFileSync(join(dir, MARKER_BARU), JSON.stringify(marker, null, indent) + "\n");
+  Deno.renameSync(join(dir, MARKER_BARU), join(dir, MARKER));
 }
 
 /** Removes a folder only if the tool wrote it (a marker or a recognised earlier output). */
@@ -259,8 +271,7 @@ export function removeOwn(dir: string, kind: OutputKind): void {
 export function freshStaging(dir: string, kind: OutputKind): void {
   removeOwn(dir, kind);
   Deno.mkdirSync(dir, { recursive: true });
-  const marker: Marker = { alat: "ipasn", jenis: kind, berkas: [], folder_milik: ["."] };
-  Deno.writeTextFileSync(join(dir, MARKER), JSON.stringify(marker) + "\n");
+  writeMarker(dir, { alat: "ipasn", jenis: kind, berkas: [], folder_milik: ["."] });
 }
 
 /**

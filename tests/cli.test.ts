@@ -10,7 +10,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { command, nearestOption, parse, usage } from "../loaders/cli.ts";
 import { InputError, UsageError } from "../loaders/errors.ts";
-import { guardOutput, lockOutput, ownOutput, writeProbe } from "../loaders/output.ts";
+import {
+  freshStaging,
+  guardOutput,
+  lockOutput,
+  MARKER,
+  markOutput,
+  ownOutput,
+  writeProbe,
+} from "../loaders/output.ts";
 import { nip, tempDir, writePeriod } from "./helpers/fixture.ts";
 import { projectCopy } from "./helpers/project.ts";
 
@@ -433,6 +441,42 @@ Deno.test("an --out under a file is refused before anything is written", async (
     return true;
   });
   assert.equal(Deno.readTextFileSync(file), "x");
+});
+
+Deno.test("an output's marker is renamed into place, never rewritten in it: a run killed while writing it leaves a folder the next run may replace", async () => {
+  const root = await tempDir("ipasn-cli-marker-");
+  const out = join(root, "out");
+  const staging = `${out}.tmp`;
+  const names = (dir: string) => [...Deno.readDirSync(dir)].map((e) => e.name).sort();
+  freshStaging(staging, "computed");
+  Deno.mkdirSync(join(staging, "periode", "2024-Q3"), { recursive: true });
+  Deno.writeTextFileSync(join(staging, "periode", "2024-Q3", "accounting.json"), "{}\n");
+  const first = Deno.statSync(join(staging, MARKER)).ino;
+  markOutput(staging, "computed");
+  // Rewritten in place, a marker cut short by a kill made every file of a finished staging folder
+  // look foreign, and the next run refused the output (tests/safety.test.ts met it).
+  assert.notEqual(Deno.statSync(join(staging, MARKER)).ino, first, "the marker is a new file");
+  assert.deepEqual(names(staging), [MARKER, "periode"]);
+  // What a kill in the middle of the write leaves: the whole previous marker, and the new one cut
+  // short beside it. The folder is still the tool's.
+  const cut = `${MARKER}.baru`;
+  Deno.writeTextFileSync(join(staging, cut), '{"alat": "ip');
+  guardOutput({ out, option: "--out", kind: "computed" });
+  assert.ok(ownOutput(staging, "computed", "periode/2024-Q3/accounting.json"));
+  // A kill before the first marker was whole: a new folder holding only the one cut short.
+  freshStaging(staging, "computed");
+  Deno.removeSync(join(staging, MARKER));
+  Deno.writeTextFileSync(join(staging, cut), '{"al');
+  guardOutput({ out, option: "--out", kind: "computed" });
+  freshStaging(staging, "computed");
+  assert.deepEqual(names(staging), [MARKER]);
+  // Anything else in a folder without a marker is still refused.
+  Deno.removeSync(join(staging, MARKER));
+  Deno.writeTextFileSync(join(staging, "catatan.txt"), "x");
+  assert.throws(
+    () => guardOutput({ out, option: "--out", kind: "computed" }),
+    /holds files that ipasn did not write \(catatan\.txt\)/,
+  );
 });
 
 /** `args` for Deno, run in a mount namespace of its own where `dir` is a read-only bind mount. */
