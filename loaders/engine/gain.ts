@@ -143,49 +143,67 @@ modus_pendidikan_instansi AS (
   return { cte, rules };
 }
 
-/** Per-ASN gains under `profile`, from the period's `skor` table: a row per ASN and gain. */
+/**
+ * One row per ASN of `s p` with each rule's gain as a column (`g_<i>`, NULL where the rule does not
+ * apply, so that no row comes of it) and, with `asumsi`, what the rule assumes (`a_<i>`): every
+ * rule in one pass over the profile's scores, which `s` computes anew on each read.
+ */
+function perAsnSql(rules: GainRule[], columns: string[], asumsi: boolean): string {
+  const joins = rules.map((r) => r.joins).filter(Boolean).join("\n  ");
+  const when = (r: GainRule, x: string) =>
+    r.when === "TRUE" ? x : `CASE WHEN ${r.when} THEN ${x} END`;
+  return `SELECT ${columns.map((c) => `p.${c}`).join(", ")},
+    ${rules.map((r, i) => `${when(r, r.poin)} AS g_${i}`).join(",\n    ")}${
+    asumsi ? rules.map((r, i) => `,\n    ${r.asumsi} AS a_${i}`).join("") : ""
+  }
+  FROM s p
+  ${joins}`;
+}
+
+/** `[x_0, x_1, …]` over the rules: a list the rows of `per_asn` are unnested by. */
+const listOf = (rules: GainRule[], x: string) => `[${rules.map((_, i) => `${x}_${i}`).join(", ")}]`;
+/** The rules' intervention ids as a list, unnested beside `listOf`. */
+const idsOf = (rules: GainRule[]) => `[${rules.map((r) => lit(r.id)).join(", ")}]`;
+
+/**
+ * Per-ASN gains under `profile`, from the period's `skor` table: a row per ASN and gain. Each
+ * ASN's gains are computed in one pass over the profile's scores and unnested into rows; a query
+ * per rule would compute the scores once per rule (national bkn-2019, seven rules: 4.3–5.6 s
+ * against 5.3–7.0 s; bkn-2024's four rules: the same either way).
+ */
 export function gainSql(profile: MethodProfile): string {
   const { cte, rules } = gainRules(profile);
   const cols =
-    "p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan";
+    "periode metode nip nama kode_instansi kode_unit nama_unit jenis_jabatan nama_jabatan"
+      .split(" ");
   return `${cte},
-gains AS (
-  ${
-    rules.map((r) =>
-      `SELECT ${cols}, ${lit(r.id)} AS intervensi, ${r.asumsi} AS asumsi, ${r.poin} AS poin
-  FROM s p${r.joins ? `\n  ${r.joins}` : ""}${r.when === "TRUE" ? "" : `\n  WHERE ${r.when}`}`
-    ).join("\n  UNION ALL\n  ")
-  }
+per_asn AS (
+  ${perAsnSql(rules, cols, true)}
 )
-SELECT * REPLACE (CAST(poin AS DOUBLE) AS poin) FROM gains WHERE poin > 1e-9`;
+SELECT * FROM (
+  SELECT ${cols.join(", ")}, unnest(${idsOf(rules)}) AS intervensi,
+    unnest(${listOf(rules, "a")}) AS asumsi, CAST(unnest(${listOf(rules, "g")}) AS DOUBLE) AS poin
+  FROM per_asn
+) WHERE poin > 1e-9`;
 }
 
 /**
  * `gainTableSql` over `gainSql`, without a row per ASN and gain: each ASN's gains are columns of
  * one row, the rows are counted per group and set of gains, and only those counts are unfolded
- * into a row per gain. One pass over `skor` instead of one per intervention (national, bkn-2019's
- * unit counts: 1.56 -> 1.32 s). Equal to it row for row (tests/resmi-pipeline.test.ts).
+ * into a row per gain. Equal to it row for row (tests/resmi-pipeline.test.ts).
  */
 export function gainCountSql(profile: MethodProfile, keys: string[]): string {
   const { cte, rules } = gainRules(profile);
   const k = keys.join(", ");
-  const joins = rules.map((r) => r.joins).filter(Boolean).join("\n  ");
-  const gain = (r: GainRule, i: number) =>
-    `${r.when === "TRUE" ? r.poin : `CASE WHEN ${r.when} THEN ${r.poin} END`} AS g_${i}`;
   const g = rules.map((_, i) => `g_${i}`).join(", ");
   return `${cte},
 per_asn AS (
-  SELECT p.periode, p.metode, ${keys.map((x) => `p.${x}`).join(", ")},
-    ${rules.map(gain).join(",\n    ")}
-  FROM s p
-  ${joins}
+  ${perAsnSql(rules, ["periode", "metode", ...keys], false)}
 ),
 sama AS (SELECT periode, metode, ${k}, ${g}, count(*) AS n FROM per_asn GROUP BY ALL)
 SELECT periode, metode, ${k}, intervensi, poin, CAST(sum(n) AS BIGINT) AS n_asn FROM (
-  SELECT periode, metode, ${k}, n, unnest([${
-    rules.map((r) => lit(r.id)).join(", ")
-  }]) AS intervensi,
-    CAST(unnest([${g}]) AS DOUBLE) AS poin
+  SELECT periode, metode, ${k}, n, unnest(${idsOf(rules)}) AS intervensi,
+    CAST(unnest(${listOf(rules, "g")}) AS DOUBLE) AS poin
   FROM sama
 ) WHERE poin > 1e-9 GROUP BY periode, metode, ${k}, intervensi, poin`;
 }

@@ -101,26 +101,26 @@ modus_pendidikan_instansi AS (
     FROM s WHERE pendidikan IS NOT NULL GROUP BY kode_instansi, pendidikan
   ) WHERE r = 1
 ),
-gains AS (
-  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'skp' AS intervensi, m.predikat AS asumsi, (CASE m.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'BUTUH_PERBAIKAN' THEN 20 WHEN 'CUKUP' THEN 20 WHEN 'KURANG' THEN 15 WHEN 'SANGAT_KURANG' THEN 10 WHEN 'BURUK' THEN 10 ELSE 0 END) - p.kinerja + least(40, p.kompetensi + coalesce(CASE m.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) - coalesce(p.komponen_1, 0)) - p.kompetensi AS poin
+per_asn AS (
+  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan,
+    CASE WHEN p.skp_kosong AND m.predikat IS NOT NULL THEN (CASE m.predikat WHEN 'SANGAT_BAIK' THEN 30 WHEN 'BAIK' THEN 25 WHEN 'BUTUH_PERBAIKAN' THEN 20 WHEN 'CUKUP' THEN 20 WHEN 'KURANG' THEN 15 WHEN 'SANGAT_KURANG' THEN 10 WHEN 'BURUK' THEN 10 ELSE 0 END) - p.kinerja + least(40, p.kompetensi + coalesce(CASE m.predikat WHEN 'SANGAT_BAIK' THEN 25 WHEN 'BAIK' THEN 20 WHEN 'CUKUP' THEN 15 WHEN 'BUTUH_PERBAIKAN' THEN 15 WHEN 'KURANG' THEN 10 WHEN 'SANGAT_KURANG' THEN 5 WHEN 'BURUK' THEN 5 ELSE NULL END, 0) - coalesce(p.komponen_1, 0)) - p.kompetensi END AS g_0,
+    CASE WHEN p.pendidikan_kosong AND coalesce(mj.pendidikan, mi.pendidikan) IS NOT NULL THEN (CASE coalesce(mj.pendidikan, mi.pendidikan) WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) - p.kualifikasi END AS g_1,
+    least(40, p.kompetensi + 15 - coalesce(p.komponen_2, 0)) - p.kompetensi AS g_2,
+    CASE WHEN p.hukdis_berlaku IS NOT NULL THEN 5 - p.disiplin END AS g_3,
+    m.predikat AS a_0,
+    coalesce(mj.pendidikan, mi.pendidikan) AS a_1,
+    NULL AS a_2,
+    NULL AS a_3
   FROM s p
   LEFT JOIN modus_skp m USING (kode_instansi)
-  WHERE p.skp_kosong AND m.predikat IS NOT NULL
-  UNION ALL
-  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'pendidikan' AS intervensi, coalesce(mj.pendidikan, mi.pendidikan) AS asumsi, (CASE coalesce(mj.pendidikan, mi.pendidikan) WHEN 'S3' THEN 25 WHEN 'S2' THEN 20 WHEN 'S1' THEN 15 WHEN 'D4' THEN 15 WHEN 'D3' THEN 10 WHEN 'D2' THEN 5 WHEN 'D1' THEN 5 WHEN 'SLTA' THEN 5 WHEN 'SLTP' THEN 1 WHEN 'SD' THEN 1 ELSE 0 END) - p.kualifikasi AS poin
-  FROM s p
   LEFT JOIN modus_pendidikan mj USING (kode_instansi, jenis_jabatan)
   LEFT JOIN modus_pendidikan_instansi mi USING (kode_instansi)
-  WHERE p.pendidikan_kosong AND coalesce(mj.pendidikan, mi.pendidikan) IS NOT NULL
-  UNION ALL
-  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'kompetensi:pengembangan' AS intervensi, NULL AS asumsi, least(40, p.kompetensi + 15 - coalesce(p.komponen_2, 0)) - p.kompetensi AS poin
-  FROM s p
-  UNION ALL
-  SELECT p.periode, p.metode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit, p.jenis_jabatan, p.nama_jabatan, 'disiplin' AS intervensi, NULL AS asumsi, 5 - p.disiplin AS poin
-  FROM s p
-  WHERE p.hukdis_berlaku IS NOT NULL
 )
-SELECT * REPLACE (CAST(poin AS DOUBLE) AS poin) FROM gains WHERE poin > 1e-9;
+SELECT * FROM (
+  SELECT periode, metode, nip, nama, kode_instansi, kode_unit, nama_unit, jenis_jabatan, nama_jabatan, unnest(['skp', 'pendidikan', 'kompetensi:pengembangan', 'disiplin']) AS intervensi,
+    unnest([a_0, a_1, a_2, a_3]) AS asumsi, CAST(unnest([g_0, g_1, g_2, g_3]) AS DOUBLE) AS poin
+  FROM per_asn
+) WHERE poin > 1e-9;
 
 WITH
 s AS NOT MATERIALIZED (SELECT * FROM skor WHERE metode = 'bkn-2024-kualifikasi-syarat'),
