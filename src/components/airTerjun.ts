@@ -1,6 +1,6 @@
 /** From the computed value to the reported figure in steps (method, population, data, rest): a waterfall. */
 import * as Plot from "./plot.js";
-import { LEBAR_SEMPIT, lebarGambar, locale, nilai, selisih } from "./format.js";
+import { layarSempit, lebarGambar, locale, nilai, selisih } from "./format.js";
 import type { Rekonsiliasi } from "./rekonsiliasi.js";
 
 /** Steps from our value to the reported figure, as a waterfall. */
@@ -29,7 +29,7 @@ export function airTerjun(
     r.resmi,
   );
   const hi = Math.max(...steps.flatMap((s) => [s.y1, s.y2]));
-  const sempit = lebarGambar(o.width) < LEBAR_SEMPIT;
+  const sempit = layarSempit(o.width);
   return Plot.plot({
     document: o.document,
     width: lebarGambar(o.width),

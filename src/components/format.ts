@@ -96,7 +96,7 @@ export function kodeTerbaca(kode: string): string {
 }
 
 /** Below this width a chart is on a phone: shorter axis labels, a narrower label margin. */
-export const LEBAR_SEMPIT = 500;
+const LEBAR_SEMPIT = 500;
 
 /**
  * The width a chart is drawn at: `width` (640 when unknown), never narrower than a chart's
@@ -105,6 +105,9 @@ export const LEBAR_SEMPIT = 500;
  * again once the width is known.
  */
 export const lebarGambar = (width: number | undefined) => Math.max(width ?? 640, 320);
+
+/** Whether a chart given Framework's `width` is drawn on a phone (at `lebarGambar`'s width). */
+export const layarSempit = (width: number | undefined) => lebarGambar(width) < LEBAR_SEMPIT;
 
 /**
  * An entity's name for the axis of a chart on a phone: "Kabupaten X" → "Kab. X", "Provinsi X" →
@@ -126,6 +129,6 @@ export function sumbuNama(
   lebar: number,
 ): { marginLeft: number; tickFormat?: (d: string) => string } {
   const w = lebarGambar(width);
-  if (w >= LEBAR_SEMPIT) return { marginLeft: Math.min(lebar, Math.max(100, w - 220)) };
+  if (!layarSempit(width)) return { marginLeft: Math.min(lebar, Math.max(100, w - 220)) };
   return { marginLeft: Math.min(150, Math.round(w * 0.45)), tickFormat: (d) => labelSempit(d) };
 }

@@ -1,6 +1,6 @@
 /** The simulator's picture: per intervention, the points the chosen share adds and what all of it would add. */
 import * as Plot from "./plot.js";
-import { LEBAR_SEMPIT, lebarGambar, locale, nilai } from "./format.js";
+import { layarSempit, lebarGambar, locale, nilai } from "./format.js";
 
 const potong = (s: string) => (s.length > 48 ? `${s.slice(0, 46)}…` : s);
 
@@ -17,7 +17,7 @@ export function kenaikan(
   const max = Math.max(1, ...rows.map((r) => r.kenaikan_maks));
   // On a phone the step names were cut at the chart's left edge: there they wrap onto up to three
   // lines beside taller rows (as before on a wide screen).
-  const sempit = lebarGambar(o.width) < LEBAR_SEMPIT;
+  const sempit = layarSempit(o.width);
   const width = lebarGambar(o.width);
   return Plot.plot({
     document: o.document,

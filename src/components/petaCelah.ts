@@ -1,7 +1,7 @@
 /** Gap to each dimension's maximum, per entity: a heat table. */
 import * as Plot from "./plot.js";
 import { DIMENSI, type Dimensi, type DimensiRow } from "./dimensi.js";
-import { LEBAR_SEMPIT, lebarGambar, nilai, sumbuNama } from "./format.js";
+import { layarSempit, lebarGambar, nilai, sumbuNama } from "./format.js";
 
 const SINGKATAN: Record<Dimensi, string> = {
   kualifikasi: "kualif.",
@@ -35,9 +35,7 @@ export function petaCelah(
       label: null,
       axis: "top",
       // On a phone the four column headers overlapped: short forms (full names in the table).
-      tickFormat: lebarGambar(o.width) < LEBAR_SEMPIT
-        ? (d: string) => SINGKATAN[d as Dimensi] ?? d
-        : undefined,
+      tickFormat: layarSempit(o.width) ? (d: string) => SINGKATAN[d as Dimensi] ?? d : undefined,
     },
     y: {
       domain: rows.map((r) => r.label),

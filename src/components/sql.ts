@@ -6,7 +6,7 @@
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { bool, type DataType, float64, tableFromArrays, tableToIPC, utf8 } from "@uwdata/flechette";
 import * as Plot from "./plot.js";
-import { LEBAR_SEMPIT, lebarGambar, locale, nilai, sumbuNama } from "./format.js";
+import { layarSempit, lebarGambar, locale, nilai, sumbuNama } from "./format.js";
 import { ROMAWI } from "../kosakata.js";
 
 type Value = string | number | boolean | null;
@@ -145,7 +145,7 @@ export function grafikCepat(
       width: lebarGambar(o.width),
       height: 22 * rows.length + 50,
       // On a phone, shortened names in a narrower margin (format.ts); as before on a wide screen.
-      marginLeft: lebarGambar(o.width) < LEBAR_SEMPIT ? sumbuNama(o.width, 220).marginLeft : 220,
+      marginLeft: layarSempit(o.width) ? sumbuNama(o.width, 220).marginLeft : 220,
       x: { label: y, grid: true, tickFormat: locale.format(",") },
       y: {
         label: null,
