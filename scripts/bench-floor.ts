@@ -48,22 +48,29 @@ export async function ioFloor(
   try {
     let read = 0, write = 0;
     for (const t of TABLE_NAMES) {
-      const f = found[t];
-      const from = f.format === "parquet"
-        ? `read_parquet(${lit(f.path)})`
-        : `read_csv(${lit(f.path)}, header = true, all_varchar = true)`;
       const kinds = new Map(columns(t).map((c) => [c.name, c.kind as string]));
-      const names = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${from}`))
-        .map((c) => c.column_name);
-      read += await seconds(`CREATE TABLE floor_${t} AS SELECT ${
-        names.map((name) => {
-          const text = `nullif(trim(CAST(${ident(name)} AS VARCHAR)), '')`;
-          const type = CAST[kinds.get(name) ?? "text"];
-          return `${type ? `TRY_CAST(${text} AS ${type})` : text} AS ${ident(name)}`;
-        }).join(", ")
-      } FROM ${from}`);
+      for (const [i, f] of found[t].files.entries()) {
+        if (f.format !== "parquet" && f.format !== "csv") {
+          throw new Error(`the floor reads CSV and Parquet, not ${f.path}`);
+        }
+        const from = f.format === "parquet"
+          ? `read_parquet(${lit(f.path)})`
+          : `read_csv(${lit(f.path)}, header = true, all_varchar = true)`;
+        const names = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${from}`))
+          .map((c) => c.column_name);
+        read += await seconds(`CREATE TABLE floor_${t}_${i} AS SELECT ${
+          names.map((name) => {
+            const text = `nullif(trim(CAST(${ident(name)} AS VARCHAR)), '')`;
+            const type = CAST[kinds.get(name) ?? "text"];
+            return `${type ? `TRY_CAST(${text} AS ${type})` : text} AS ${ident(name)}`;
+          }).join(", ")
+        } FROM ${from}`);
+      }
     }
-    for (const t of TABLE_NAMES) await db.run(`DROP TABLE floor_${t}`);
+    // Held together until every file is read, as the engine holds its typed tables.
+    for (const t of TABLE_NAMES) {
+      for (const i of found[t].files.keys()) await db.run(`DROP TABLE floor_${t}_${i}`);
+    }
     for (const f of PER_ASN_FILES) {
       await db.run(
         `CREATE TABLE floor_out AS SELECT * FROM read_parquet(${lit(join(perPersonDir, f))})`,
