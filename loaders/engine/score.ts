@@ -176,6 +176,25 @@ const factColumn = (f: Fact) => ident(`${f.name}#${fnv1a(f.expr)}`);
 /** A fact as the item points read it (a column of `counted`, named after the fact). */
 const fact = (name: string) => `p.${ident(name)}`;
 
+/**
+ * How a profile's points read a fact by its name: `fact` in the profile's own view, or `factOf`
+ * straight from the column of `fakta_asn` where the points of several profiles are computed in
+ * one row.
+ */
+type FactRef = (name: string) => string;
+
+/** A profile's facts read from their columns of `fakta_asn` (alias `p`). */
+export function factOf(profile: MethodProfile, period: Period): FactRef {
+  const columns = new Map(
+    Object.values(profileFacts(profile, period)).flat().map((f) => [f.name, factColumn(f)]),
+  );
+  return (name) => {
+    const column = columns.get(name);
+    if (!column) throw new Error(`internal: ${profile.id} has no fact ${name}`);
+    return `p.${column}`;
+  };
+}
+
 /** FNV-1a (32 bits) of `text` as 8 hex digits: a short stable name, not a security hash. */
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;
@@ -305,7 +324,10 @@ LEFT JOIN fakta_hukdis h USING (nip_kunci)`,
 }
 
 /** One item's points for a scored ASN, and what it could add if it were filled. */
-export function itemSql(it: KompetensiItem): { points: string; potential: string } {
+export function itemSql(
+  it: KompetensiItem,
+  ref: FactRef = fact,
+): { points: string; potential: string } {
   switch (it.jenis) {
     case "kepemimpinan": {
       const max = `(${
@@ -316,15 +338,15 @@ export function itemSql(it: KompetensiItem): { points: string; potential: string
       })`;
       const pts = pointsByJabatan(it.poin);
       return {
-        points: `(CASE WHEN ${fact(`level__${it.id}`)} <= ${max} THEN ${pts} ELSE 0 END)`,
+        points: `(CASE WHEN ${ref(`level__${it.id}`)} <= ${max} THEN ${pts} ELSE 0 END)`,
         potential: pts,
       };
     }
     case "diklat_fungsional": {
       const pts = pointsByJabatan(it.poin);
       return {
-        points: `(CASE WHEN coalesce(${fact(`ada__${it.id}`)}, FALSE) OR ${
-          ident(`dikecualikan__${it.id}`)
+        points: `(CASE WHEN coalesce(${ref(`ada__${it.id}`)}, FALSE) OR ${
+          ref(`dikecualikan__${it.id}`)
         } THEN ${pts} ELSE 0 END)`,
         potential: pts,
       };
@@ -332,7 +354,7 @@ export function itemSql(it: KompetensiItem): { points: string; potential: string
     case "jp_minimal": {
       const pts = pointsByJabatan(it.poin);
       return {
-        points: `(CASE WHEN coalesce(${fact(`jp__${it.id}`)}, 0) >= ${
+        points: `(CASE WHEN coalesce(${ref(`jp__${it.id}`)}, 0) >= ${
           num(it.ambang_jp)
         } THEN ${pts} ELSE 0 END)`,
         potential: pts,
@@ -341,13 +363,13 @@ export function itemSql(it: KompetensiItem): { points: string; potential: string
     case "ada_dalam_jendela": {
       const pts = pointsByJabatan(it.poin);
       return {
-        points: `(CASE WHEN coalesce(${fact(`ada__${it.id}`)}, FALSE) THEN ${pts} ELSE 0 END)`,
+        points: `(CASE WHEN coalesce(${ref(`ada__${it.id}`)}, FALSE) THEN ${pts} ELSE 0 END)`,
         potential: pts,
       };
     }
     case "dari_predikat":
       return {
-        points: dasarPoints(it, "p.predikat"),
+        points: dasarPoints(it, ref("predikat")),
         potential: num(Math.max(...Object.values(it.poin_predikat))),
       };
   }
@@ -479,6 +501,46 @@ FROM ${source}`;
 }
 
 /**
+ * A profile's points as expressions over one ASN's row (`p`), its facts read through `ref`: the
+ * four dimensions, the kompetensi had every item been filled, and each item's points.
+ */
+export function pointsSql(profile: MethodProfile, ref: FactRef = fact) {
+  const dim = profile.dimensi;
+  const varian = profile.disiplin.varian[profile.disiplin.varian_aktif];
+  const compiled = profile.kompetensi.komponen.map((it) => itemSql(it, ref));
+  const capped = (sum: string) => `CAST(least(${num(dim.kompetensi.maks)}, ${sum}) AS DOUBLE)`;
+  return {
+    items: compiled.map((c) => c.points),
+    kualifikasi: `CAST(${
+      kualifikasiSql(profile, "p.pendidikan", "p.syarat_pendidikan")
+    } AS DOUBLE)`,
+    kompetensi: capped(compiled.map((c) => c.points).join(" + ")),
+    kompetensiTerisi: capped(
+      compiled.map((c) => `(CASE WHEN ${c.points} = 0 THEN ${c.potential} ELSE ${c.points} END)`)
+        .join(" + "),
+    ),
+    kinerja: `CAST(${kinerjaPoints(profile, ref("predikat"))} AS DOUBLE)`,
+    disiplin: `CAST(${
+      caseMap(
+        ref("tingkat_berlaku"),
+        [[3, num(varian.BERAT)], [2, num(varian.SEDANG)], [1, num(varian.RINGAN)]],
+        num(varian.bersih),
+      )
+    } AS DOUBLE)`,
+  };
+}
+
+/**
+ * What the profile needs to be computed at all: with no value in an optional column it needs,
+ * nobody is scored, rather than falling back to a guess. Conditions to AND, none for most.
+ */
+export function computable(profile: MethodProfile): string[] {
+  return requiredColumns(profile).pegawai.map((c) =>
+    `EXISTS (SELECT 1 FROM ${FAKTA_ASN} x WHERE x.${ident(c)} IS NOT NULL)`
+  );
+}
+
+/**
  * The points of every ASN the profile counts (with `luar`: of every ASN), from `fakta_asn`: only
  * what `scoreColumnsSql` cannot compute from the other columns.
  */
@@ -488,42 +550,26 @@ export function scorePointsSql(
   { slots = profile.kompetensi.komponen.length, pribadi = true, luar = false }: ScoreOptions = {},
 ): string {
   const items = profile.kompetensi.komponen;
-  const dim = profile.dimensi;
   const inPopulation = (x: string) => inList(x, profile.populasi.jenis_pegawai);
-  const varian = profile.disiplin.varian[profile.disiplin.varian_aktif];
   const fungsional = items.filter((i) => i.jenis === "diklat_fungsional");
-  const compiled = items.map((it) => ({ it, ...itemSql(it) }));
+  const points = pointsSql(profile);
   const itemColumns = Array.from(
     { length: slots },
-    (_, i) => `CAST(${compiled[i]?.points ?? "NULL"} AS DOUBLE) AS ${itemColumn(i)}`,
+    (_, i) => `CAST(${points.items[i] ?? "NULL"} AS DOUBLE) AS ${itemColumn(i)}`,
   );
-  const kompetensiRaw = compiled.map((c) => c.points).join(" + ");
-  const kompetensiFilled = compiled.map((c) =>
-    `(CASE WHEN ${c.points} = 0 THEN ${c.potential} ELSE ${c.points} END)`
-  ).join(" + ");
   const jpItem = items.find((i) => i.jenis === "jp_minimal");
   const kepemimpinan = items.find((i) => i.jenis === "kepemimpinan");
-  const kualifikasi = kualifikasiSql(profile, "p.pendidikan", "p.syarat_pendidikan");
-  const kinerja = kinerjaPoints(profile, "p.predikat");
-  const disiplin = caseMap(
-    "p.tingkat_berlaku",
-    [[3, num(varian.BERAT)], [2, num(varian.SEDANG)], [1, num(varian.RINGAN)]],
-    num(varian.bersih),
-  );
   // The profile's facts under the names its rules read them by (see `factsSql`).
   const facts = Object.values(profileFacts(profile, period)).flat()
     .map((f) => `p.${factColumn(f)} AS ${ident(f.name)}`);
-  // With no value at all in an optional column the profile needs, nobody is scored: the profile
-  // cannot be computed, rather than falling back to a guess.
-  const computable = requiredColumns(profile).pegawai.map((c) =>
-    ` AND EXISTS (SELECT 1 FROM ${FAKTA_ASN} x WHERE x.${ident(c)} IS NOT NULL)`
-  ).join("");
 
   return `
 WITH
 counted AS (
   SELECT p.*, ${facts.join(",\n    ")}
-  FROM ${FAKTA_ASN} p WHERE ${luar ? "TRUE" : inPopulation("p.jenis_pegawai")}${computable}
+  FROM ${FAKTA_ASN} p WHERE ${luar ? "TRUE" : inPopulation("p.jenis_pegawai")}${
+    computable(profile).map((c) => ` AND ${c}`).join("")
+  }
 ),
 item_scores AS (
   SELECT p.*,
@@ -535,12 +581,12 @@ item_scores AS (
     ${
     fungsional.length ? ident(`dikecualikan__${fungsional[0].id}`) : "NULL"
   } AS dikecualikan_fungsional,
-    CAST(${kualifikasi} AS DOUBLE) AS kualifikasi,
-    CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiRaw}) AS DOUBLE) AS kompetensi,
-    CAST(least(${num(dim.kompetensi.maks)}, ${kompetensiFilled}) AS DOUBLE) AS kompetensi_terisi,
+    ${points.kualifikasi} AS kualifikasi,
+    ${points.kompetensi} AS kompetensi,
+    ${points.kompetensiTerisi} AS kompetensi_terisi,
     ${itemColumns.join(", ")},
-    CAST(${kinerja} AS DOUBLE) AS kinerja,
-    CAST(${disiplin} AS DOUBLE) AS disiplin
+    ${points.kinerja} AS kinerja,
+    ${points.disiplin} AS disiplin
   FROM counted p
 )
 SELECT

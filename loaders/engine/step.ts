@@ -5,7 +5,7 @@
  */
 import { basename, join } from "node:path";
 import { Db, ident, inList, lit, valuesTable } from "../duck.ts";
-import { aggregateSql } from "./aggregate.ts";
+import { aggregateSql, profileSumsSql, unitSumsSql } from "./aggregate.ts";
 import { type InputTable, mapHeader, TABLE_NAMES, type TableName } from "./contract.ts";
 import { copyCsv } from "./csv.ts";
 import { gainCountRollUpSql, gainCountSql, gainSql, gainTableSql } from "./gain.ts";
@@ -514,7 +514,16 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
       SELECT nama FROM ${FAKTA_ASN} UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL`);
   const aggregated = nResmi ? [...o.profiles, resmiP] : o.profiles;
-  for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories)) await db.run(s);
+  // The unit sums: the profiles' in one pass over the facts; official results from their rows.
+  const sums = [
+    profileSumsSql(o.profiles, period, o.categories),
+    ...(nResmi
+      ? [unitSumsSql(o.categories, `(FROM skor_semua WHERE metode = ${lit(RESMI)})`)]
+      : []),
+  ].join("\nUNION ALL\n");
+  for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories, sums)) {
+    await db.run(s);
+  }
   // `peluang` holds a row per ASN and gain when the per-person file is written. Without it the
   // gains are only counted, per unit and then per instansi: `peluang` holds the unit counts, made
   // without a row per gain (gainCountSql), and the instansi counts are their sums (write).
