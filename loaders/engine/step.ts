@@ -498,18 +498,6 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   }
   await db.run(`CREATE OR REPLACE VIEW skor_semua AS ${await unionAs(db, branches)};
     CREATE OR REPLACE VIEW skor AS SELECT * EXCLUDE (luar) FROM skor_semua WHERE NOT luar`);
-  if (o.perAsn) {
-    // The worklist of data gaps: each row that lacks a value, with the person and the SIASN field.
-    const gaps = valuesTable(
-      ["tabel", "kolom", "kurang", "isi_di_siasn"],
-      GAPS.map((g) => [g.table, g.column, g.label, g.siasn]),
-      "g",
-    );
-    await db.run(`CREATE OR REPLACE TABLE celah_asn AS
-      SELECT ${lit(o.periode)} AS periode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit,
-        c.tabel, c.kolom, g.kurang, g.isi_di_siasn, c.keterangan, c.file, c.line
-      FROM celah c JOIN ${FAKTA_ASN} p ON p.nip_kunci = c.nip_kunci JOIN ${gaps} USING (tabel, kolom)`);
-  }
   // The names, for the privacy scan of the public build (nama.parquet).
   await db.run(`CREATE OR REPLACE TEMP TABLE nama_asn AS SELECT DISTINCT nama FROM (
       SELECT nama FROM ${FAKTA_ASN} UNION ALL SELECT nama FROM resmi) WHERE nama IS NOT NULL`);
@@ -524,34 +512,36 @@ async function score(db: Db, o: PeriodStep, period: Period): Promise<boolean> {
   for (const s of aggregateSql(aggregated, o.baku ?? undefined, o.categories, sums)) {
     await db.run(s);
   }
-  // `peluang` holds a row per ASN and gain when the per-person file is written. Without it the
-  // gains are only counted, per unit and then per instansi: `peluang` holds the unit counts, made
-  // without a row per gain (gainCountSql), and the instansi counts are their sums (write).
-  // Nationally the per-gain rows cost 6 s to materialise and 1 GB of the memory budget.
-  const gainRows = (sql: string) =>
-    o.perAsn ? sql : gainTableSql(`(${sql})`, ["kode_instansi", "kode_unit"]);
-  // A variant (an alternative to one assumed rule) is sensitivity: its means, never its gains
-  // or its people. The table is made from the first profile's gains, none of them kept for a
-  // variant-only run, so that its columns are there.
-  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
-  for (const [i, profile] of o.profiles.entries()) {
-    if (i > 0 && meansOnly(profile)) continue;
-    await db.run(
-      `${i ? "INSERT INTO peluang" : "CREATE OR REPLACE TABLE peluang AS"} SELECT * FROM (${
-        o.perAsn ? gainSql(profile) : gainCountSql(profile, ["kode_instansi", "kode_unit"])
-      }) WHERE ${meansOnly(profile) ? "FALSE" : "TRUE"}`,
-    );
-  }
   // Person by person: official against computed (empty without official results).
   await db.run(
     `CREATE OR REPLACE TABLE selisih_asn AS SELECT * FROM (${selisihAsnSql(o.periode)}) WHERE ${
       nResmi ? "TRUE" : "FALSE"
     }`,
   );
-  if (nResmi) {
-    // A plan on official values: the SIASN fixes and, without local data, the upper bounds.
-    await db.run(`INSERT INTO peluang BY NAME ${gainRows(resmiGainSql(o.baku, maksOf(resmiP)))}`);
-  }
+  // `peluang`: with the per-person file, a view of a row per ASN and gain, computed once as that
+  // file is written, and the gain tables are counted from the file (write). Stored as a table
+  // first, nationally the rows took 9.4–10.8 s to make and 3.2–3.7 s more to write, against
+  // 10.1–10.4 s written straight, and held 1 GB of the memory budget. Without the file the gains
+  // are only counted, per unit and then per instansi: `peluang` holds the unit counts, made without
+  // a row per gain (gainCountSql), and the instansi counts are their sums.
+  const gainRows = (sql: string) =>
+    o.perAsn ? sql : gainTableSql(`(${sql})`, ["kode_instansi", "kode_unit"]);
+  // A variant (an alternative to one assumed rule) is sensitivity: its means, never its gains
+  // or its people. The first profile's gains give the columns, none of them kept for a
+  // variant-only run.
+  const meansOnly = (p: MethodProfile) => o.sensitivity?.has(p.id) ?? false;
+  const gains = o.profiles.flatMap((profile, i) =>
+    i > 0 && meansOnly(profile) ? [] : [
+      `SELECT * FROM (${
+        o.perAsn ? gainSql(profile) : gainCountSql(profile, ["kode_instansi", "kode_unit"])
+      }) WHERE ${meansOnly(profile) ? "FALSE" : "TRUE"}`,
+    ]
+  );
+  // A plan on official values: the SIASN fixes and, without local data, the upper bounds.
+  if (nResmi) gains.push(gainRows(resmiGainSql(o.baku, maksOf(resmiP))));
+  await db.run(
+    `CREATE OR REPLACE ${o.perAsn ? "VIEW" : "TABLE"} peluang AS ${await unionAs(db, gains)}`,
+  );
   return nResmi > 0;
 }
 
@@ -584,6 +574,24 @@ async function unionAs(db: Db, queries: string[]): Promise<string> {
   ].join("\nUNION ALL\n");
 }
 
+/**
+ * The worklist of data gaps (celah_asn): each row that lacks a value, with the person and the
+ * SIASN field to fill, written straight from `celah` and the facts (stored first as a table, the
+ * national 1.9 M rows took 1.6–3.0 s before their 1.3 s write).
+ */
+function celahAsnSql(periode: string): string {
+  const gaps = valuesTable(
+    ["tabel", "kolom", "kurang", "isi_di_siasn"],
+    GAPS.map((g) => [g.table, g.column, g.label, g.siasn]),
+    "g",
+  );
+  return `SELECT ${
+    lit(periode)
+  } AS periode, p.nip, p.nama, p.kode_instansi, p.kode_unit, p.nama_unit,
+    c.tabel, c.kolom, g.kurang, g.isi_di_siasn, c.keterangan, c.file, c.line
+  FROM celah c JOIN ${FAKTA_ASN} p ON p.nip_kunci = c.nip_kunci JOIN ${gaps} USING (tabel, kolom)`;
+}
+
 /** Write: the period's files, which combine.ts merges across periods. */
 async function write(db: Db, o: PeriodStep): Promise<void> {
   const to = (name: string) => lit(join(o.target, name));
@@ -597,13 +605,19 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     "SELECT * FROM quarantine ORDER BY tabel, line",
     join(o.target, "quarantine.csv"),
   );
+  // The per-person gains first: the gain tables are counted from their file (see `score`).
+  const gainRows = `read_parquet(${to("peluang_asn.parquet")})`;
+  if (o.perAsn) {
+    await personFile(db, to("peluang_asn.parquet"), "SELECT * FROM peluang");
+    await db.run("DROP VIEW peluang");
+  }
   const periodFiles: Record<string, string> = {
     peluang_unit:
-      (o.perAsn ? gainTableSql("peluang", ["kode_instansi", "kode_unit"]) : "FROM peluang") +
+      (o.perAsn ? gainTableSql(gainRows, ["kode_instansi", "kode_unit"]) : "FROM peluang") +
       " ORDER BY ALL",
     peluang_instansi:
       (o.perAsn
-        ? gainTableSql("peluang", ["kode_instansi"])
+        ? gainTableSql(gainRows, ["kode_instansi"])
         : gainCountRollUpSql("peluang", ["kode_instansi"])) + " ORDER BY ALL",
     komponen_instansi: "SELECT * FROM komponen_instansi ORDER BY ALL",
     agg_unit: "SELECT * FROM agg_unit ORDER BY ALL",
@@ -615,16 +629,10 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     // The names of the period's ASN, for the public build's privacy scan (which looks for them).
     nama: "SELECT nama FROM nama_asn ORDER BY nama",
   };
-  // Per-person files are written in no particular order: sorting millions of wide rows costs more
-  // than the rest of their write, every reader filters and sorts what it needs, and the engine's
-  // order was never the same from run to run (its joins run in parallel). Unordered, each thread
-  // writes row groups of its own: nationally skor_asn's 8.4 M rows from memory take 6.8-7.6 s
-  // instead of 8.8 s.
   const personFiles: Record<string, string> = o.perAsn
     ? {
-      peluang_asn: "SELECT * FROM peluang",
       selisih_asn: "SELECT * FROM selisih_asn",
-      celah_asn: "SELECT * FROM celah_asn",
+      celah_asn: celahAsnSql(o.periode),
       skor_asn: skorAsnSql(
         o.profiles.filter((p) => !o.sensitivity?.has(p.id)),
         itemSlots(o.profiles),
@@ -636,25 +644,35 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
   // are 1 GB of the budget, and what passes the budget spills to disk).
   const lastReader: Record<string, string[]> = {
     peluang_instansi: o.perAsn ? [] : ["peluang"],
-    peluang_asn: ["peluang"],
     komponen_instansi: ["komponen_instansi"],
     agg_unit: ["agg_unit"],
     agg_instansi: ["agg_instansi"],
     agg_provinsi: ["agg_provinsi"],
     agg_kanreg: ["agg_kanreg"],
     selisih_asn: ["selisih_asn"],
-    celah_asn: ["celah_asn", "celah"],
+    celah_asn: ["celah"],
   };
   for (const [name, sql] of Object.entries(periodFiles)) {
     await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);
     for (const t of lastReader[name] ?? []) await db.run(`DROP TABLE ${t}`);
   }
+  for (const [name, sql] of Object.entries(personFiles)) {
+    await personFile(db, to(`${name}.parquet`), sql);
+    for (const t of lastReader[name] ?? []) await db.run(`DROP TABLE ${t}`);
+  }
+}
+
+/**
+ * A per-person file, written in no particular order: sorting millions of wide rows costs more
+ * than the rest of their write, every reader filters and sorts what it needs, and the engine's
+ * order was never the same from run to run (its joins run in parallel). Unordered, each thread
+ * writes row groups of its own: nationally skor_asn's 8.4 M rows from memory take 6.8-7.6 s
+ * instead of 8.8 s.
+ */
+async function personFile(db: Db, to: string, sql: string): Promise<void> {
   await db.run("SET preserve_insertion_order = false");
   try {
-    for (const [name, sql] of Object.entries(personFiles)) {
-      await db.run(`COPY (${sql}) TO ${to(`${name}.parquet`)} (FORMAT parquet)`);
-      for (const t of lastReader[name] ?? []) await db.run(`DROP TABLE ${t}`);
-    }
+    await db.run(`COPY (${sql}) TO ${to} (FORMAT parquet)`);
   } finally {
     await db.run("SET preserve_insertion_order = true");
   }
