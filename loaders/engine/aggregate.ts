@@ -7,7 +7,14 @@ import { caseMap, ident, inList, lit } from "../duck.ts";
 import { DIMENSI as DIMENSIONS, slug } from "../../src/kosakata.ts";
 import type { MethodProfile } from "./method.ts";
 import type { Period } from "./period.ts";
-import { categorySql, computable, factOf, FAKTA_ASN, pointsSql } from "./score.ts";
+import {
+  categorySql,
+  computable,
+  factOf,
+  FAKTA_ASN,
+  fromDimensionsSql,
+  pointsSql,
+} from "./score.ts";
 import { componentSql } from "./rekonsiliasi.ts";
 
 export { slug };
@@ -122,7 +129,8 @@ export function profileSumsSql(
   const derived = layer(); // over those: total, category, potentials
   const sums = layer(); // the aggregates
   const perProfile = profiles.map((p) => {
-    const points = pointsSql(p, factOf(p, period));
+    const ref = factOf(p, period);
+    const points = pointsSql(p, ref);
     const dims = {
       kualifikasi: own.col(points.kualifikasi),
       kompetensi: own.col(points.kompetensi),
@@ -130,12 +138,11 @@ export function profileSumsSql(
       disiplin: own.col(points.disiplin),
     };
     const terisi = own.col(`${points.kompetensiTerisi} - ${points.kompetensi}`);
-    const skpKosong = own.col(`${factOf(p, period)("predikat")} IS NULL`);
-    const total = `${dims.kualifikasi} + ${dims.kompetensi} + ${dims.kinerja} + ${dims.disiplin}`;
-    const nilai = derived.col(total);
-    const kategori = derived.col(categorySql(p, total));
-    const potensi = (d: "kualifikasi" | "kinerja" | "disiplin") =>
-      derived.col(`CASE WHEN ${dims[d]} = 0 THEN ${lit(p.dimensi[d].maks)} ELSE 0 END`);
+    const skpKosong = own.col(`${ref("predikat")} IS NULL`);
+    const of = fromDimensionsSql(p, dims);
+    const nilai = derived.col(of.nilai);
+    const kategori = derived.col(of.kategori);
+    const potensi = (d: "kualifikasi" | "kinerja" | "disiplin") => derived.col(of.potensi[d]);
     const bands = new Set(p.kategori.batas.map((b) => b.nama));
     return {
       p,

@@ -470,8 +470,12 @@ export function scoreColumnsSql(
   source: string,
   { slots = profile.kompetensi.komponen.length, pribadi = true, luar = false }: ScoreOptions = {},
 ): string {
-  const dim = profile.dimensi;
-  const total = "kualifikasi + kompetensi + kinerja + disiplin";
+  const of = fromDimensionsSql(profile, {
+    kualifikasi: "kualifikasi",
+    kompetensi: "kompetensi",
+    kinerja: "kinerja",
+    disiplin: "disiplin",
+  });
   return `SELECT
   ${lit(period.id)} AS periode, ${lit(profile.id)} AS metode,
   nip, ${
@@ -481,8 +485,8 @@ export function scoreColumnsSql(
     pribadi ? "nama_jabatan" : "CAST(NULL AS VARCHAR) AS nama_jabatan"
   }, pendidikan,
   kualifikasi, kompetensi, kinerja, disiplin,
-  ${total} AS nilai,
-  ${categorySql(profile, total)} AS kategori,
+  ${of.nilai} AS nilai,
+  ${of.kategori} AS kategori,
   jp_jendela, jp_dihitung, level_kepemimpinan, diklat_fungsional_ada, dikecualikan_fungsional,
   predikat_dipakai, tahun_skp,
   CASE tingkat_berlaku WHEN 3 THEN 'BERAT' WHEN 2 THEN 'SEDANG' WHEN 1 THEN 'RINGAN' END AS hukdis_berlaku,
@@ -490,14 +494,36 @@ export function scoreColumnsSql(
   pendidikan IS NULL AS pendidikan_kosong,
   predikat_dipakai IS NULL AS skp_kosong,
   pengembangan_kosong,
-  CASE WHEN kualifikasi = 0 THEN ${num(dim.kualifikasi.maks)} ELSE 0 END AS potensi_kualifikasi,
+  ${of.potensi.kualifikasi} AS potensi_kualifikasi,
   potensi_kompetensi,
-  CASE WHEN kinerja = 0 THEN ${num(dim.kinerja.maks)} ELSE 0 END AS potensi_kinerja,
-  CASE WHEN disiplin = 0 THEN ${num(dim.disiplin.maks)} ELSE 0 END AS potensi_disiplin,
+  ${of.potensi.kinerja} AS potensi_kinerja,
+  ${of.potensi.disiplin} AS potensi_disiplin,
   ${Array.from({ length: slots }, (_, i) => itemColumn(i)).join(", ")}${
     luar ? `,\n  NOT ${inList("jenis_pegawai", profile.populasi.jenis_pegawai)} AS luar` : ""
   }
 FROM ${source}`;
+}
+
+/**
+ * What a profile derives from an ASN's four dimension points (`d`: columns or expressions): the
+ * total, its category, and the points an empty dimension could add (its maximum when it scored 0).
+ */
+export function fromDimensionsSql(
+  profile: MethodProfile,
+  d: Record<"kualifikasi" | "kompetensi" | "kinerja" | "disiplin", string>,
+) {
+  const total = `${d.kualifikasi} + ${d.kompetensi} + ${d.kinerja} + ${d.disiplin}`;
+  const potensi = (x: "kualifikasi" | "kinerja" | "disiplin") =>
+    `CASE WHEN ${d[x]} = 0 THEN ${num(profile.dimensi[x].maks)} ELSE 0 END`;
+  return {
+    nilai: total,
+    kategori: categorySql(profile, total),
+    potensi: {
+      kualifikasi: potensi("kualifikasi"),
+      kinerja: potensi("kinerja"),
+      disiplin: potensi("disiplin"),
+    },
+  };
 }
 
 /**

@@ -606,18 +606,18 @@ async function write(db: Db, o: PeriodStep): Promise<void> {
     join(o.target, "quarantine.csv"),
   );
   // The per-person gains first: the gain tables are counted from their file (see `score`).
-  const gainRows = `read_parquet(${to("peluang_asn.parquet")})`;
+  const gainFile = `read_parquet(${to("peluang_asn.parquet")})`;
   if (o.perAsn) {
     await personFile(db, to("peluang_asn.parquet"), "SELECT * FROM peluang");
     await db.run("DROP VIEW peluang");
   }
   const periodFiles: Record<string, string> = {
     peluang_unit:
-      (o.perAsn ? gainTableSql(gainRows, ["kode_instansi", "kode_unit"]) : "FROM peluang") +
+      (o.perAsn ? gainTableSql(gainFile, ["kode_instansi", "kode_unit"]) : "FROM peluang") +
       " ORDER BY ALL",
     peluang_instansi:
       (o.perAsn
-        ? gainTableSql(gainRows, ["kode_instansi"])
+        ? gainTableSql(gainFile, ["kode_instansi"])
         : gainCountRollUpSql("peluang", ["kode_instansi"])) + " ORDER BY ALL",
     komponen_instansi: "SELECT * FROM komponen_instansi ORDER BY ALL",
     agg_unit: "SELECT * FROM agg_unit ORDER BY ALL",
