@@ -5,6 +5,7 @@ import { tahunLalu } from "../loaders/engine/combine.ts";
 import {
   defaultBudget,
   duckdbMemory,
+  laneSettings,
   lowestLimit,
   periodLanes,
   periodMemory,
@@ -313,7 +314,7 @@ Deno.test("two at a time, the earliest failing period is the one reported, and n
   assert.ok(!existsSync(out));
 });
 
-Deno.test("a period over 150 MB of input runs alone; small ones up to three at a time (with two cores)", async () => {
+Deno.test("a period over 150 MB of input runs alone; small ones up to three at a time (with two cores), sharing the cores", async () => {
   const root = await tempDir();
   const small = writePeriod(`${root}/raw`, "2024-Q1", sample(1));
   const big = writePeriod(`${root}/raw`, "2024-Q2", sample(2));
@@ -323,22 +324,37 @@ Deno.test("a period over 150 MB of input runs alone; small ones up to three at a
   f.close();
   const cores = navigator.hardwareConcurrency;
   const whole = duckdbMemory(defaultBudget());
+  // Each lane's threads: its share of the cores, rounded up (two cores, three lanes: one each).
+  const share = (lanes: number) => Math.ceil(cores / lanes);
   assert.deepEqual(periodLanes([small, small]), {
     lanes: cores >= 2 ? 2 : 1,
     memoryLimit: cores >= 2 ? duckdbMemory(defaultBudget() / 2) : whole,
+    threads: share(cores >= 2 ? 2 : 1),
   });
   assert.deepEqual(periodLanes([small, small, small, small]), {
     lanes: cores >= 2 ? 3 : 1,
     memoryLimit: cores >= 2 ? duckdbMemory(defaultBudget() / 3) : whole,
+    threads: share(cores >= 2 ? 3 : 1),
   });
-  assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: whole });
-  assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: whole });
+  assert.deepEqual(periodLanes([small, big]), { lanes: 1, memoryLimit: whole, threads: cores });
+  assert.deepEqual(periodLanes([small]), { lanes: 1, memoryLimit: whole, threads: cores });
+  assert.equal(
+    await withLanes("2", () => Promise.resolve(periodLanes([small, small, small]).threads)),
+    share(2),
+  );
   // A period that runs alone keeps its budget of blocks; a small one returns them.
   assert.deepEqual(periodMemory(big, "100MB"), {
     memory_limit: "100MB",
     block_allocator_memory: "100MB",
   });
   assert.deepEqual(periodMemory(small, "100MB"), { memory_limit: "100MB" });
+  const lane = await Db.open(":memory:", laneSettings(small, { memoryLimit: "100MB", threads: 1 }));
+  try {
+    const t = await lane.one<{ t: number }>("SELECT current_setting('threads') AS t");
+    assert.equal(Number(t.t), 1);
+  } finally {
+    lane.close();
+  }
   const db = await Db.open(":memory:", periodMemory(big, "100MB"));
   try {
     const kept = await db.one<{ b: string }>(

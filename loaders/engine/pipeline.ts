@@ -232,6 +232,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
         aliases,
         wilayah,
         memoryLimit: lanes.memoryLimit,
+        threads: lanes.threads,
         log,
       });
       Deno.writeTextFileSync(join(x.target, "hash.txt"), await x.hash);

@@ -42,7 +42,7 @@ import type { Aliases } from "./aliases.ts";
 import { GAPS } from "./gaps.ts";
 import { prepare } from "./lookup.ts";
 import { validateTable } from "./validate.ts";
-import { periodMemory } from "./budget.ts";
+import { laneSettings } from "./budget.ts";
 
 export type PipelineEvent =
   | { type: "start"; periods: string[]; methods: string[] }
@@ -127,6 +127,8 @@ export interface PeriodStep {
   perAsn: boolean;
   /** DuckDB's memory budget for this period (its share of the run's: budget.ts). */
   memoryLimit: string;
+  /** DuckDB's threads for this period (its share of the cores: budget.ts). */
+  threads: number;
   aliases: Aliases;
   wilayah: Wilayah[];
   log: (e: PipelineEvent) => void;
@@ -142,7 +144,7 @@ export async function runPeriod(o: PeriodStep): Promise<PeriodAccounting> {
   const db = await Db.open(":memory:", {
     temp_directory: tmp,
     preserve_insertion_order: "true",
-    ...periodMemory(o.dir, o.memoryLimit),
+    ...laneSettings(o.dir, o),
     // No automatic checkpoint: the database lives for one period in memory, and once its tables
     // pass the threshold (16 MB) a statement that writes waits for a checkpoint of every table
     // (0.4 s of the first gain table per period on the kanreg8 demo). Data and results unchanged.
