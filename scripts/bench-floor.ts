@@ -1,17 +1,17 @@
 /**
  * The input and output floor of a national `score`: what DuckDB alone takes for the two parts of
- * the default job that no implementation can skip, under the memory settings of the engine's
- * national period. Reading: every column of the period's input files into the contract's types (a
- * NIP as a number, a date as a DATE, a number or a year as a number), trimmed, with no check and
- * no quarantine. Writing: the per-person files the default run wrote, copied from memory to
- * Parquet as the engine writes them (no order kept). What the engine spends beyond the sum of the
- * two is validation, facts, scoring, aggregation and gains.
+ * the default job that no implementation can skip, under the settings (memory, threads) of the
+ * engine's national period. Reading: every column of the period's input files into the
+ * contract's types (a NIP as a number, a date as a DATE, a number or a year as a number), trimmed,
+ * with no check and no quarantine. Writing: the per-person files the default run wrote, copied
+ * from memory to Parquet as the engine writes them (no order kept). What the engine spends beyond
+ * the sum of the two is validation, facts, scoring, aggregation and gains.
  */
 import { join } from "node:path";
 import { Db, ident, lit } from "../loaders/duck.ts";
 import { columns, TABLE_NAMES } from "../loaders/engine/contract.ts";
 import { findTables } from "../loaders/engine/ingest.ts";
-import { periodLanes, periodMemory } from "../loaders/engine/budget.ts";
+import { laneSettings, periodLanes } from "../loaders/engine/budget.ts";
 import { PER_ASN_FILES } from "../loaders/engine/step.ts";
 
 export interface Floor {
@@ -36,7 +36,7 @@ export async function ioFloor(
 ): Promise<Floor> {
   const found = await findTables(periodDir);
   const db = await Db.open(":memory:", {
-    ...periodMemory(periodDir, periodLanes([periodDir]).memoryLimit),
+    ...laneSettings(periodDir, periodLanes([periodDir])),
     temp_directory: tmp,
     preserve_insertion_order: "false",
   });

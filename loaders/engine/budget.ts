@@ -90,8 +90,8 @@ export const ALONE_ABOVE = 150e6;
  * (`ALONE_ABOVE`), else one. Three, not two, on two cores: with three periods, two lanes leave the
  * last to run alone on cores it keeps only partly busy; a third lane costs each kanreg8 quarter's
  * lane about 50 MB. The lanes share the cores: each takes its part, rounded up. Three lanes of two
- * threads on two cores spent a fifth of their CPU waiting on each other: the kanreg8 demo's last
- * three quarters took 23 s of CPU and 12.6 s against 18.5 s and 11.1 s with one thread each.
+ * threads on two cores contend for them: the kanreg8 demo's last three quarters took 23 s of CPU
+ * and 12.6 s against 18.5 s and 11.1 s with one thread each.
  * `IPASN_PERIOD_LANES` sets the number (1 computes one period at a time).
  */
 export function periodLanes(
